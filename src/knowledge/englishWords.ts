@@ -1,0 +1,61 @@
+/**
+ * Small English word lists the parser and the index lean on. Kept in one place so their purpose is clear:
+ * they describe English prose in general, never a particular document.
+ */
+
+/** Words that may stand lower-case inside a Title Case heading ("History of Failed Negotiations"). */
+export const HEADING_SMALL_WORDS = new Set([
+  "a", "an", "the", "of", "and", "or", "nor", "but", "in", "on", "for", "to", "at", "by", "with", "from",
+  "into", "vs", "vs.", "versus", "as", "per", "via", "over", "under", "after", "before", "between", "against",
+]);
+
+/**
+ * Common words that open an English sentence. A run-in heading is only split off where the body starts with
+ * one of these (or with a word the document also uses in lower case), so a sentence opening with a
+ * capitalised name ("NATO Secretary General Jens Stoltenberg said …") is not mistaken for a heading.
+ */
+export const SENTENCE_OPENERS = new Set([
+  "a", "an", "the", "this", "these", "that", "those", "it", "its", "in", "on", "at", "by", "for", "from", "with",
+  "without", "despite", "although", "though", "while", "whilst", "when", "whereas", "after", "before", "since",
+  "as", "however", "yet", "but", "and", "or", "so", "thus", "hence", "therefore", "moreover", "furthermore",
+  "meanwhile", "early", "later", "today", "now", "then", "here", "there", "many", "most", "some", "several",
+  "few", "both", "each", "every", "all", "no", "not", "one", "two", "three", "our", "we", "they", "he", "she",
+  "i", "you", "what", "why", "how", "who", "where", "which", "if", "unless", "because", "given", "under",
+  "over", "across", "between", "among", "following", "amid", "to", "of", "even", "only", "still", "such",
+  "other", "another", "more", "less", "much", "first", "second", "third", "finally", "ultimately", "recent",
+  "recently", "over", "during", "throughout", "until", "once", "since", "instead", "indeed", "nevertheless",
+  "nonetheless", "overall", "in", "beyond", "against", "within", "through", "following", "last", "next",
+  "perhaps", "clearly", "initially", "historically", "currently", "critics", "supporters", "analysts",
+  "experts", "scholars", "observers", "officials", "few", "little", "any", "none", "neither", "either",
+]);
+
+/** Sentence openers that continue the previous sentence's thought, so the two belong in one passage. */
+export const CONTINUING_OPENERS = new Set([
+  "however", "conversely", "meanwhile", "but", "yet", "nevertheless", "nonetheless", "still", "instead",
+  "thus", "hence", "consequently", "accordingly", "otherwise", "likewise", "similarly",
+]);
+
+/** Abbreviations after which a full stop does not end a sentence. Lower-cased, without the final dot. */
+export const ABBREVIATIONS = new Set([
+  "e.g", "i.e", "etc", "vs", "cf", "al", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co",
+  "corp", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "pres", "no", "nos", "vol", "pp", "p", "fig",
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "dept",
+  "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
+]);
+
+/**
+ * Words too common to search on. A question's "why did the … fail" must rank on "fail", not on "the".
+ * Deliberately short: content words (even "peace" or "war") stay searchable.
+ */
+export const STOP_WORDS = new Set([
+  "a", "about", "after", "again", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been", "before",
+  "being", "both", "but", "by", "can", "cannot", "can't", "cant", "could", "couldn't", "did", "didn't", "do",
+  "does", "doesn't", "doing", "don't", "down", "during", "each", "for", "from", "further", "had", "has",
+  "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "isn't",
+  "it", "it's", "its", "itself", "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off",
+  "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so",
+  "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
+  "those", "through", "to", "too", "under", "until", "up", "very", "was", "wasn't", "we", "were", "what",
+  "when", "where", "which", "while", "who", "whom", "why", "will", "with", "won't", "would", "you", "your",
+  "tell", "say", "says", "said", "according", "document", "essay", "author", "s", "t",
+]);

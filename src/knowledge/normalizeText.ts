@@ -1,0 +1,27 @@
+/**
+ * Text hygiene shared by the parser and the search index. Documents arrive from anywhere, so we normalise
+ * Unicode and drop control characters before anything else looks at them.
+ */
+
+// C0/C1 controls except tab and newline; zero-width and bidi overrides that could hide text in chat.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+export function removeControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, "");
+}
+
+/** NFC, Unix newlines, no BOM or control characters, tabs as spaces, runs of spaces folded. */
+export function normalizeDocumentText(text: string): string {
+  return removeControlCharacters(text.normalize("NFC").replace(/\r\n?/g, "\n"))
+    .replace(/\t/g, " ")
+    .replace(/[ \u00A0]{2,}/g, " ");
+}
+
+/** Lower case without diacritics: the form names are compared in (`Communiqué` ~ `communique`). */
+export function foldForComparison(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'");
+}

@@ -1,0 +1,60 @@
+import type { CitationMention } from "./types.js";
+
+/** A year as citations write it: `2023`, `2023a`, `n.d.`. */
+const YEAR = String.raw`(?:1[5-9]\d{2}|20\d{2})[a-z]?|n\.d\.`;
+/** A parenthetical citation group: `(BBC, 2022)`, `(e.g., Kofman, 2023)`, `(Smith, 2020; Lee & Park, 2019, p. 4)`. */
+const PARENTHETICAL = /\(([^()]*?,\s*(?:(?:1[5-9]\d{2}|20\d{2})[a-z]?|n\.d\.)[^()]*)\)/g;
+/** One `Author, Year` part of a parenthetical group, with an optional lead-in such as `e.g.,` or `see`. */
+const PARENTHETICAL_PART = new RegExp(
+  String.raw`^(?:(?:e\.g\.|i\.e\.|see also|see|cf\.|for example|as in)[,:]?\s+)?(.+?),\s*(${YEAR})(?:,\s*(?:pp?\.|para\.|ch\.)\s*[\d–-]+)?$`,
+  "i",
+);
+/** A narrative citation: `Mearsheimer (2014)`, `Sakwa (2023)`, `Smith and Lee (2020)`, `Smith et al. (2021)`. */
+const NARRATIVE = new RegExp(
+  String.raw`((?:\p{Lu}[\p{L}’'-]+)(?:\s+(?:and|&)\s+\p{Lu}[\p{L}’'-]+|\s+et\s+al\.)?)\s+\((${YEAR})(?:,\s*(?:pp?\.)\s*[\d–-]+)?\)`,
+  "gu",
+);
+const MONTHS = new Set([
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+  "december", "spring", "summer", "autumn", "fall", "winter",
+]);
+
+/**
+ * Finds the in-text citations of one sentence, in the order they appear. Parenthetical groups need a comma
+ * before the year, which is what keeps `(March-April 2022)` or `(2014-2015)` from being read as citations.
+ */
+export function parseCitations(sentence: string): CitationMention[] {
+  const found: Array<CitationMention & { at: number }> = [];
+  for (const match of sentence.matchAll(PARENTHETICAL)) {
+    for (const part of match[1]!.split(/;\s*/)) {
+      const parsed = PARENTHETICAL_PART.exec(part.trim());
+      if (!parsed) continue;
+      const author = cleanAuthor(parsed[1]!);
+      if (author) found.push({ author, year: parsed[2]!, raw: match[0], at: match.index! });
+    }
+  }
+  for (const match of sentence.matchAll(NARRATIVE)) {
+    const author = cleanAuthor(match[1]!);
+    if (!author || MONTHS.has(author.toLowerCase())) continue;
+    found.push({ author, year: match[2]!, raw: match[0], at: match.index! });
+  }
+  found.sort((a, b) => a.at - b.at);
+  return found.map(({ author, year, raw }) => ({ author, year, raw }));
+}
+
+function cleanAuthor(author: string): string {
+  return author.replace(/\s+/g, " ").replace(/^[,\s]+|[,\s]+$/g, "");
+}
+
+/** The key a citation and a reference entry meet on: first author's surname (folded) and year. */
+export function sourceKey(author: string, year: string): string {
+  const first = author
+    .split(/\s+(?:and|&)\s+|\s+et\s+al\.?/i)[0]!
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .replace(/\s+/g, "-");
+  return `${first}-${year.toLowerCase()}`;
+}
