@@ -1,0 +1,5 @@
+export * from "./types.js";
+export * from "./knowledgeBase.js";
+export { loadKnowledge, loadDocumentFile, documentIdOf, isDocumentFile, MAX_DOCUMENT_BYTES } from "./loadKnowledge.js";
+export { parseDocument } from "./parseDocument.js";
+export { parseCitations, sourceKey } from "./parseCitations.js";

@@ -1,0 +1,239 @@
+import Fuse from "fuse.js";
+import { foldForComparison } from "./normalizeText.js";
+import { PassageIndex, type PassageSearchOptions } from "./passageIndex.js";
+import { tokenizeWords } from "./textTokens.js";
+import type { TermCorrection } from "./termVocabulary.js";
+import type { CitationMention, KnowledgeDocument, Passage, Section, Source } from "./types.js";
+import { sourceKey } from "./parseCitations.js";
+
+/** A file in the knowledge folder that could not be loaded, and why, in words a maintainer can act on. */
+export interface KnowledgeError {
+  file: string;
+  message: string;
+}
+
+export interface SearchHit {
+  passage: Passage;
+  score: number;
+}
+
+export interface SearchOptions extends PassageSearchOptions {
+  /** How many hits to return (default 3). */
+  limit?: number;
+  /** How many of the best hits to skip, for "More" (default 0). */
+  offset?: number;
+}
+
+export interface SearchOutcome {
+  hits: SearchHit[];
+  /** All matching passages, of which `hits` is one page. */
+  total: number;
+  corrections: TermCorrection[];
+  words: string[];
+}
+
+export interface SourceHit {
+  document: KnowledgeDocument;
+  source: Source;
+}
+
+export interface SectionHit {
+  document: KnowledgeDocument;
+  section: Section;
+}
+
+export interface PassageContext {
+  before: Passage[];
+  passage: Passage;
+  after: Passage[];
+}
+
+export type CompletionKind = "terms" | "sources" | "sections" | "documents";
+
+const MAX_COMPLETIONS = 25;
+const NAME_THRESHOLD = 0.4;
+
+/**
+ * The loaded documents and everything needed to answer from them: passage search, fuzzy look-up of
+ * sources, sections and documents, context around a passage, and autocomplete. Immutable: a reload builds
+ * a new one and swaps it in, so a request never sees a half-built index.
+ */
+export class KnowledgeBase {
+  private readonly index = new PassageIndex();
+  private readonly passages = new Map<string, Passage>();
+  private readonly sourceFuse: Fuse<SourceHit>;
+  private readonly sectionFuse: Fuse<SectionHit>;
+  private readonly documentFuse: Fuse<KnowledgeDocument>;
+
+  constructor(
+    readonly documents: readonly KnowledgeDocument[],
+    readonly errors: readonly KnowledgeError[] = [],
+  ) {
+    for (const document of documents) {
+      for (const passage of document.passages) this.passages.set(passage.id, passage);
+      this.index.add(document.passages);
+    }
+    const sources = documents.flatMap((document) => document.sources.map((source) => ({ document, source })));
+    this.sourceFuse = new Fuse(sources, {
+      keys: [
+        { name: "source.author", weight: 3 },
+        { name: "source.key", weight: 1 },
+        { name: "source.reference.text", weight: 1 },
+      ],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: NAME_THRESHOLD,
+      getFn: (hit, path) => {
+        const value = Fuse.config.getFn(hit, path);
+        return typeof value === "string" ? foldForComparison(value) : value;
+      },
+    });
+    const sections = documents.flatMap((document) => document.sections.map((section) => ({ document, section })));
+    this.sectionFuse = new Fuse(sections, {
+      keys: ["section.heading"],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: NAME_THRESHOLD,
+    });
+    this.documentFuse = new Fuse([...documents], { keys: ["id", "title"], ignoreLocation: true, threshold: NAME_THRESHOLD });
+  }
+
+  get passageCount(): number {
+    return this.passages.size;
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.passages.get(id);
+  }
+
+  /** A document by id, or by a fuzzy match on id or title; with no query, the only document if there is one. */
+  document(query?: string): KnowledgeDocument | undefined {
+    if (!query?.trim()) return this.documents.length === 1 ? this.documents[0] : undefined;
+    const exact = this.documents.find((document) => document.id === query.trim());
+    return exact ?? this.documentFuse.search(query.trim(), { limit: 1 })[0]?.item;
+  }
+
+  /** Ranked passages for a question or a name. */
+  search(query: string, options: SearchOptions = {}): SearchOutcome {
+    const { limit = 3, offset = 0 } = options;
+    const result = this.index.search(query, options);
+    const hits = result.matches.slice(offset, offset + limit).map((match) => ({
+      passage: this.passages.get(match.passageId)!,
+      score: match.score,
+    }));
+    return { hits, total: result.matches.length, corrections: result.corrections, words: result.words };
+  }
+
+  /** Sources whose author, key or reference entry match `query` fuzzily (`mershimer`, `financial times`). */
+  findSources(query: string, options: { documentId?: string; limit?: number } = {}): SourceHit[] {
+    const folded = foldForComparison(query).trim();
+    if (!folded) return [];
+    return this.sourceFuse
+      .search(folded, { limit: 50 })
+      .filter((result) => !options.documentId || result.item.document.id === options.documentId)
+      .slice(0, options.limit ?? 5)
+      .map((result) => result.item);
+  }
+
+  /** The source an in-text citation points to. */
+  sourceOf(documentId: string, citation: CitationMention): Source | undefined {
+    const key = sourceKey(citation.author, citation.year);
+    return this.documents.find((document) => document.id === documentId)?.sources.find((source) => source.key === key);
+  }
+
+  /** Sections whose heading matches `query` fuzzily. */
+  findSections(query: string, options: { documentId?: string; limit?: number } = {}): SectionHit[] {
+    if (!query.trim()) return [];
+    return this.sectionFuse
+      .search(query.trim(), { limit: 50 })
+      .filter((result) => !options.documentId || result.item.document.id === options.documentId)
+      .slice(0, options.limit ?? 5)
+      .map((result) => result.item);
+  }
+
+  /** The passages around one, within its section. */
+  contextOf(passageId: string, radius = 1): PassageContext | undefined {
+    const passage = this.passages.get(passageId);
+    if (!passage) return undefined;
+    const document = this.documents.find((d) => d.id === passage.documentId)!;
+    const inSection = document.passages.filter((p) => p.sectionIndex === passage.sectionIndex);
+    const at = inSection.indexOf(passage);
+    return {
+      before: inSection.slice(Math.max(0, at - radius), at),
+      passage,
+      after: inSection.slice(at + 1, at + 1 + radius),
+    };
+  }
+
+  /**
+   * Words the documents use that look like what was typed, for "Did you mean …?". Falls back to the
+   * documents' most frequent names, so an answer that found nothing still offers somewhere to go.
+   */
+  suggest(query: string, limit = 3): string[] {
+    const suggestions = new Set<string>();
+    for (const word of tokenizeWords(query)) {
+      for (const similar of this.index.terms.similar(word, limit)) suggestions.add(similar);
+    }
+    if (suggestions.size < limit) {
+      for (const name of this.frequentNames(limit * 2)) {
+        if (suggestions.size >= limit) break;
+        suggestions.add(name);
+      }
+    }
+    return [...suggestions].slice(0, limit);
+  }
+
+  /** Up to 25 completions for a command option. */
+  complete(kind: CompletionKind, partial: string, documentId?: string): string[] {
+    const typed = partial.trim();
+    const inDocument = (document: KnowledgeDocument) => !documentId || document.id === documentId;
+    switch (kind) {
+      case "documents":
+        return (typed ? this.documentFuse.search(typed).map((r) => r.item) : [...this.documents])
+          .map((document) => document.id)
+          .slice(0, MAX_COMPLETIONS);
+      case "sections":
+        return typed
+          ? this.findSections(typed, { documentId, limit: MAX_COMPLETIONS }).map((hit) => hit.section.heading)
+          : this.documents.filter(inDocument).flatMap((d) => d.sections.map((s) => s.heading)).slice(0, MAX_COMPLETIONS);
+      case "sources":
+        return unique(
+          (typed
+            ? this.findSources(typed, { documentId, limit: MAX_COMPLETIONS }).map((hit) => hit.source)
+            : this.documents.filter(inDocument).flatMap((d) => d.sources)
+          ).map((source) => source.author),
+        ).slice(0, MAX_COMPLETIONS);
+      case "terms": {
+        const folded = foldForComparison(typed);
+        const names = this.frequentNames(200).filter((name) => foldForComparison(name).startsWith(folded));
+        const words = folded ? this.index.terms.completions(folded, MAX_COMPLETIONS) : [];
+        const similar = folded && names.length + words.length === 0 ? this.index.terms.similar(folded, 5) : [];
+        return unique([...names, ...words, ...similar]).slice(0, MAX_COMPLETIONS);
+      }
+    }
+  }
+
+  private frequentNamesCache: string[] | undefined;
+
+  /** Capitalised words that are not sentence openers: the names and places a reader would ask about. */
+  private frequentNames(limit: number): string[] {
+    if (!this.frequentNamesCache) {
+      const counts = new Map<string, number>();
+      for (const passage of this.passages.values()) {
+        for (const match of passage.text.matchAll(/(?<=\s)\p{Lu}[\p{L}-]{2,}/gu)) {
+          const name = match[0];
+          counts.set(name, (counts.get(name) ?? 0) + 1);
+        }
+      }
+      this.frequentNamesCache = [...counts.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([name]) => name)
+        .slice(0, 500);
+    }
+    return this.frequentNamesCache.slice(0, limit);
+  }
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,82 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { KnowledgeBase, type KnowledgeError } from "./knowledgeBase.js";
+import { parseDocument } from "./parseDocument.js";
+import type { KnowledgeDocument } from "./types.js";
+
+/** Larger than any essay; a file this big is almost certainly not one, and parsing it would stall the bot. */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+const DOCUMENT_EXTENSIONS = new Set([".txt", ".md"]);
+
+export function isDocumentFile(file: string): boolean {
+  return DOCUMENT_EXTENSIONS.has(path.extname(file).toLowerCase());
+}
+
+/** `Russia Ukraine Peace-Talks.txt` → `russia-ukraine-peace-talks`. */
+export function documentIdOf(file: string): string {
+  return (
+    path
+      .basename(file, path.extname(file))
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "document"
+  );
+}
+
+/**
+ * Reads one document file. Every failure names the file and says what is wrong with it, so the other
+ * documents can still load and a maintainer knows which file to fix.
+ */
+export async function loadDocumentFile(directory: string, file: string): Promise<KnowledgeDocument> {
+  const fullPath = path.join(directory, file);
+  const info = await stat(fullPath);
+  if (info.size === 0) throw new Error("the file is empty");
+  if (info.size > MAX_DOCUMENT_BYTES) {
+    throw new Error(`the file is ${formatBytes(info.size)}; documents are limited to ${formatBytes(MAX_DOCUMENT_BYTES)}`);
+  }
+  const bytes = await readFile(fullPath);
+  if (bytes.includes(0)) throw new Error("the file looks binary (it contains NUL bytes), not text");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error("the file is not valid UTF-8 text; save it as UTF-8");
+  }
+  return parseDocument(documentIdOf(file), file, text);
+}
+
+/** Loads every `.txt` and `.md` document in a folder; a file that fails is reported and skipped. */
+export async function loadKnowledge(directory: string): Promise<KnowledgeBase> {
+  let files: string[];
+  try {
+    files = (await readdir(directory)).filter(isDocumentFile).sort();
+  } catch (error) {
+    return new KnowledgeBase([], [{ file: directory, message: `cannot read the knowledge folder: ${describe(error)}` }]);
+  }
+  const documents: KnowledgeDocument[] = [];
+  const errors: KnowledgeError[] = [];
+  const seenIds = new Set<string>();
+  for (const file of files) {
+    try {
+      const document = await loadDocumentFile(directory, file);
+      if (seenIds.has(document.id)) throw new Error(`another file already has the document id "${document.id}"`);
+      seenIds.add(document.id);
+      documents.push(document);
+    } catch (error) {
+      errors.push({ file, message: describe(error) });
+    }
+  }
+  if (files.length === 0) errors.push({ file: directory, message: "no .txt or .md documents in the knowledge folder" });
+  return new KnowledgeBase(documents, errors);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ? `${error.message}` : error.message;
+  return String(error);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

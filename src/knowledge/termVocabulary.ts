@@ -1,0 +1,86 @@
+import Fuse from "fuse.js";
+import { indexTerm } from "./textTokens.js";
+
+export interface TermCorrection {
+  from: string;
+  to: string;
+}
+
+/** The shortest word worth correcting: below this, a fuzzy match is more likely wrong than right. */
+const MIN_CORRECTABLE_LENGTH = 4;
+/** Fuse's 0-1 distance; 0.4 admits a transposition in a five-letter name (`minks` → `minsk`). */
+const CORRECTION_THRESHOLD = 0.4;
+const MAX_LENGTH_DIFFERENCE = 2;
+
+/**
+ * The words of the indexed documents, for correcting typos in names and terms with fuse.js
+ * (`istambul` → `istanbul`, `mershimer` → `mearsheimer`).
+ *
+ * Fuse scans every candidate string, so the vocabulary is bucketed by first letter and a bucket's index is
+ * built on first use: a query then scans a few hundred words, not the whole corpus's vocabulary.
+ */
+export class TermVocabulary {
+  private readonly frequency = new Map<string, number>();
+  private readonly buckets = new Map<string, string[]>();
+  private readonly fuses = new Map<string, Fuse<string>>();
+
+  add(words: Iterable<string>): void {
+    for (const word of words) {
+      if (word.length < MIN_CORRECTABLE_LENGTH || indexTerm(word) === null || /^\p{N}+$/u.test(word)) continue;
+      const count = this.frequency.get(word);
+      this.frequency.set(word, (count ?? 0) + 1);
+      if (count === undefined) {
+        const bucket = this.buckets.get(word[0]!) ?? [];
+        bucket.push(word);
+        this.buckets.set(word[0]!, bucket);
+        this.fuses.delete(word[0]!);
+      }
+    }
+  }
+
+  has(word: string): boolean {
+    return this.frequency.has(word);
+  }
+
+  frequencyOf(word: string): number {
+    return this.frequency.get(word) ?? 0;
+  }
+
+  /** Words close to `word`, best first. Empty for a word the vocabulary already has. */
+  similar(word: string, limit = 3): string[] {
+    if (word.length < MIN_CORRECTABLE_LENGTH) return [];
+    const fuse = this.bucketFuse(word[0]!);
+    if (!fuse) return [];
+    return fuse
+      .search(word, { limit: 20 })
+      .filter((result) => Math.abs(result.item.length - word.length) <= MAX_LENGTH_DIFFERENCE)
+      .sort((a, b) => (a.score ?? 1) - (b.score ?? 1) || this.frequencyOf(b.item) - this.frequencyOf(a.item))
+      .slice(0, limit)
+      .map((result) => result.item);
+  }
+
+  /** The vocabulary's best replacement for a word it does not know, or null. */
+  correct(word: string): string | null {
+    if (this.has(word)) return null;
+    return this.similar(word, 1)[0] ?? null;
+  }
+
+  /** The most frequent words starting with `prefix`, for autocomplete. */
+  completions(prefix: string, limit: number): string[] {
+    const bucket = prefix ? (this.buckets.get(prefix[0]!) ?? []) : [...this.frequency.keys()];
+    return bucket
+      .filter((word) => word.startsWith(prefix))
+      .sort((a, b) => this.frequencyOf(b) - this.frequencyOf(a) || a.localeCompare(b))
+      .slice(0, limit);
+  }
+
+  private bucketFuse(letter: string): Fuse<string> | undefined {
+    let fuse = this.fuses.get(letter);
+    const bucket = this.buckets.get(letter);
+    if (!fuse && bucket) {
+      fuse = new Fuse(bucket, { includeScore: true, ignoreLocation: true, threshold: CORRECTION_THRESHOLD });
+      this.fuses.set(letter, fuse);
+    }
+    return fuse;
+  }
+}

@@ -1,0 +1,27 @@
+import { stemmer } from "stemmer";
+import { STOP_WORDS } from "./englishWords.js";
+import { foldForComparison } from "./normalizeText.js";
+
+/** At most this many words of a query are searched; a pasted 100 KB message is cut, not choked on. */
+export const MAX_QUERY_WORDS = 48;
+
+/** Folded words of a text: `Moscow’s maximalist demands` → `moscow`, `maximalist`, `demands`. */
+export function tokenizeWords(text: string): string[] {
+  return foldForComparison(text)
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((word) => word.replace(/^'+|'+$/g, "").replace(/'s$/, ""))
+    .filter((word) => word.length > 0);
+}
+
+/** The index form of a word: null for stop words, otherwise its Porter stem (`negotiations` → `negoti`). */
+export function indexTerm(word: string): string | null {
+  if (STOP_WORDS.has(word) || word.length < 2) return null;
+  return stemmer(word.replace(/'/g, ""));
+}
+
+/** The content words of a query, in order, without stop words, capped at MAX_QUERY_WORDS. */
+export function queryWords(query: string): string[] {
+  return tokenizeWords(query)
+    .filter((word) => indexTerm(word) !== null)
+    .slice(0, MAX_QUERY_WORDS);
+}
