@@ -63,6 +63,18 @@ export interface Reply {
   mentions?: string[];
   /** An encoded invocation that reproduces this reply, for a "Share in channel" button. */
   share?: string;
+  /**
+   * Messages to post later in the same conversation (a speaking timer's "one minute left" and "time is up").
+   * Each adapter schedules them its own way (Slack chat.scheduleMessage, Discord follow-ups, console timers).
+   */
+  followUps?: ReplyFollowUp[];
   /** "error" replies (bad input, nothing found, failures) are always private. */
   kind?: "answer" | "notice" | "error";
+}
+
+export interface ReplyFollowUp {
+  /** Seconds after the reply is sent. */
+  delaySeconds: number;
+  /** Plain text, posted publicly in the same channel or thread. */
+  text: string;
 }

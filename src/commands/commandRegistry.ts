@@ -1,0 +1,117 @@
+import { randomBytes } from "node:crypto";
+import type { KnowledgeBase } from "../knowledge/index.js";
+import { removeControlCharacters } from "../knowledge/normalizeText.js";
+import { decodeInvocation, encodeInvocation } from "./invocation.js";
+import { parseCommandText } from "./parseCommandText.js";
+import type { Reply } from "./reply.js";
+import type { CommandDefinition, CommandRequest, CommandUser, Platform } from "./types.js";
+
+/** Typed text beyond this is cut before any handler sees it: no question needs more. */
+export const MAX_INPUT_LENGTH = 2000;
+
+export interface CommandRegistryOptions {
+  now?: () => Date;
+  /** Called when a handler throws; the user sees only an apology with the same reference id. */
+  onError?: (error: unknown, referenceId: string, request: CommandRequest) => void;
+}
+
+/**
+ * Every command, defined once. Adapters hand it a neutral request and render the neutral reply it returns;
+ * Slack's manifest, Discord's registration and /help are generated from `list()`.
+ */
+export class CommandRegistry {
+  private readonly byName: Map<string, CommandDefinition>;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly commands: readonly CommandDefinition[],
+    private readonly knowledge: () => KnowledgeBase,
+    private readonly options: CommandRegistryOptions = {},
+  ) {
+    this.byName = new Map(commands.map((command) => [command.name, command]));
+    this.now = options.now ?? (() => new Date());
+  }
+
+  list(): readonly CommandDefinition[] {
+    return this.commands;
+  }
+
+  get(name: string): CommandDefinition | undefined {
+    return this.byName.get(normalizeCommandName(name));
+  }
+
+  /** Runs a command. Never throws: bad input, unknown commands and failures all come back as replies. */
+  async run(request: CommandRequest): Promise<Reply> {
+    const definition = this.get(request.command);
+    if (!definition) return unknownCommandReply(request.command, this.commands);
+    const text = cleanInput(request.text ?? "");
+    const args: Record<string, string | undefined> = { ...parseCommandText(definition, text) };
+    for (const [key, value] of Object.entries(request.args ?? {})) {
+      if (value !== undefined && value !== "") args[key] = cleanInput(value);
+    }
+    const page = Math.max(0, Math.min(request.page ?? 0, 1000));
+    try {
+      const reply = await definition.handler({
+        args,
+        user: request.user,
+        platform: request.platform,
+        knowledge: this.knowledge(),
+        now: this.now,
+        page,
+      });
+      if (reply.kind === "error") return { ...reply, visibility: "private" };
+      return reply.share || reply.visibility === "public"
+        ? reply
+        : { ...reply, share: encodeInvocation({ command: definition.name, args, page, share: true }) };
+    } catch (error) {
+      const referenceId = randomBytes(4).toString("hex");
+      this.options.onError?.(error, referenceId, request);
+      return {
+        title: "Something went wrong",
+        text: `Sorry, that command failed on our side. If it keeps happening, mention reference ${referenceId}.`,
+        quotes: [],
+        visibility: "private",
+        kind: "error",
+      };
+    }
+  }
+
+  /** Runs the invocation a button carries ("More", "Share in channel", "Another motion"). */
+  async runInvocation(value: string, user: CommandUser, platform: Platform): Promise<Reply> {
+    const invocation = decodeInvocation(value);
+    if (!invocation) {
+      return { title: "That button has expired", text: "Run the command again.", quotes: [], visibility: "private", kind: "error" };
+    }
+    const reply = await this.run({ command: invocation.command, args: invocation.args, page: invocation.page, user, platform });
+    if (!invocation.share || reply.kind === "error") return reply;
+    // A shared reply is the same answer, posted for the channel: no Share button on it.
+    return { ...reply, visibility: "public", share: undefined };
+  }
+
+  /** Autocomplete choices for one option (at most 25). */
+  complete(command: string, option: string, partial: string, documentId?: string): string[] {
+    const kind = this.get(command)?.options.find((o) => o.name === option)?.autocomplete;
+    if (!kind) return [];
+    return this.knowledge().complete(kind, cleanInput(partial).slice(0, 100), documentId);
+  }
+}
+
+export function normalizeCommandName(name: string): string {
+  return name.trim().replace(/^\//, "").toLowerCase();
+}
+
+function cleanInput(text: string): string {
+  return removeControlCharacters(text.normalize("NFC")).slice(0, MAX_INPUT_LENGTH).trim();
+}
+
+function unknownCommandReply(command: string, commands: readonly CommandDefinition[]): Reply {
+  const shown = cleanInput(command).slice(0, 40);
+  return {
+    title: "Unknown command",
+    text: `There is no /${shown} command. Try /help to see what I can do.`,
+    quotes: [],
+    fields: [{ label: "Commands", value: commands.map((c) => `/${c.name}`).join(", ") }],
+    visibility: "private",
+    kind: "error",
+  };
+}

@@ -1,0 +1,47 @@
+import type { CommandDefinition } from "./types.js";
+
+/**
+ * Turns typed text into option values: `why did talks fail for: @dana doc: peace-talks` gives
+ * `{ question: "why did talks fail", for: "@dana", document: "peace-talks" }`. Named options are
+ * written `name: value`; whatever is left goes to the command's main option.
+ */
+export function parseCommandText(definition: CommandDefinition, text: string): Record<string, string> {
+  const named = definition.options.filter((option) => !option.main);
+  const args: Record<string, string> = {};
+  let rest = text;
+  if (named.length > 0) {
+    const names = named.map((option) => option.name).concat(named.some((o) => o.name === "document") ? ["doc"] : []);
+    const pattern = new RegExp(`(?:^|\\s)(${names.map(escapeRegExp).join("|")}):\\s*`, "gi");
+    const marks = [...rest.matchAll(pattern)].map((match) => ({
+      name: match[1]!.toLowerCase() === "doc" ? "document" : match[1]!.toLowerCase(),
+      start: match.index!,
+      valueStart: match.index! + match[0].length,
+    }));
+    marks.forEach((mark, i) => {
+      const end = marks[i + 1]?.start ?? rest.length;
+      const value = rest.slice(mark.valueStart, end).trim();
+      if (value) args[mark.name] = value;
+    });
+    if (marks.length > 0) rest = rest.slice(0, marks[0]!.start);
+  }
+  const main = definition.options.find((option) => option.main);
+  if (main && rest.trim()) args[main.name] = rest.trim();
+  return args;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A user option's value as a platform user id: Slack's escaped `<@U123|dana>`, Discord's `<@123>` or a
+ * bare id; plain `@dana` (the console) stays a name. Returns null for anything else.
+ */
+export function parseUserReference(value: string): string | null {
+  const trimmed = value.trim();
+  const mention = /^<@!?([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(trimmed);
+  if (mention) return mention[1]!;
+  if (/^\d{5,25}$/.test(trimmed) || /^[UW][A-Z0-9]{6,}$/.test(trimmed)) return trimmed;
+  const name = /^@?([\p{L}\p{N}._-]{1,40})$/u.exec(trimmed);
+  return name ? name[1]! : null;
+}

@@ -1,0 +1,36 @@
+import pino, { type Logger } from "pino";
+
+export type { Logger };
+
+/**
+ * Paths that may hold a credential. pino removes them before a line is written, so a token passed along
+ * in a config object or a request's headers never reaches a log.
+ */
+export const REDACTED_PATHS = [
+  "token", "*.token", "botToken", "*.botToken", "appToken", "*.appToken", "signingSecret", "*.signingSecret",
+  "publicKey", "*.publicKey", "authorization", "*.authorization", "headers.authorization",
+  'headers["x-slack-signature"]', 'headers["x-signature-ed25519"]', "req.headers.authorization",
+  'req.headers["x-slack-signature"]', 'req.headers["x-signature-ed25519"]', "config.*",
+];
+
+export interface LoggerOptions {
+  level?: string;
+  /** Human-readable lines (pino-pretty) instead of JSON; the default when stdout is a terminal. */
+  pretty?: boolean;
+  /** Where lines go; stdout by default. Tests pass a stream to read what was logged. */
+  destination?: NodeJS.WritableStream;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const level = options.level ?? process.env.LOG_LEVEL ?? "info";
+  const base = { level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } };
+  if (options.destination) return pino(base, options.destination as pino.DestinationStream);
+  const pretty = options.pretty ?? Boolean(process.stdout.isTTY);
+  if (pretty) {
+    return pino({ ...base, transport: { target: "pino-pretty", options: { colorize: true, translateTime: "SYS:HH:MM:ss" } } });
+  }
+  return pino(base);
+}
+
+/** A logger that writes nothing, for tests and for the CLI (whose stdout is its contract). */
+export const silentLogger: Logger = pino({ level: "silent" });
