@@ -1,0 +1,22 @@
+import type { CommandDefinition } from "./types.js";
+
+/** /help, generated from the commands it is given so it can never drift from what is registered. */
+export function createHelpCommand(commands: () => readonly CommandDefinition[]): CommandDefinition {
+  return {
+    name: "help",
+    description: "What each command does and how to use it",
+    usage: "",
+    options: [],
+    handler: () => ({
+      title: "Ground Truth commands",
+      text: "Every answer quotes the document word for word, with its citations. Commands reply privately unless you add for: @person.",
+      quotes: [],
+      fields: commands().map((command) => ({
+        label: `/${command.name}${command.usage ? ` ${command.usage}` : ""}`,
+        value: command.description,
+      })),
+      visibility: "private",
+      kind: "notice",
+    }),
+  };
+}
