@@ -25,7 +25,17 @@ export interface PassageSearchResult {
 
 /** Field weights: a heading or a cited author naming the query is a strong sign the passage is about it. */
 const FIELD_BOOST = { text: 1, section: 0.6, sources: 1.5 } as const;
+/**
+ * Stems merge `neutral` and `neutrality`; a second, unstemmed field lets the word actually typed win
+ * among passages that share a stem.
+ */
+const SURFACE_FIELD = "surface";
+const SURFACE_BOOST = 0.5;
 const FUZZY_FRACTION = 0.2;
+
+function surfaceTerm(word: string): string | null {
+  return indexTerm(word) === null ? null : `=${word}`;
+}
 
 interface IndexedPassage {
   id: string;
@@ -33,6 +43,7 @@ interface IndexedPassage {
   text: string;
   section: string;
   sources: string;
+  [SURFACE_FIELD]: string;
 }
 
 /**
@@ -42,10 +53,10 @@ interface IndexedPassage {
  */
 export class PassageIndex {
   private readonly miniSearch = new MiniSearch<IndexedPassage>({
-    fields: ["text", "section", "sources"],
+    fields: ["text", "section", "sources", SURFACE_FIELD],
     storeFields: [],
     tokenize: tokenizeWords,
-    processTerm: indexTerm,
+    processTerm: (term, field) => (field === SURFACE_FIELD ? surfaceTerm(term) : indexTerm(term)),
   });
   private readonly vocabulary = new TermVocabulary();
   private readonly stems = new Set<string>();
@@ -61,7 +72,14 @@ export class PassageIndex {
         if (stem) this.stems.add(stem);
       }
       this.documentOf.set(passage.id, passage.documentId);
-      return { id: passage.id, documentId: passage.documentId, text: passage.text, section: passage.section, sources };
+      return {
+        id: passage.id,
+        documentId: passage.documentId,
+        text: passage.text,
+        section: passage.section,
+        sources,
+        [SURFACE_FIELD]: passage.text,
+      };
     });
     this.miniSearch.addAll(batch);
   }
@@ -73,23 +91,39 @@ export class PassageIndex {
   search(query: string, options: PassageSearchOptions = {}): PassageSearchResult {
     const corrections: TermCorrection[] = [];
     const words = queryWords(query).map((word) => {
-      const stem = indexTerm(word);
-      if (stem && this.stems.has(stem)) return word;
       const corrected = this.vocabulary.correct(word);
       if (!corrected) return word;
-      corrections.push({ from: word, to: corrected });
+      const stem = indexTerm(word);
+      const sameStem = indexTerm(corrected) === stem;
+      // A word the documents use in another form (`negotiation`) is not a typo; keep what was typed.
+      if (!sameStem && stem && this.stems.has(stem)) return word;
+      if (!sameStem) corrections.push({ from: word, to: corrected });
       return corrected;
     });
     if (words.length === 0) return { matches: [], corrections, words };
     const { documentId } = options;
-    const results = this.miniSearch.search(words.join(" "), {
-      combineWith: options.match === "all" ? "AND" : "OR",
-      boost: FIELD_BOOST,
-      // Words the index knows are matched exactly; only unknown ones pay for a fuzzy walk.
-      fuzzy: (term) => (this.stems.has(term) || term.length < 5 ? false : FUZZY_FRACTION),
-      prefix: false,
-      filter: documentId ? (result) => this.documentOf.get(result.id as string) === documentId : undefined,
-    });
+    const text = words.join(" ");
+    const results = this.miniSearch.search(
+      {
+        combineWith: "OR",
+        queries: [
+          {
+            queries: [text],
+            combineWith: options.match === "all" ? "AND" : "OR",
+            fields: ["text", "section", "sources"],
+            boost: FIELD_BOOST,
+            processTerm: indexTerm,
+            // Words the index knows are matched exactly; only unknown ones pay for a fuzzy walk.
+            fuzzy: (term) => (this.stems.has(term) || term.length < 5 ? false : FUZZY_FRACTION),
+          },
+          { queries: [text], fields: [SURFACE_FIELD], boost: { [SURFACE_FIELD]: SURFACE_BOOST }, processTerm: surfaceTerm },
+        ],
+      },
+      {
+        prefix: false,
+        filter: documentId ? (result) => this.documentOf.get(result.id as string) === documentId : undefined,
+      },
+    );
     return {
       matches: results.map((result) => ({ passageId: result.id as string, score: result.score })),
       corrections,
