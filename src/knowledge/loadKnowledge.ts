@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { KnowledgeBase, type KnowledgeError } from "./knowledgeBase.js";
 import { parseDocument } from "./parseDocument.js";
+import { parseTopicFile, TOPIC_FILE_SUFFIX } from "./parseTopicFile.js";
 import type { KnowledgeDocument } from "./types.js";
 
 /** Larger than any essay; a file this big is almost certainly not one, and parsing it would stall the bot. */
@@ -49,12 +50,13 @@ export async function loadDocumentFile(directory: string, file: string): Promise
 
 /** Loads every `.txt` and `.md` document in a folder; a file that fails is reported and skipped. */
 export async function loadKnowledge(directory: string): Promise<KnowledgeBase> {
-  let files: string[];
+  let entries: string[];
   try {
-    files = (await readdir(directory)).filter(isDocumentFile).sort();
+    entries = (await readdir(directory)).sort();
   } catch (error) {
     return new KnowledgeBase([], [{ file: directory, message: `cannot read the knowledge folder: ${describe(error)}` }]);
   }
+  const files = entries.filter(isDocumentFile);
   const documents: KnowledgeDocument[] = [];
   const errors: KnowledgeError[] = [];
   const seenIds = new Set<string>();
@@ -68,8 +70,31 @@ export async function loadKnowledge(directory: string): Promise<KnowledgeBase> {
       errors.push({ file, message: describe(error) });
     }
   }
+  for (const file of entries.filter((entry) => entry.endsWith(TOPIC_FILE_SUFFIX))) {
+    await loadTopicFile(directory, file, documents, errors);
+  }
   if (files.length === 0) errors.push({ file: directory, message: "no .txt or .md documents in the knowledge folder" });
   return new KnowledgeBase(documents, errors);
+}
+
+/** Attaches `<id>.topics.json` to its document; a bad topic file is reported and the document loads without it. */
+async function loadTopicFile(directory: string, file: string, documents: KnowledgeDocument[], errors: KnowledgeError[]): Promise<void> {
+  // Named like its document (`essay.v2.topics.json` for `essay.v2.txt`), so its id is worked out the same way.
+  const documentId = documentIdOf(`${file.slice(0, -TOPIC_FILE_SUFFIX.length)}.txt`);
+  const document = documents.find((d) => d.id === documentId);
+  if (!document) {
+    errors.push({ file, message: `no loaded document has the id "${documentId}" this topic file is named for` });
+    return;
+  }
+  try {
+    const fullPath = path.join(directory, file);
+    if ((await stat(fullPath)).size > MAX_DOCUMENT_BYTES) throw new Error("the topic file is too large");
+    const { topics, warnings } = parseTopicFile(file, await readFile(fullPath, "utf8"), document);
+    document.topics = topics;
+    errors.push(...warnings.map((message) => ({ file, message })));
+  } catch (error) {
+    errors.push({ file, message: describe(error) });
+  }
 }
 
 function describe(error: unknown): string {

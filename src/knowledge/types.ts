@@ -70,4 +70,40 @@ export interface KnowledgeDocument {
   references: ReferenceEntry[];
   /** Integrity findings a reader should know about (missing references, uncited entries, incomplete entries). */
   problems: string[];
+  /** From `<id>.topics.json` beside the document, when there is one. */
+  topics?: DocumentTopics;
+}
+
+/**
+ * A document's topic file (`knowledge/<document-id>.topics.json`): answers the document gives to a
+ * recurring question, each served by its own command (`/why-stalled`). Keys other than `topics` belong to
+ * other features (`motions`, for debate) and are kept as read.
+ */
+export interface DocumentTopics {
+  /** The topic file, relative to the knowledge folder. */
+  file: string;
+  topics: Topic[];
+  /** Curated debate motions, validated by the debate feature. */
+  motions?: unknown[];
+}
+
+export interface Topic {
+  /** The command that answers it: `why-stalled` (1-32 of a-z, 0-9, - and _). */
+  command: string;
+  /** At most 100 characters: shown by /help and in the platforms' command pickers. */
+  description: string;
+  /** The question as a reader would ask it: the reply's title. */
+  question?: string;
+  /** Where the document answers it: a short verbatim phrase from that passage. Default: the thesis. */
+  answer?: { passage: string };
+  /** The reasons the answer names, each shown with evidence passages from the body of the document. */
+  reasons: TopicReason[];
+}
+
+export interface TopicReason {
+  label: string;
+  /** Search words for evidence passages. */
+  query?: string;
+  /** Short verbatim phrases pinning evidence passages, shown first. */
+  evidence?: string[];
 }

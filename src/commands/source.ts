@@ -1,0 +1,79 @@
+import { addressReply, forOption } from "./addressReply.js";
+import { chooseDocument, documentOption } from "./chooseDocument.js";
+import { contextActions } from "./contextActions.js";
+import { describeCorrections } from "./describeCorrections.js";
+import { encodeInvocation } from "./invocation.js";
+import { noMatchReply } from "./noMatchReply.js";
+import { quotePassage, referencesOf } from "./quotePassage.js";
+import type { ReplyAction } from "./reply.js";
+import type { CommandDefinition } from "./types.js";
+
+const PASSAGES_PER_PAGE = 3;
+
+export const sourceCommand: CommandDefinition = {
+  name: "source",
+  description: "Where the document speaks of a name or term (minsk, bucha, grain deal), with full references",
+  usage: "<name or term> [for: @person] [document: name]",
+  options: [
+    { name: "name", description: "A name or term: minsk, bucha, grain deal", kind: "text", required: true, main: true, autocomplete: "terms" },
+    forOption,
+    documentOption,
+  ],
+  handler: ({ args, knowledge, page }) => {
+    const name = args.name?.trim() ?? "";
+    if (!name) {
+      return {
+        title: "Which name or term?",
+        text: "Type a name or term after /source, for example: /source minsk or /source grain deal",
+        quotes: [],
+        visibility: "private",
+        kind: "error",
+      };
+    }
+    const choice = chooseDocument(knowledge, args.document);
+    if (choice.reply) return choice.reply;
+    const offset = page * PASSAGES_PER_PAGE;
+    const search = (match: "all" | "any") =>
+      knowledge.search(name, { documentId: choice.document?.id, limit: PASSAGES_PER_PAGE, offset, match });
+    // A name of several words (`grain deal`) should find passages naming all of it; if none does, the
+    // passages naming part of it are still better than nothing.
+    let outcome = search("all");
+    let partial = false;
+    if (outcome.total === 0) {
+      outcome = search("any");
+      partial = outcome.total > 0 && outcome.words.length > 1;
+    }
+    if (outcome.hits.length === 0) {
+      return page > 0
+        ? { title: "No more passages", text: `That was every passage mentioning '${name.slice(0, 80)}'.`, quotes: [], visibility: "private", kind: "notice" }
+        : noMatchReply(knowledge, choice.document, name);
+    }
+    const quotes = outcome.hits.map((hit) => quotePassage(knowledge, hit.passage));
+    const shownTo = offset + quotes.length;
+    const uncited = quotes.filter((quote) => quote.citations.length === 0).length;
+    const lead = [
+      describeCorrections(outcome.corrections),
+      partial ? `No passage names all of '${name.slice(0, 80)}'; these name part of it.` : "",
+      `Passages ${offset + 1}-${shownTo} of ${outcome.total}.`,
+    ];
+    const actions: ReplyAction[] = [];
+    if (outcome.total > shownTo) {
+      const more = { name, ...(args.document ? { document: args.document } : {}) };
+      actions.push({ label: "More", value: encodeInvocation({ command: "source", args: more, page: page + 1 }), style: "primary" });
+    }
+    actions.push(...contextActions(quotes));
+    const reply = {
+      title: `Where the document mentions ${name}`,
+      text: lead.filter(Boolean).join(" "),
+      quotes,
+      references: referencesOf(quotes),
+      actions,
+      ...(uncited > 0
+        ? { footer: `${uncited === 1 ? "One passage cites" : `${uncited} passages cite`} no source of its own; open it in context to see the surrounding citations.` }
+        : {}),
+      visibility: "private" as const,
+      kind: "answer" as const,
+    };
+    return addressReply(reply, args.for);
+  },
+};

@@ -1,0 +1,97 @@
+import type { DocumentTopics, KnowledgeDocument, Topic, TopicReason } from "./types.js";
+import { foldForComparison } from "./normalizeText.js";
+
+export const TOPIC_FILE_SUFFIX = ".topics.json";
+const COMMAND_NAME = /^[a-z0-9][-_a-z0-9]{0,31}$/;
+const MAX_DESCRIPTION = 100;
+
+/**
+ * Reads a document's topic file. A file that is not the expected shape throws, naming what is wrong and
+ * where, so the maintainer can fix it; phrases that are not in the document come back as `warnings`
+ * (the topic still works, with search alone finding its evidence).
+ */
+export function parseTopicFile(file: string, text: string, document: KnowledgeDocument): { topics: DocumentTopics; warnings: string[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`the topic file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!isRecord(data)) throw new Error('the topic file must be a JSON object with a "topics" array');
+  const rawTopics = data.topics ?? [];
+  if (!Array.isArray(rawTopics)) throw new Error('"topics" must be an array');
+  if (data.motions !== undefined && !Array.isArray(data.motions)) throw new Error('"motions" must be an array');
+  const topics = rawTopics.map((raw, i) => readTopic(raw, `topics[${i}]`));
+  const seen = new Set<string>();
+  for (const topic of topics) {
+    if (seen.has(topic.command)) throw new Error(`two topics use the command "${topic.command}"`);
+    seen.add(topic.command);
+  }
+  const warnings: string[] = [];
+  const missing = (phrase: string, where: string) => {
+    if (!containsPhrase(document, phrase)) warnings.push(`${where}: the phrase "${phrase}" is not in ${document.file}`);
+  };
+  topics.forEach((topic) => {
+    if (topic.answer) missing(topic.answer.passage, `topic ${topic.command}, answer`);
+    topic.reasons.forEach((reason, r) => reason.evidence?.forEach((phrase) => missing(phrase, `topic ${topic.command}, reason ${r + 1}`)));
+  });
+  return { topics: { file, topics, ...(Array.isArray(data.motions) ? { motions: data.motions } : {}) }, warnings };
+}
+
+function readTopic(raw: unknown, where: string): Topic {
+  if (!isRecord(raw)) throw new Error(`${where} must be an object`);
+  const command = raw.command;
+  if (typeof command !== "string" || !COMMAND_NAME.test(command)) {
+    throw new Error(`${where}.command must be a command name of 1-32 lower-case letters, digits, - or _ (like "why-stalled")`);
+  }
+  const description = raw.description;
+  if (typeof description !== "string" || !description.trim() || description.length > MAX_DESCRIPTION) {
+    throw new Error(`${where}.description must be text of 1-${MAX_DESCRIPTION} characters`);
+  }
+  const question = optionalText(raw.question, `${where}.question`);
+  let answer: Topic["answer"];
+  if (raw.answer !== undefined) {
+    if (!isRecord(raw.answer) || typeof raw.answer.passage !== "string" || !raw.answer.passage.trim()) {
+      throw new Error(`${where}.answer must be { "passage": "<a short phrase from the answering passage>" }`);
+    }
+    answer = { passage: raw.answer.passage };
+  }
+  if (!Array.isArray(raw.reasons) || raw.reasons.length === 0) throw new Error(`${where}.reasons must be a non-empty array`);
+  const reasons = raw.reasons.map((reason, i) => readReason(reason, `${where}.reasons[${i}]`));
+  return { command, description: description.trim(), ...(question ? { question } : {}), ...(answer ? { answer } : {}), reasons };
+}
+
+function readReason(raw: unknown, where: string): TopicReason {
+  if (!isRecord(raw)) throw new Error(`${where} must be an object`);
+  const label = optionalText(raw.label, `${where}.label`);
+  if (!label) throw new Error(`${where}.label is required`);
+  const query = optionalText(raw.query, `${where}.query`);
+  let evidence: string[] | undefined;
+  if (raw.evidence !== undefined) {
+    if (!Array.isArray(raw.evidence) || !raw.evidence.every((phrase) => typeof phrase === "string" && phrase.trim())) {
+      throw new Error(`${where}.evidence must be an array of phrases`);
+    }
+    evidence = raw.evidence as string[];
+  }
+  if (!query && !evidence?.length) throw new Error(`${where} needs a "query" or "evidence" phrases to find its passages`);
+  return { label, ...(query ? { query } : {}), ...(evidence ? { evidence } : {}) };
+}
+
+function optionalText(value: unknown, where: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") throw new Error(`${where} must be text`);
+  return value.trim() || undefined;
+}
+
+function containsPhrase(document: KnowledgeDocument, phrase: string): boolean {
+  const wanted = comparable(phrase);
+  return document.passages.some((passage) => comparable(passage.text).includes(wanted));
+}
+
+function comparable(text: string): string {
+  return foldForComparison(text).replace(/\s+/g, " ").trim();
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
