@@ -6,6 +6,7 @@ import { encodeInvocation } from "./invocation.js";
 import { noMatchReply } from "./noMatchReply.js";
 import { quotePassage, referencesOf } from "./quotePassage.js";
 import type { ReplyAction } from "./reply.js";
+import type { TermCorrection } from "../knowledge/termVocabulary.js";
 import type { CommandDefinition } from "./types.js";
 
 const PASSAGES_PER_PAGE = 3;
@@ -63,7 +64,7 @@ export const sourceCommand: CommandDefinition = {
     }
     actions.push(...contextActions(quotes));
     const reply = {
-      title: `Where the document mentions ${name}`,
+      title: `Where the document mentions ${correctedName(name, outcome.corrections)}`,
       text: lead.filter(Boolean).join(" "),
       quotes,
       references: referencesOf(quotes),
@@ -77,3 +78,15 @@ export const sourceCommand: CommandDefinition = {
     return addressReply(reply, args.for);
   },
 };
+
+/** The name as searched: `minks` reads `minsk` in the title, the lead says what was corrected. */
+function correctedName(name: string, corrections: readonly TermCorrection[]): string {
+  return corrections.reduce(
+    (text, correction) => text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(correction.from)}(?![\\p{L}\\p{N}])`, "giu"), correction.to),
+    name,
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,232 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { decodeInvocation } from "../../src/commands/invocation.js";
+import { loadBot, MINSK_PASSAGE, passageTexts, type Bot } from "./loadRegistry.js";
+
+let bot: Bot;
+beforeAll(async () => {
+  bot = await loadBot();
+});
+
+describe("/source", () => {
+  it.each(["minsk", "minks", "istambul", "Minsk accords"])("finds the Minsk passage for '%s'", async (name) => {
+    const reply = await bot.run("source", name);
+    expect(reply.kind).toBe("answer");
+    expect(reply.visibility).toBe("private");
+    const minsk = reply.quotes.find((quote) => quote.text === MINSK_PASSAGE);
+    expect(minsk, JSON.stringify(reply.quotes)).toBeDefined();
+    expect(minsk!.section).toBe("The Trust Deficit and Enforcement Challenges");
+    expect(minsk!.document).toBe("Russia Ukraine Peace Talks");
+    // The document cites nothing for this sentence; the reply says so rather than borrowing a citation.
+    expect(minsk!.citations).toEqual([]);
+    expect(reply.footer).toMatch(/cites no source of its own/);
+  });
+
+  it("says which typo it corrected", async () => {
+    const reply = await bot.run("source", "minks");
+    expect(reply.text).toContain("Searched for minsk (you typed minks)");
+    expect(reply.title).toContain("minsk");
+  });
+
+  it("quotes the Bucha passage with its citation and the full reference", async () => {
+    const reply = await bot.run("source", "bucha");
+    const bucha = reply.quotes.find((quote) => quote.text.includes("atrocities in Bucha"));
+    expect(bucha?.citations).toEqual([
+      { author: "BBC", year: "2022", reference: "BBC. (2022).", warning: "the reference entry gives no title or venue" },
+    ]);
+    expect(reply.references).toEqual(["BBC. (2022)."]);
+  });
+
+  it("finds a name of two words and warns that its citation is not in the reference list", async () => {
+    const reply = await bot.run("source", "grain deal");
+    expect(reply.quotes[0]!.text).toContain("the grain deal brokered by Turkey and the UN");
+    expect(reply.quotes[0]!.citations[0]).toMatchObject({
+      author: "Reuters",
+      reference: null,
+      warning: "Reuters (2023) is not in the reference list, so it cannot be checked",
+    });
+  });
+
+  it("answers a name the document never uses with suggestions", async () => {
+    const reply = await bot.run("source", "zzyzx quux");
+    expect(reply.quotes).toEqual([]);
+    expect(reply.text).toMatch(/^Nothing in Russia Ukraine Peace Talks matches 'zzyzx quux'\. Did you mean: \w+/);
+  });
+});
+
+describe("/cite", () => {
+  it("gives Mearsheimer's reference entry and the passage that cites him", async () => {
+    for (const query of ["mearsheimer", "mershimer"]) {
+      const reply = await bot.run("cite", query);
+      expect(reply.title).toBe("Mearsheimer (2014)");
+      expect(reply.references).toEqual(["Mearsheimer, J. (2014). Foreign Affairs."]);
+      expect(reply.fields).toContainEqual({ label: "Reference entry", value: "Mearsheimer, J. (2014). Foreign Affairs." });
+      expect(reply.quotes).toHaveLength(1);
+      expect(reply.quotes[0]!.text).toContain("Scholars like Mearsheimer (2014) argue that NATO expansion");
+      expect(reply.quotes[0]!.citations.map((c) => c.reference)).toContain("Mearsheimer, J. (2014). Foreign Affairs.");
+    }
+  });
+
+  it("says plainly that Reuters is not in the reference list", async () => {
+    const reply = await bot.run("cite", "reuters");
+    expect(reply.text).toBe("Reuters (2023) is cited in the text but is not in the reference list, so it cannot be checked.");
+    expect(reply.references).toEqual([]);
+    expect(reply.quotes[0]!.text).toContain("grain deal");
+  });
+
+  it("says the BBC entry gives no title or venue", async () => {
+    const reply = await bot.run("cite", "bbc");
+    expect(reply.text).toContain("gives no title or venue");
+    expect(reply.references).toEqual(["BBC. (2022)."]);
+    expect(reply.quotes[0]!.text).toContain("atrocities in Bucha");
+  });
+
+  it("lists the sources when nothing matches", async () => {
+    const reply = await bot.run("cite", "qqqqqqqq");
+    expect(reply.quotes).toEqual([]);
+    expect(reply.fields?.[0]?.value).toContain("Mearsheimer");
+  });
+});
+
+describe("/ask", () => {
+  it("returns the best passages, verbatim, with Context buttons", async () => {
+    const reply = await bot.run("ask", "why did the istanbul talks fail");
+    const texts = passageTexts(bot.knowledge);
+    expect(reply.quotes.length).toBeGreaterThan(0);
+    expect(reply.quotes.length).toBeLessThanOrEqual(3);
+    for (const quote of reply.quotes) expect(texts.has(quote.text)).toBe(true);
+    expect(reply.quotes.map((q) => q.text)).toContain(MINSK_PASSAGE);
+    const context = reply.actions!.filter((action) => action.label.startsWith("Context"));
+    expect(context.map((action) => action.label)).toEqual(reply.quotes.map((_, i) => `Context ${i + 1}`));
+    for (const action of reply.actions!) expect(action.value.length).toBeLessThanOrEqual(100);
+  });
+
+  it("pages with More to different passages", async () => {
+    const first = await bot.run("ask", "why did the istanbul talks fail");
+    const more = first.actions!.find((action) => action.label === "More");
+    expect(more).toBeDefined();
+    expect(decodeInvocation(more!.value)).toMatchObject({ command: "ask", page: 1 });
+    const second = await bot.registry.runInvocation(more!.value, { id: "U999" }, "discord");
+    expect(second.kind).toBe("answer");
+    expect(second.quotes.length).toBeGreaterThan(0);
+    const firstIds = new Set(first.quotes.map((q) => q.passageId));
+    for (const quote of second.quotes) expect(firstIds.has(quote.passageId)).toBe(false);
+    expect(second.text).toMatch(/^Passages 4-/);
+  });
+
+  it("addresses the reply to one person and makes it public", async () => {
+    const reply = await bot.run("ask", "what about the grain deal for: <@U123|dana>");
+    expect(reply.visibility).toBe("public");
+    expect(reply.mentions).toEqual(["U123"]);
+    expect(reply.title).toBe("what about the grain deal");
+    expect(reply.share).toBeUndefined();
+    const discord = await bot.registry.run({ command: "source", args: { name: "minsk", for: "<@112233445566778899>" }, user: { id: "1" }, platform: "discord" });
+    expect(discord.mentions).toEqual(["112233445566778899"]);
+    expect(discord.visibility).toBe("public");
+  });
+
+  it("keeps a reply without a person private", async () => {
+    const reply = await bot.run("ask", "grain deal");
+    expect(reply.visibility).toBe("private");
+    expect(reply.mentions).toBeUndefined();
+  });
+
+  it("explains how to ask when the question is empty", async () => {
+    for (const text of ["", "   ", "\u0000\u0007"]) {
+      const reply = await bot.run("ask", text);
+      expect(reply.kind).toBe("error");
+      expect(reply.text).toContain("/ask why did the Istanbul talks fail");
+    }
+  });
+
+  it("survives huge input and control characters", async () => {
+    const huge = await bot.run("ask", "minsk ".repeat(20_000));
+    expect(huge.quotes[0]?.text).toBe(MINSK_PASSAGE);
+    const controls = await bot.run("ask", "min\u0000sk\u202E accords\u0007");
+    expect(controls.quotes.map((q) => q.text)).toContain(MINSK_PASSAGE);
+    const nonsense = await bot.run("ask", "\u{1F600}\u{1F600} ???");
+    expect(nonsense.kind).not.toBe("answer");
+  });
+});
+
+describe("/context", () => {
+  it("shows the passages before and after a quoted one in its section", async () => {
+    const ask = await bot.run("source", "minsk");
+    const button = ask.actions!.find((action) => action.label === "Context 1")!;
+    const reply = await bot.registry.runInvocation(button.value, { id: "U999" }, "slack");
+    const labels = reply.quotes.map((quote) => quote.label);
+    expect(labels).toContain("Before");
+    expect(labels).toContain("After");
+    expect(reply.quotes.find((q) => q.label === "The passage")?.text).toBe(MINSK_PASSAGE);
+    expect(reply.quotes.find((q) => q.label === "Before")?.text).toBe("A core issue is the absence of credible enforcement mechanisms.");
+    expect(new Set(reply.quotes.map((q) => q.section))).toEqual(new Set(["The Trust Deficit and Enforcement Challenges"]));
+  });
+
+  it("says when a passage no longer exists", async () => {
+    const reply = await bot.run("context", "russia-ukraine-peace-talks#999");
+    expect(reply.kind).toBe("error");
+    expect(reply.text).toContain("no longer in the loaded documents");
+  });
+});
+
+describe("/thesis and /section", () => {
+  it("quotes the thesis statement", async () => {
+    const reply = await bot.run("thesis");
+    expect(reply.quotes).toHaveLength(1);
+    expect(reply.quotes[0]!.section).toBe("Thesis Statement");
+    expect(reply.quotes[0]!.text).toMatch(/^Despite intermittent diplomatic overtures/);
+  });
+
+  it("lists the sections with no argument", async () => {
+    const reply = await bot.run("section");
+    const list = reply.fields?.[0]?.value ?? "";
+    expect(list).toContain("1. The Illusion of Diplomacy");
+    expect(list).toContain("4. The Trust Deficit and Enforcement Challenges (5 passages)");
+    expect(list).toContain("Conclusion: Peace or Prolonged War?");
+  });
+
+  it("finds a section by a rough heading and quotes it", async () => {
+    const reply = await bot.run("section", "trust deficit");
+    expect(reply.title).toBe("The Trust Deficit and Enforcement Challenges");
+    expect(reply.quotes.map((q) => q.text)).toContain(MINSK_PASSAGE);
+    expect(reply.quotes).toHaveLength(5);
+  });
+
+  it("offers the list when no heading matches", async () => {
+    const reply = await bot.run("section", "zzqqxx");
+    expect(reply.text).toContain("No section heading matches 'zzqqxx'");
+    expect(reply.fields?.[0]?.value).toContain("Thesis Statement");
+  });
+});
+
+describe("/docs, /help and unknown commands", () => {
+  it("lists the document with its counts and integrity problems", async () => {
+    const reply = await bot.run("docs");
+    expect(reply.fields?.[0]?.label).toBe("Russia Ukraine Peace Talks (russia-ukraine-peace-talks)");
+    const value = reply.fields?.[0]?.value ?? "";
+    expect(value).toContain("6 sections, 19 passages");
+    expect(value).toContain("Reuters (2023) is cited in the text but missing from the reference list.");
+    expect(value).toContain("Topic commands: /why-stalled");
+  });
+
+  it("lists every registered command in /help", async () => {
+    const reply = await bot.run("help");
+    const labels = reply.fields!.map((field) => field.label.split(" ")[0]);
+    expect(labels).toEqual(bot.registry.list().map((command) => `/${command.name}`));
+    expect(labels).toEqual(expect.arrayContaining(["/ask", "/source", "/cite", "/why-stalled", "/thesis", "/section", "/docs", "/help", "/context"]));
+  });
+
+  it("answers an unknown command kindly", async () => {
+    const reply = await bot.run("nonsense");
+    expect(reply.kind).toBe("error");
+    expect(reply.text).toContain("There is no /nonsense command");
+  });
+});
+
+describe("autocomplete", () => {
+  it("completes names, sources, sections and documents", () => {
+    expect(bot.registry.complete("source", "name", "Mins")).toContain("Minsk");
+    expect(bot.registry.complete("cite", "source", "mear")).toContain("Mearsheimer");
+    expect(bot.registry.complete("section", "heading", "trust")).toContain("The Trust Deficit and Enforcement Challenges");
+    expect(bot.registry.complete("ask", "document", "russia")).toEqual(["russia-ukraine-peace-talks"]);
+  });
+});
