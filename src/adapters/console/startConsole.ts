@@ -1,0 +1,123 @@
+import { createInterface, type Interface } from "node:readline";
+import type { CommandRegistry } from "../../commands/commandRegistry.js";
+import type { Reply, ReplyAction } from "../../commands/reply.js";
+import type { CommandUser } from "../../commands/types.js";
+import { renderText } from "../../render/index.js";
+import { completeConsoleLine } from "./completeConsoleLine.js";
+import { parseConsoleLine } from "./parseConsoleLine.js";
+
+export interface ConsoleOptions {
+  registry: CommandRegistry;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /**
+   * A person at a terminal: a prompt, tab completion, numbered buttons, and follow-ups (speaking timers)
+   * printed when due. Otherwise lines are read from a pipe, answered in order, and the console ends with the input.
+   */
+  interactive?: boolean;
+  user?: CommandUser;
+  color?: boolean;
+  /** Printed once before the first prompt, in interactive mode. */
+  greeting?: string;
+}
+
+export interface ConsoleSession {
+  /** Settles when the input ends or the person quits. */
+  done: Promise<void>;
+  /** Ends the session and cancels pending follow-ups. */
+  close(): void;
+}
+
+const PROMPT = "> ";
+
+/** The console adapter: the same registry and replies as chat, typed at a terminal or piped in. */
+export function startConsole(options: ConsoleOptions): ConsoleSession {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const interactive = options.interactive ?? false;
+  const user = options.user ?? { id: process.env.USER || "console" };
+  const registry = options.registry;
+  const timers = new Set<NodeJS.Timeout>();
+  let lastActions: ReplyAction[] = [];
+
+  const rl: Interface = createInterface({
+    input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    completer: interactive ? (line: string) => completeConsoleLine(registry, line) : undefined,
+    historySize: interactive ? 100 : 0,
+  });
+
+  const print = (text: string) => {
+    output.write(text.endsWith("\n") ? text : `${text}\n`);
+  };
+
+  const show = (reply: Reply) => {
+    print(renderText(reply, { color: options.color ?? false }));
+    lastActions = reply.actions ?? [];
+    if (interactive && lastActions.length > 0) {
+      print(`Type ${lastActions.map((action, i) => `${i + 1} for ${action.label}`).join(", ")}.\n`);
+    }
+    scheduleFollowUps(reply);
+  };
+
+  const scheduleFollowUps = (reply: Reply) => {
+    const followUps = reply.followUps ?? [];
+    if (followUps.length === 0) return;
+    if (!interactive) {
+      print(`(${followUps.length} timed message${followUps.length === 1 ? "" : "s"} not shown: piped input exits at its end; run npm start in a terminal to see them.)\n`);
+      return;
+    }
+    for (const followUp of followUps) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        // Print above the prompt without losing what the person is typing.
+        output.write("\r\u001b[K");
+        print(renderText({ title: "", text: followUp.text, quotes: [], visibility: "public" }).trimEnd());
+        rl.prompt(true);
+      }, followUp.delaySeconds * 1000);
+      timers.add(timer);
+    }
+  };
+
+  const answer = async (line: string): Promise<void> => {
+    const pressed = /^\d{1,2}$/.test(line.trim()) ? lastActions[Number(line.trim()) - 1] : undefined;
+    if (pressed) {
+      show(await registry.runInvocation(pressed.value, user, "console"));
+      return;
+    }
+    const parsed = parseConsoleLine(line);
+    if (!parsed) return;
+    if (!interactive) print(`${PROMPT}${line.trim()}\n`);
+    show(await registry.run({ command: parsed.command, text: parsed.text, user, platform: "console" }));
+  };
+
+  const close = () => {
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+    rl.close();
+  };
+
+  const done = (async () => {
+    if (interactive) {
+      if (options.greeting) print(options.greeting);
+      rl.on("SIGINT", close);
+      rl.setPrompt(PROMPT);
+      rl.prompt();
+    }
+    // Lines are answered one at a time, in order, so a piped transcript reads like the session it replays.
+    for await (const line of rl) {
+      try {
+        await answer(line);
+      } catch (error) {
+        // The registry never throws; this is a rendering or output fault, and one line should not end the session.
+        print(`Sorry, that could not be shown: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+      if (interactive) rl.prompt();
+    }
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+  })();
+
+  return { done, close };
+}

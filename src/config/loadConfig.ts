@@ -1,0 +1,172 @@
+import { parseRateLimit, type RateLimitSetting } from "../runtime/parseRateLimit.js";
+
+/** The ways the bot can be reached; every one whose variables are present is started. */
+export type AdapterName = "slack-socket" | "slack-http" | "discord-gateway" | "discord-http" | "console";
+
+export interface SlackConfig {
+  botToken: string;
+  /** Set in HTTP mode (and accepted, unused, in Socket Mode). */
+  signingSecret?: string;
+  /** Set in Socket Mode. */
+  appToken?: string;
+  mode: "socket" | "http";
+}
+
+export interface DiscordConfig {
+  /** The bot token: the gateway connection and follow-up posts. */
+  token?: string;
+  applicationId?: string;
+  /** Verifies HTTP interactions. */
+  publicKey?: string;
+  /** Registers commands to one server (instant) instead of globally. */
+  guildId?: string;
+}
+
+export interface Config {
+  knowledgeDir: string;
+  port: number;
+  logLevel: string;
+  /** Null when rate limiting is off. */
+  rateLimit: RateLimitSetting | null;
+  slack: SlackConfig | null;
+  discord: DiscordConfig | null;
+  /** What to start, in order; `["console"]` when no platform is configured. */
+  adapters: AdapterName[];
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_RATE_LIMIT = "10/10s";
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/**
+ * Reads and checks the configuration from environment variables. Every problem is one line naming the
+ * variable and what is wrong with it; a secret's value is never repeated back, since these lines end up in
+ * terminals and deployment logs.
+ */
+export function loadConfig(env: Environment): ConfigResult {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+
+  const knowledgeDir = read("KNOWLEDGE_DIR") ?? "knowledge";
+
+  let port = DEFAULT_PORT;
+  const portText = read("PORT");
+  if (portText !== undefined) {
+    if (/^\d{1,5}$/.test(portText) && Number(portText) <= 65535) port = Number(portText);
+    else problems.push(`PORT must be a whole number from 0 to 65535 (got "${portText}").`);
+  }
+
+  const logLevel = (read("LOG_LEVEL") ?? "info").toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${read("LOG_LEVEL")}").`);
+  }
+
+  const rateLimitText = read("RATE_LIMIT") ?? DEFAULT_RATE_LIMIT;
+  const parsedRateLimit = parseRateLimit(rateLimitText);
+  if (parsedRateLimit === undefined) {
+    problems.push(`RATE_LIMIT must look like 10/10s or 20/1m (commands per user per window), or 0 to turn it off (got "${rateLimitText}").`);
+  }
+
+  const slack = readSlack(read, problems);
+  const discord = readDiscord(read, problems);
+
+  if (problems.length > 0) return { ok: false, problems };
+
+  const adapters: AdapterName[] = [];
+  if (slack) adapters.push(slack.mode === "socket" ? "slack-socket" : "slack-http");
+  if (discord?.token) adapters.push("discord-gateway");
+  if (discord?.publicKey) adapters.push("discord-http");
+  if (adapters.length === 0) adapters.push("console");
+
+  return {
+    ok: true,
+    config: { knowledgeDir, port, logLevel, rateLimit: parsedRateLimit ?? null, slack, discord, adapters },
+  };
+}
+
+/** True when one HTTP server is needed: some platform posts its requests to us. */
+export function needsHttpServer(config: Config): boolean {
+  return config.adapters.includes("slack-http") || config.adapters.includes("discord-http");
+}
+
+type Read = (name: string) => string | undefined;
+
+function readSlack(read: Read, problems: string[]): SlackConfig | null {
+  const botToken = read("SLACK_BOT_TOKEN");
+  const signingSecret = read("SLACK_SIGNING_SECRET");
+  const appToken = read("SLACK_APP_TOKEN");
+  if (!botToken && !signingSecret && !appToken) return null;
+
+  const before = problems.length;
+  if (!botToken) {
+    problems.push("SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-…) from OAuth & Permissions.");
+  } else if (!botToken.startsWith("xoxb-")) {
+    problems.push(`SLACK_BOT_TOKEN must start with "xoxb-" (the Bot User OAuth Token)${describeTokenKind(botToken)}.`);
+  }
+  if (appToken && !appToken.startsWith("xapp-")) {
+    problems.push(`SLACK_APP_TOKEN must start with "xapp-" (an app-level token with connections:write)${describeTokenKind(appToken)}.`);
+  }
+  if (signingSecret && !/^[0-9a-f]{16,128}$/i.test(signingSecret)) {
+    problems.push("SLACK_SIGNING_SECRET must be the hexadecimal Signing Secret from Basic Information (not a token).");
+  }
+  if (botToken && !appToken && !signingSecret) {
+    problems.push("SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is.");
+  }
+  if (problems.length > before || !botToken) return null;
+  return appToken
+    ? { botToken, appToken, signingSecret, mode: "socket" }
+    : { botToken, signingSecret, mode: "http" };
+}
+
+function readDiscord(read: Read, problems: string[]): DiscordConfig | null {
+  const token = read("DISCORD_TOKEN");
+  const applicationId = read("DISCORD_APPLICATION_ID");
+  const publicKey = read("DISCORD_PUBLIC_KEY");
+  const guildId = read("DISCORD_GUILD_ID");
+  if (!token && !applicationId && !publicKey && !guildId) return null;
+
+  const before = problems.length;
+  if (token) {
+    if (/^bot\s/i.test(token)) problems.push('DISCORD_TOKEN must be the bare bot token: remove the "Bot " prefix.');
+    else if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
+      problems.push("DISCORD_TOKEN does not look like a bot token (three dot-separated parts, from the Bot page).");
+    }
+  }
+  if (applicationId && !SNOWFLAKE.test(applicationId)) {
+    problems.push(`DISCORD_APPLICATION_ID must be the application's numeric id, 17-20 digits (got "${applicationId}").`);
+  }
+  if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey)) {
+    problems.push(`DISCORD_PUBLIC_KEY must be 64 hexadecimal characters (got ${publicKey.length} characters${/^[0-9a-f]*$/i.test(publicKey) ? "" : ", not all hexadecimal"}).`);
+  }
+  if (guildId && !SNOWFLAKE.test(guildId)) {
+    problems.push(`DISCORD_GUILD_ID must be a server's numeric id, 17-20 digits (got "${guildId}").`);
+  }
+  if (publicKey && !applicationId) {
+    problems.push("DISCORD_APPLICATION_ID is missing: HTTP interactions need it to post follow-up messages.");
+  }
+  if (!token && !publicKey) {
+    problems.push("DISCORD_TOKEN or DISCORD_PUBLIC_KEY is needed to start Discord (gateway or HTTP interactions).");
+  }
+  if (problems.length > before) return null;
+  return { token, applicationId, publicKey, guildId };
+}
+
+/** Names a well-known token kind from its public prefix, so the fix is obvious without echoing the value. */
+function describeTokenKind(value: string): string {
+  const kinds: Array<[string, string]> = [
+    ["xoxb-", "a bot token"],
+    ["xoxp-", "a user token"],
+    ["xapp-", "an app-level token"],
+    ["xoxe", "a refresh or configuration token"],
+  ];
+  const kind = kinds.find(([prefix]) => value.startsWith(prefix));
+  return kind ? `; this one is ${kind[1]}` : "";
+}

@@ -1,0 +1,42 @@
+import { performance } from "node:perf_hooks";
+import { normalizeCommandName } from "../commands/commandRegistry.js";
+import type { CommandRequest } from "../commands/types.js";
+import type { Logger } from "../logger.js";
+import { isRateLimitedReply } from "./rateLimitCommands.js";
+import type { CommandMiddleware } from "./wrapCommandRuns.js";
+
+export type CommandOutcome = "answer" | "notice" | "error" | "failed" | "rate-limited";
+
+export interface CommandLog {
+  /** The registry's `onError`: logs the failure with the reference id the user was shown. */
+  onError: (error: unknown, referenceId: string, request: CommandRequest) => void;
+  /** One line per command: which, where, how long, and how it ended. */
+  middleware: CommandMiddleware;
+}
+
+/**
+ * Logs commands in one place for every adapter. Only the command name, platform, timing and outcome are
+ * logged: never the text a user typed, and never anything from the request's credentials.
+ */
+export function createCommandLog(logger: Logger, clock: () => number = () => performance.now()): CommandLog {
+  const failed = new WeakSet<CommandRequest>();
+  const nameOf = (request: CommandRequest) => normalizeCommandName(request.command).slice(0, 40);
+  return {
+    onError(error, referenceId, request) {
+      failed.add(request);
+      logger.error({ err: error, referenceId, command: nameOf(request), platform: request.platform }, "command failed");
+    },
+    async middleware(request, next) {
+      const started = clock();
+      const reply = await next(request);
+      const outcome: CommandOutcome = failed.has(request)
+        ? "failed"
+        : isRateLimitedReply(reply)
+          ? "rate-limited"
+          : (reply.kind ?? "answer");
+      const durationMs = Math.round((clock() - started) * 10) / 10;
+      logger.info({ command: nameOf(request), platform: request.platform, durationMs, outcome }, "command");
+      return reply;
+    },
+  };
+}

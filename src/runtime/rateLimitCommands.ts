@@ -1,0 +1,36 @@
+import type { Reply } from "../commands/reply.js";
+import type { Platform } from "../commands/types.js";
+import type { CommandMiddleware } from "./wrapCommandRuns.js";
+import type { SlidingWindowRateLimiter } from "./rateLimiter.js";
+
+/** The terminal has one trusted user; a piped script of questions should not be throttled. */
+const UNLIMITED_PLATFORMS: ReadonlySet<Platform> = new Set(["console", "cli"]);
+
+const rateLimitedReplies = new WeakSet<Reply>();
+
+/** True for the reply that stood in for a command refused by the rate limit. */
+export function isRateLimitedReply(reply: Reply): boolean {
+  return rateLimitedReplies.has(reply);
+}
+
+/**
+ * Refuses a user's commands beyond the limit with a short private note instead of running them. Keyed by
+ * platform and user id, so the same id on two platforms is two users.
+ */
+export function rateLimitCommands(limiter: SlidingWindowRateLimiter): CommandMiddleware {
+  return async (request, next) => {
+    if (UNLIMITED_PLATFORMS.has(request.platform)) return next(request);
+    const decision = limiter.take(`${request.platform}:${request.user.id}`);
+    if (decision.allowed) return next(request);
+    const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+    const reply: Reply = {
+      title: "One moment",
+      text: `You're sending commands faster than I can keep up with. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+      quotes: [],
+      visibility: "private",
+      kind: "notice",
+    };
+    rateLimitedReplies.add(reply);
+    return reply;
+  };
+}
