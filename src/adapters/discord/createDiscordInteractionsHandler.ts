@@ -1,0 +1,136 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
+import type { CommandRegistry } from "../../commands/index.js";
+import type { Logger } from "../../logger.js";
+import { createReplayGuard } from "./createReplayGuard.js";
+import { interactionWebhook } from "./discordWebhook.js";
+import { handleInteraction } from "./handleInteraction.js";
+import { DEFER_AFTER_MS, deferralFor, deliverLateResponse, raceDeadline } from "./respondLate.js";
+import { createFollowUpScheduler } from "./scheduleFollowUps.js";
+import { createDiscordPublicKey, DISCORD_SIGNATURE_MAX_AGE_SECONDS, verifyDiscordSignature } from "./verifyDiscordSignature.js";
+
+/** Where Discord is told to send interactions (the Developer Portal's "Interactions Endpoint URL"). */
+export const DISCORD_INTERACTIONS_PATH = "/discord/interactions";
+/** Interactions are a few kilobytes; anything near this is not from Discord. */
+export const MAX_INTERACTION_BODY_BYTES = 1024 * 1024;
+const REPLAY_MEMORY_MAX = 10_000;
+
+export interface DiscordInteractionsHandlerOptions {
+  /** The application's public key: 64 hex characters. */
+  publicKey: string;
+  registry: CommandRegistry;
+  logger: Logger;
+  now?: () => Date;
+  /** For follow-ups and late answers, which go to Discord's webhook API; tests pass a fake. */
+  fetch?: typeof fetch;
+  apiBase?: string;
+  deferAfterMs?: number;
+}
+
+export interface DiscordInteractionsHandler {
+  (req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Cancels pending timed follow-ups. */
+  close(): void;
+}
+
+/**
+ * The HTTP interactions endpoint (`POST /discord/interactions`), for any `http` server to route to. Stateless
+ * apart from a per-process memory of recent interaction ids, so instances can sit behind any load balancer.
+ */
+export function createDiscordInteractionsHandler(options: DiscordInteractionsHandlerOptions): DiscordInteractionsHandler {
+  const publicKey = createDiscordPublicKey(options.publicKey);
+  const now = options.now ?? (() => new Date());
+  const { logger, registry } = options;
+  const replays = createReplayGuard({ windowMs: DISCORD_SIGNATURE_MAX_AGE_SECONDS * 1000, maxEntries: REPLAY_MEMORY_MAX, now });
+  const followUps = createFollowUpScheduler(logger);
+  const webhookFor = (interaction: APIInteraction) =>
+    interactionWebhook(interaction.application_id, interaction.token, { fetch: options.fetch, apiBase: options.apiBase });
+
+  const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method !== "POST") {
+      res.setHeader("allow", "POST");
+      return sendJson(res, 405, { error: "method not allowed" });
+    }
+    const body = await readBody(req, MAX_INTERACTION_BODY_BYTES);
+    if (!body) {
+      res.setHeader("connection", "close");
+      return sendJson(res, 413, { error: "body too large" });
+    }
+    const check = verifyDiscordSignature(publicKey, {
+      signature: headerValue(req.headers["x-signature-ed25519"]),
+      timestamp: headerValue(req.headers["x-signature-timestamp"]),
+      rawBody: body,
+      now,
+    });
+    if (!check.ok) {
+      // Discord sends bad signatures on purpose to test the endpoint; this is routine, not an alarm.
+      logger.info({ reason: check.reason }, "discord interaction refused");
+      return sendJson(res, 401, { error: "invalid request signature" });
+    }
+    let interaction: APIInteraction;
+    try {
+      interaction = JSON.parse(body.toString("utf8")) as APIInteraction;
+      if (typeof interaction !== "object" || interaction === null || typeof interaction.type !== "number") throw new Error("not an interaction");
+    } catch {
+      return sendJson(res, 400, { error: "malformed interaction" });
+    }
+    if (typeof interaction.id === "string" && !replays.firstSeen(interaction.id)) {
+      logger.warn({ interaction: interaction.id }, "discord interaction replayed");
+      return sendJson(res, 409, { error: "interaction already handled" });
+    }
+
+    const started = Date.now();
+    const work = handleInteraction(interaction, registry, {
+      onFollowUps: (pending, source) => followUps.schedule(pending, (message) => webhookFor(source).followUp(message)),
+    });
+    const deferral = deferralFor(interaction);
+    try {
+      const outcome = deferral ? await raceDeadline(work, options.deferAfterMs ?? DEFER_AFTER_MS) : { done: true as const, value: await work };
+      if (outcome.done) {
+        sendJson(res, 200, outcome.value);
+      } else {
+        sendJson(res, 200, deferral!);
+        void work
+          .then((response) => deliverLateResponse(deferral!, response, webhookFor(interaction)))
+          .catch((error: unknown) => logger.error({ err: describeError(error) }, "discord late answer failed"));
+      }
+      logger.info({ type: interaction.type, ms: Date.now() - started, deferred: !outcome.done }, "discord interaction");
+    } catch (error) {
+      logger.error({ err: describeError(error) }, "discord interaction failed");
+      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+    }
+  };
+  return Object.assign(handler, { close: () => followUps.cancelAll() });
+}
+
+/** The raw body, or null when it is larger than `max` (the rest is drained unread). */
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > max) {
+    req.resume();
+    return null;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) tooLarge = true;
+    if (!tooLarge) chunks.push(chunk);
+  }
+  return tooLarge ? null : Buffer.concat(chunks);
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function sendJson(res: ServerResponse, status: number, body: APIInteractionResponse | { error: string }): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,133 @@
+import {
+  ApplicationCommandType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandOptionChoice,
+  type APIInteraction,
+  type APIInteractionResponse,
+  type APIInteractionResponseCallbackData,
+  type APIMessageApplicationCommandInteraction,
+  type APIMessageComponentInteraction,
+} from "discord-api-types/v10";
+import type { CommandRegistry, Reply, ReplyFollowUp } from "../../commands/index.js";
+import { renderDiscordMessage } from "../../render/index.js";
+import { flattenOptions, interactionUser, toCommandRequest } from "./toCommandRequest.js";
+
+/** The message context-menu command; its name is what users see in the Apps menu. */
+export const FIND_IN_DOCUMENT_COMMAND = "Find in document";
+/** The command a message's text is run through for "Find in document". */
+const FIND_IN_DOCUMENT_RUNS = "ask";
+
+export const DISCORD_CHOICES_MAX = 25;
+export const DISCORD_CHOICE_MAX = 100;
+
+export interface HandleInteractionOptions {
+  /**
+   * Called with a reply's timed follow-ups (a speaking timer's reminders). The gateway and HTTP modes post them
+   * differently, so the neutral core only hands them over.
+   */
+  onFollowUps?: (followUps: ReplyFollowUp[], interaction: APIInteraction) => void;
+}
+
+/**
+ * Answers one interaction, as Discord sends it, with the response Discord expects. Both modes call this: the HTTP
+ * endpoint returns the response as the request's body, the gateway client sends it through discord.js.
+ */
+export async function handleInteraction(
+  interaction: APIInteraction,
+  registry: CommandRegistry,
+  options: HandleInteractionOptions = {},
+): Promise<APIInteractionResponse> {
+  const answer = (reply: Reply, response: APIInteractionResponse): APIInteractionResponse => {
+    if (reply.followUps?.length) options.onFollowUps?.(reply.followUps, interaction);
+    return response;
+  };
+
+  switch (interaction.type) {
+    case InteractionType.Ping:
+      return { type: InteractionResponseType.Pong };
+
+    case InteractionType.ApplicationCommandAutocomplete:
+      return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: complete(interaction, registry) } };
+
+    case InteractionType.ApplicationCommand: {
+      if (interaction.data.type === ApplicationCommandType.ChatInput) {
+        const reply = await registry.run(toCommandRequest(interaction as Parameters<typeof toCommandRequest>[0]));
+        return answer(reply, newMessage(reply));
+      }
+      if (interaction.data.type === ApplicationCommandType.Message && interaction.data.name === FIND_IN_DOCUMENT_COMMAND) {
+        const reply = await findInDocument(interaction as APIMessageApplicationCommandInteraction, registry);
+        return answer(reply, newMessage(reply));
+      }
+      return newMessage(notSupported());
+    }
+
+    case InteractionType.MessageComponent: {
+      const reply = await registry.runInvocation(interaction.data.custom_id, interactionUser(interaction), "discord");
+      return answer(reply, componentResponse(interaction, reply));
+    }
+
+    default:
+      return newMessage(notSupported());
+  }
+}
+
+function newMessage(reply: Reply): APIInteractionResponse {
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: renderDiscordMessage(reply) as APIInteractionResponseCallbackData };
+}
+
+/**
+ * A button's answer. A shared (public) reply is a new message for the channel. A private answer replaces the
+ * clicker's own ephemeral message ("More" pages in place); on a public message it goes to the clicker alone,
+ * because updating it would change the message for everyone. Errors never overwrite an answer.
+ */
+function componentResponse(interaction: APIMessageComponentInteraction, reply: Reply): APIInteractionResponse {
+  if (reply.kind === "error" || reply.visibility === "public") return newMessage(reply);
+  const onEphemeral = ((interaction.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+  if (!onEphemeral) return newMessage(reply);
+  // An update cannot change a message's flags; the message stays ephemeral.
+  const { flags: _flags, ...data } = renderDiscordMessage(reply);
+  return { type: InteractionResponseType.UpdateMessage, data: data as APIInteractionResponseCallbackData };
+}
+
+function complete(interaction: APIApplicationCommandAutocompleteInteraction, registry: CommandRegistry): APIApplicationCommandOptionChoice[] {
+  const focused = flattenOptions(interaction.data.options ?? []).find((option) => "focused" in option && option.focused);
+  if (!focused || !("value" in focused)) return [];
+  const choices = registry.complete(interaction.data.name, focused.name, String(focused.value ?? ""));
+  const seen = new Set<string>();
+  const result: APIApplicationCommandOptionChoice[] = [];
+  for (const choice of choices) {
+    const value = choice.slice(0, DISCORD_CHOICE_MAX);
+    if (!value.trim() || seen.has(value)) continue;
+    seen.add(value);
+    const name = choice.length > DISCORD_CHOICE_MAX ? `${choice.slice(0, DISCORD_CHOICE_MAX - 1)}…` : choice;
+    result.push({ name, value });
+    if (result.length === DISCORD_CHOICES_MAX) break;
+  }
+  return result;
+}
+
+/** "Find in document": the message's text asked as a question, answered privately to whoever asked. */
+async function findInDocument(interaction: APIMessageApplicationCommandInteraction, registry: CommandRegistry): Promise<Reply> {
+  const message = interaction.data.resolved.messages[interaction.data.target_id];
+  const text = [message?.content ?? "", ...(message?.embeds ?? []).map((embed) => embed.description ?? "")]
+    .filter((part) => part.trim())
+    .join("\n");
+  if (!text.trim()) {
+    return { title: "Nothing to look up", text: "That message has no text to find in the document.", quotes: [], visibility: "private", kind: "error" };
+  }
+  const question = registry.get(FIND_IN_DOCUMENT_RUNS)?.options.find((option) => option.main)?.name ?? "question";
+  const reply = await registry.run({
+    command: FIND_IN_DOCUMENT_RUNS,
+    args: { [question]: text },
+    user: interactionUser(interaction),
+    platform: "discord",
+  });
+  return { ...reply, visibility: "private", mentions: undefined };
+}
+
+function notSupported(): Reply {
+  return { title: "Not supported", text: "I can't answer that kind of interaction.", quotes: [], visibility: "private", kind: "error" };
+}
