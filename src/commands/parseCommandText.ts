@@ -6,7 +6,8 @@ import type { CommandDefinition } from "./types.js";
  * written `name: value`; whatever is left goes to the command's main option.
  */
 export function parseCommandText(definition: CommandDefinition, text: string): Record<string, string> {
-  const named = definition.options.filter((option) => !option.main);
+  // The main option can be named too (`/thesis document: canal`); unnamed text still goes to it.
+  const named = definition.options;
   const args: Record<string, string> = {};
   let rest = text;
   if (named.length > 0) {
@@ -25,7 +26,7 @@ export function parseCommandText(definition: CommandDefinition, text: string): R
     if (marks.length > 0) rest = rest.slice(0, marks[0]!.start);
   }
   const main = definition.options.find((option) => option.main);
-  if (main && rest.trim()) args[main.name] = rest.trim();
+  if (main && rest.trim() && !args[main.name]) args[main.name] = rest.trim();
   return args;
 }
 
