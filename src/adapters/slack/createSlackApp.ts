@@ -1,0 +1,107 @@
+import type { RequestListener } from "node:http";
+import { App, HTTPReceiver, LogLevel, type webApi } from "@slack/bolt";
+import type { CommandRegistry } from "../../commands/index.js";
+import type { Logger } from "../../logger.js";
+import { toBoltLogger } from "./boltLogger.js";
+import { checkSlackToken, type SlackBotIdentity } from "./checkSlackToken.js";
+import { registerListeners } from "./listeners/index.js";
+import type { PostToResponseUrlOptions } from "./postToResponseUrl.js";
+import { verifySlackRequests } from "./verify.js";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+/** Web API calls give up after this; a click's follow-up is not worth a longer wait. */
+const WEB_API_TIMEOUT_MS = 10_000;
+
+export interface SlackAppOptions {
+  botToken: string;
+  /** Required in HTTP mode: requests are verified against it. */
+  signingSecret?: string;
+  /** An app-level token (xapp-…): required in Socket Mode. */
+  appToken?: string;
+  registry: CommandRegistry;
+  logger: Logger;
+  mode: "socket" | "http";
+  now?: () => Date;
+  responseUrl?: PostToResponseUrlOptions;
+  /** Where Web API calls go; tests point it at a mock. */
+  slackApiUrl?: string;
+}
+
+export interface SlackApp {
+  app: App;
+  /** HTTP mode only. */
+  receiver?: HTTPReceiver;
+  /**
+   * HTTP mode only: the handler for `POST /slack/events`, for a server shared with other routes. Requests
+   * are signature-checked before Bolt sees them.
+   */
+  requestListener?: RequestListener;
+  /** Checks the bot token once (auth.test); logs one line on failure and never throws. */
+  checkToken: () => Promise<boolean>;
+}
+
+/**
+ * The Bolt app with every listener. Building it calls nothing over the network: authorization hands Bolt the
+ * bot token directly (Bolt's own would call auth.test on every request), and the bot's ids, once a token
+ * check has learned them, ride along.
+ */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { botToken, logger, mode } = options;
+  const boltLogger = toBoltLogger(logger);
+  let identity: SlackBotIdentity = {};
+  const common = {
+    authorize: async () => ({ botToken, ...identity }),
+    logger: boltLogger,
+    logLevel: LogLevel.WARN,
+    // One attempt, bounded, and 429s surfaced to callSlackApi's single retry instead of Bolt's 30-minute policy.
+    clientOptions: {
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: WEB_API_TIMEOUT_MS,
+      ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+    } satisfies webApi.WebClientOptions,
+  };
+
+  let app: App;
+  let receiver: HTTPReceiver | undefined;
+  let requestListener: RequestListener | undefined;
+  if (mode === "socket") {
+    if (!options.appToken) throw new Error("Slack Socket Mode needs an app-level token: set SLACK_APP_TOKEN (xapp-…)");
+    app = new App({ ...common, socketMode: true, appToken: options.appToken });
+  } else {
+    if (!options.signingSecret) throw new Error("Slack HTTP mode needs the signing secret: set SLACK_SIGNING_SECRET");
+    receiver = new HTTPReceiver({
+      signingSecret: options.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      logger: boltLogger,
+      logLevel: LogLevel.WARN,
+    });
+    app = new App({ ...common, receiver });
+    const boltListener = receiver.requestListener;
+    requestListener = verifySlackRequests(options.signingSecret, (req, res) => {
+      try {
+        boltListener(req, res);
+      } catch {
+        // Bolt throws for paths it does not serve; the shared server should not route those here.
+        if (!res.headersSent) res.writeHead(404).end();
+      }
+    });
+  }
+
+  registerListeners(app, {
+    registry: options.registry,
+    logger: logger.child({ component: "slack" }),
+    now: options.now,
+    responseUrl: options.responseUrl,
+  });
+  app.error(async (error) => {
+    logger.error(`Slack listener failed: ${error.message}`);
+  });
+
+  const checkToken = async () => {
+    const found = await checkSlackToken(app.client, botToken, logger);
+    if (found) identity = found;
+    return found !== null;
+  };
+  return { app, receiver, requestListener, checkToken };
+}
