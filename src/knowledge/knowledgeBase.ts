@@ -73,6 +73,7 @@ export class KnowledgeBase {
       for (const passage of document.passages) this.passages.set(passage.id, passage);
       this.index.add(document.passages);
     }
+    this.index.terms.prepare();
     const sources = documents.flatMap((document) => document.sources.map((source) => ({ document, source })));
     this.sourceFuse = new Fuse(sources, {
       keys: [

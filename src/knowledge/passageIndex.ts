@@ -23,27 +23,33 @@ export interface PassageSearchResult {
   words: string[];
 }
 
-/** Field weights: a heading or a cited author naming the query is a strong sign the passage is about it. */
-const FIELD_BOOST = { text: 1, section: 0.6, sources: 1.5 } as const;
-/**
- * Stems merge `neutral` and `neutrality`; a second, unstemmed field lets the word actually typed win
- * among passages that share a stem.
- */
-const SURFACE_FIELD = "surface";
-const SURFACE_BOOST = 0.5;
-const FUZZY_FRACTION = 0.2;
-
-function surfaceTerm(word: string): string | null {
-  return indexTerm(word) === null ? null : `=${word}`;
-}
+/** How the ranking weighs things; tuned on the quality set in tests/knowledge. */
+export const RANKING = {
+  /** A heading or a cited author naming the query is a strong sign the passage is about it. */
+  fieldBoost: { text: 1, section: 0.6, sources: 1.5 },
+  /** Edit distance allowed for words the index does not know, as a fraction of their length. */
+  fuzzyFraction: 0.2,
+  /**
+   * Stems merge `neutral` and `neutrality`; the word actually typed gets this share of its weight again
+   * in the passages that contain it as typed.
+   */
+  exactWordBonus: 0.5,
+  /** Only the best this many are re-ranked for exact words and common words. */
+  rerankDepth: 200,
+  /**
+   * In a large corpus, a word in more than this share of passages ("war", "talks") matches thousands of
+   * them and costs most of a query's time while hardly changing the order. Such words then only re-rank
+   * the passages the rarer words found.
+   */
+  commonWordShare: 0.02,
+  commonWordMinPassages: 5000,
+} as const;
 
 interface IndexedPassage {
   id: string;
-  documentId: string;
   text: string;
   section: string;
   sources: string;
-  [SURFACE_FIELD]: string;
 }
 
 /**
@@ -53,13 +59,15 @@ interface IndexedPassage {
  */
 export class PassageIndex {
   private readonly miniSearch = new MiniSearch<IndexedPassage>({
-    fields: ["text", "section", "sources", SURFACE_FIELD],
+    fields: ["text", "section", "sources"],
     storeFields: [],
     tokenize: tokenizeWords,
-    processTerm: (term, field) => (field === SURFACE_FIELD ? surfaceTerm(term) : indexTerm(term)),
+    processTerm: indexTerm,
   });
   private readonly vocabulary = new TermVocabulary();
-  private readonly stems = new Set<string>();
+  /** Passages containing each stem: its document frequency. */
+  private readonly stemFrequency = new Map<string, number>();
+  private readonly wordsOf = new Map<string, Set<string>>();
   private readonly documentOf = new Map<string, string>();
 
   add(passages: readonly Passage[]): void {
@@ -67,19 +75,15 @@ export class PassageIndex {
       const sources = passage.citations.map((citation) => `${citation.author} ${citation.year}`).join(" ");
       const words = tokenizeWords(`${passage.text} ${passage.section}`);
       this.vocabulary.add(words);
+      const stems = new Set<string>();
       for (const word of words) {
         const stem = indexTerm(word);
-        if (stem) this.stems.add(stem);
+        if (stem) stems.add(stem);
       }
+      for (const stem of stems) this.stemFrequency.set(stem, (this.stemFrequency.get(stem) ?? 0) + 1);
+      this.wordsOf.set(passage.id, new Set(words));
       this.documentOf.set(passage.id, passage.documentId);
-      return {
-        id: passage.id,
-        documentId: passage.documentId,
-        text: passage.text,
-        section: passage.section,
-        sources,
-        [SURFACE_FIELD]: passage.text,
-      };
+      return { id: passage.id, text: passage.text, section: passage.section, sources };
     });
     this.miniSearch.addAll(batch);
   }
@@ -90,44 +94,64 @@ export class PassageIndex {
 
   search(query: string, options: PassageSearchOptions = {}): PassageSearchResult {
     const corrections: TermCorrection[] = [];
-    const words = queryWords(query).map((word) => {
-      const corrected = this.vocabulary.correct(word);
-      if (!corrected) return word;
-      const stem = indexTerm(word);
-      const sameStem = indexTerm(corrected) === stem;
-      // A word the documents use in another form (`negotiation`) is not a typo; keep what was typed.
-      if (!sameStem && stem && this.stems.has(stem)) return word;
-      if (!sameStem) corrections.push({ from: word, to: corrected });
-      return corrected;
-    });
+    const words = queryWords(query).map((word) => this.correctWord(word, corrections));
     if (words.length === 0) return { matches: [], corrections, words };
+
+    const { selective, common } = this.splitCommonWords(words, options.match === "all");
     const { documentId } = options;
-    const text = words.join(" ");
-    const results = this.miniSearch.search(
-      {
-        combineWith: "OR",
-        queries: [
-          {
-            queries: [text],
-            combineWith: options.match === "all" ? "AND" : "OR",
-            fields: ["text", "section", "sources"],
-            boost: FIELD_BOOST,
-            processTerm: indexTerm,
-            // Words the index knows are matched exactly; only unknown ones pay for a fuzzy walk.
-            fuzzy: (term) => (this.stems.has(term) || term.length < 5 ? false : FUZZY_FRACTION),
-          },
-          { queries: [text], fields: [SURFACE_FIELD], boost: { [SURFACE_FIELD]: SURFACE_BOOST }, processTerm: surfaceTerm },
-        ],
-      },
-      {
-        prefix: false,
-        filter: documentId ? (result) => this.documentOf.get(result.id as string) === documentId : undefined,
-      },
-    );
-    return {
-      matches: results.map((result) => ({ passageId: result.id as string, score: result.score })),
-      corrections,
-      words,
-    };
+    const results = this.miniSearch.search(selective.join(" "), {
+      combineWith: options.match === "all" ? "AND" : "OR",
+      boost: RANKING.fieldBoost,
+      // Words the index knows are matched exactly; only unknown ones pay for a fuzzy walk.
+      fuzzy: (term) => (this.stemFrequency.has(term) || term.length < 5 ? false : RANKING.fuzzyFraction),
+      prefix: false,
+      filter: documentId ? (result) => this.documentOf.get(result.id as string) === documentId : undefined,
+    });
+    const matches = results.map((result) => ({ passageId: result.id as string, score: result.score }));
+    return { matches: this.rerank(matches, words, common), corrections, words };
+  }
+
+  /** A typo becomes the vocabulary's word for it; a word the documents use in another form is kept. */
+  private correctWord(word: string, corrections: TermCorrection[]): string {
+    const corrected = this.vocabulary.correct(word);
+    if (!corrected) return word;
+    const stem = indexTerm(word);
+    const sameStem = indexTerm(corrected) === stem;
+    if (!sameStem && stem && this.stemFrequency.has(stem)) return word;
+    if (!sameStem) corrections.push({ from: word, to: corrected });
+    return corrected;
+  }
+
+  private splitCommonWords(words: string[], needAll: boolean): { selective: string[]; common: string[] } {
+    const passages = this.documentOf.size;
+    if (needAll || passages < RANKING.commonWordMinPassages) return { selective: words, common: [] };
+    const isCommon = (word: string) => (this.stemFrequency.get(indexTerm(word) ?? "") ?? 0) / passages > RANKING.commonWordShare;
+    const selective = words.filter((word) => !isCommon(word));
+    if (selective.length === 0) return { selective: words, common: [] };
+    return { selective, common: words.filter(isCommon) };
+  }
+
+  /** Adds the exact-word bonus and the common words' weight to the best matches, and re-sorts them. */
+  private rerank(matches: PassageMatch[], words: readonly string[], common: readonly string[]): PassageMatch[] {
+    const head = matches.slice(0, RANKING.rerankDepth);
+    const commonStems = common.map((word) => indexTerm(word)).filter((stem): stem is string => stem !== null);
+    for (const match of head) {
+      const passageWords = this.wordsOf.get(match.passageId)!;
+      for (const word of words) {
+        if (passageWords.has(word)) match.score += RANKING.exactWordBonus * this.inverseFrequency(indexTerm(word));
+      }
+      for (const stem of commonStems) {
+        if ([...passageWords].some((word) => indexTerm(word) === stem)) match.score += this.inverseFrequency(stem);
+      }
+    }
+    head.sort((a, b) => b.score - a.score);
+    return head.concat(matches.slice(RANKING.rerankDepth));
+  }
+
+  /** BM25's inverse document frequency, the weight a matched word carries. */
+  private inverseFrequency(stem: string | null): number {
+    const total = this.documentOf.size;
+    const frequency = stem ? (this.stemFrequency.get(stem) ?? 0) : 0;
+    return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
   }
 }

@@ -16,8 +16,9 @@ const MAX_LENGTH_DIFFERENCE = 2;
  * The words of the indexed documents, for correcting typos in names and terms with fuse.js
  * (`istambul` → `istanbul`, `mershimer` → `mearsheimer`).
  *
- * Fuse scans every candidate string, so the vocabulary is bucketed by first letter and a bucket's index is
- * built on first use: a query then scans a few hundred words, not the whole corpus's vocabulary.
+ * Fuse scans every candidate string, so the vocabulary is bucketed by first letter: a query scans a few
+ * hundred words, not the whole corpus's vocabulary. `prepare()` builds the buckets' indexes up front, so
+ * the first typo after a (re)load does not pay for it.
  */
 export class TermVocabulary {
   private readonly frequency = new Map<string, number>();
@@ -36,6 +37,10 @@ export class TermVocabulary {
         this.fuses.delete(word[0]!);
       }
     }
+  }
+
+  prepare(): void {
+    for (const letter of this.buckets.keys()) this.bucketFuse(letter);
   }
 
   has(word: string): boolean {

@@ -13,10 +13,23 @@ export function tokenizeWords(text: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+/**
+ * Stemming is the costliest step of indexing and a corpus repeats its words endlessly, so stems are
+ * remembered. Bounded, because the words come from documents and queries, which anyone can write.
+ */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
 /** The index form of a word: null for stop words, otherwise its Porter stem (`negotiations` → `negoti`). */
 export function indexTerm(word: string): string | null {
   if (STOP_WORDS.has(word) || word.length < 2) return null;
-  return stemmer(word.replace(/'/g, ""));
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word.replace(/'/g, ""));
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stem);
+  }
+  return stem;
 }
 
 /** The content words of a query, in order, without stop words, capped at MAX_QUERY_WORDS. */
