@@ -25,7 +25,8 @@ export interface DiscordConfig {
 export interface Config {
   knowledgeDir: string;
   port: number;
-  logLevel: string;
+  /** Unset unless LOG_LEVEL is: the default depends on the mode (quieter in the console). */
+  logLevel?: string;
   /** Null when rate limiting is off. */
   rateLimit: RateLimitSetting | null;
   slack: SlackConfig | null;
@@ -64,8 +65,8 @@ export function loadConfig(env: Environment): ConfigResult {
     else problems.push(`PORT must be a whole number from 0 to 65535 (got "${portText}").`);
   }
 
-  const logLevel = (read("LOG_LEVEL") ?? "info").toLowerCase();
-  if (!LOG_LEVELS.includes(logLevel)) {
+  const logLevel = read("LOG_LEVEL")?.toLowerCase();
+  if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${read("LOG_LEVEL")}").`);
   }
 

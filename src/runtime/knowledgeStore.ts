@@ -1,12 +1,14 @@
 import { watch, type FSWatcher } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { access } from "node:fs/promises";
+import path from "node:path";
 import {
   KnowledgeBase,
   isDocumentFile,
-  loadDocumentFile,
+  loadKnowledge,
   type KnowledgeDocument,
   type KnowledgeError,
 } from "../knowledge/index.js";
+import { TOPIC_FILE_SUFFIX } from "../knowledge/parseTopicFile.js";
 import { silentLogger, type Logger } from "../logger.js";
 
 export interface KnowledgeStoreOptions {
@@ -109,51 +111,57 @@ export class KnowledgeStore {
     this.debounce.unref();
   }
 
+  /**
+   * Loads the folder as `loadKnowledge` does (documents, topic files, errors), then puts back the last good
+   * version of each document that failed this time.
+   */
   private async loadFolder(): Promise<KnowledgeBase> {
-    let files: string[];
-    try {
-      files = (await readdir(this.directory)).filter(isDocumentFile).sort();
-    } catch (error) {
-      const message = `cannot read the knowledge folder: ${error instanceof Error ? error.message : String(error)}`;
-      if (this.current.documents.length > 0) {
-        this.logger.error({ file: this.directory, reason: message }, "keeping the documents already loaded");
+    // A folder briefly gone (a volume remounting, a directory swapped by a deploy) keeps what was loaded.
+    if (this.current.documents.length > 0) {
+      try {
+        await access(this.directory);
+      } catch (error) {
+        this.logger.error({ err: error, file: this.directory }, "cannot read the knowledge folder; keeping the documents already loaded");
         return this.current;
       }
-      return new KnowledgeBase([], [{ file: this.directory, message }]);
     }
+    const loaded = await loadKnowledge(this.directory);
 
-    const documents: KnowledgeDocument[] = [];
-    const errors: KnowledgeError[] = [];
-    const seenIds = new Set<string>();
-    for (const file of files) {
-      let document: KnowledgeDocument;
-      try {
-        document = await loadDocumentFile(this.directory, file);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        const previous = this.lastGood.get(file);
-        if (previous) {
-          errors.push({ file, message: `${reason}; still answering from the last version that loaded` });
-          this.logger.error({ file, reason }, "a document failed to load; keeping its last good version");
-          document = previous;
-        } else {
-          errors.push({ file, message: reason });
-          this.logger.error({ file, reason }, "a document failed to load");
-          continue;
-        }
+    // A document that failed this time but loaded before is put back as it was, topics and all.
+    const ids = new Set(loaded.documents.map((document) => document.id));
+    const kept: KnowledgeDocument[] = [];
+    for (const error of loaded.errors) {
+      const previous = isDocumentFile(error.file) ? this.lastGood.get(error.file) : undefined;
+      if (previous && !ids.has(previous.id)) {
+        kept.push(previous);
+        ids.add(previous.id);
       }
-      if (seenIds.has(document.id)) {
-        errors.push({ file, message: `another file already has the document id "${document.id}"` });
-        continue;
-      }
-      seenIds.add(document.id);
-      this.lastGood.set(file, document);
-      documents.push(document);
     }
-    for (const file of [...this.lastGood.keys()]) if (!files.includes(file)) this.lastGood.delete(file);
-    if (files.length === 0) errors.push({ file: this.directory, message: "no .txt or .md documents in the knowledge folder" });
+    const keptFiles = new Set(kept.map((document) => document.file));
+    // Its topic file is reported as orphaned only because the new version failed; the kept one has its topics.
+    const keptTopicFiles = new Set(kept.map((document) => topicFileOf(document.file)));
+    const errors = loaded.errors
+      .filter((error) => !keptTopicFiles.has(error.file))
+      .map((error) =>
+        keptFiles.has(error.file) ? { file: error.file, message: `${error.message}; still answering from the last version that loaded` } : error,
+      );
+    for (const error of errors) this.logger.error({ file: error.file, reason: error.message }, "a knowledge file failed to load");
+
+    // Forget documents whose files are gone or now fail with nothing to fall back on; remember this load's successes.
+    const present = new Set([...loaded.documents.map((document) => document.file), ...keptFiles]);
+    for (const file of [...this.lastGood.keys()]) if (!present.has(file)) this.lastGood.delete(file);
+    for (const document of loaded.documents) this.lastGood.set(document.file, document);
+
+    if (kept.length === 0) return loaded;
+    // Same order as a clean load, so "the first document" does not change because another one broke.
+    const documents = [...loaded.documents, ...kept].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     return new KnowledgeBase(documents, errors);
   }
+}
+
+/** `essay.v2.txt` → `essay.v2.topics.json`, the topic file that belongs beside it. */
+function topicFileOf(documentFile: string): string {
+  return documentFile.slice(0, documentFile.length - path.extname(documentFile).length) + TOPIC_FILE_SUFFIX;
 }
 
 /** Counts for logs and the health check. */
