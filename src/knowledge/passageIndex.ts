@@ -43,7 +43,21 @@ export const RANKING = {
    */
   commonWordShare: 0.02,
   commonWordMinPassages: 5000,
+  /**
+   * MiniSearch multiplies a score by the number of query words matched. A word found only in the heading
+   * ("Peace Talks" over a whole introduction) counts for this much of a word found in the passage itself.
+   */
+  headingOnlyWordWeight: 0.5,
 } as const;
+
+/** How many query words a passage matched, counting heading-only matches at a discount. */
+function matchedWordWeight(match: Record<string, string[]>): number {
+  let weight = 0;
+  for (const fields of Object.values(match)) {
+    weight += fields.some((field) => field !== "section") ? 1 : RANKING.headingOnlyWordWeight;
+  }
+  return Math.max(weight, RANKING.headingOnlyWordWeight);
+}
 
 interface IndexedPassage {
   id: string;
@@ -81,7 +95,7 @@ export class PassageIndex {
         if (stem) stems.add(stem);
       }
       for (const stem of stems) this.stemFrequency.set(stem, (this.stemFrequency.get(stem) ?? 0) + 1);
-      this.wordsOf.set(passage.id, new Set(words));
+      this.wordsOf.set(passage.id, new Set(tokenizeWords(passage.text)));
       this.documentOf.set(passage.id, passage.documentId);
       return { id: passage.id, text: passage.text, section: passage.section, sources };
     });
@@ -107,7 +121,10 @@ export class PassageIndex {
       prefix: false,
       filter: documentId ? (result) => this.documentOf.get(result.id as string) === documentId : undefined,
     });
-    const matches = results.map((result) => ({ passageId: result.id as string, score: result.score }));
+    const matches = results.map((result) => ({
+      passageId: result.id as string,
+      score: (result.score / Math.max(1, result.terms.length)) * matchedWordWeight(result.match),
+    }));
     return { matches: this.rerank(matches, words, common), corrections, words };
   }
 
