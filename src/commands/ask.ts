@@ -19,7 +19,7 @@ export const askCommand: CommandDefinition = {
     forOption,
     documentOption,
   ],
-  handler: ({ args, knowledge, page }) => {
+  handler: ({ args, knowledge, page, platform }) => {
     const question = args.question?.trim() ?? "";
     if (!question) {
       return {
@@ -62,6 +62,6 @@ export const askCommand: CommandDefinition = {
       visibility: "private" as const,
       kind: "answer" as const,
     };
-    return addressReply(reply, args.for);
+    return addressReply(reply, args.for, platform);
   },
 };

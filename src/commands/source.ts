@@ -20,7 +20,7 @@ export const sourceCommand: CommandDefinition = {
     forOption,
     documentOption,
   ],
-  handler: ({ args, knowledge, page }) => {
+  handler: ({ args, knowledge, page, platform }) => {
     const name = args.name?.trim() ?? "";
     if (!name) {
       return {
@@ -75,7 +75,7 @@ export const sourceCommand: CommandDefinition = {
       visibility: "private" as const,
       kind: "answer" as const,
     };
-    return addressReply(reply, args.for);
+    return addressReply(reply, args.for, platform);
   },
 };
 

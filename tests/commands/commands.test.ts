@@ -230,3 +230,25 @@ describe("autocomplete", () => {
     expect(bot.registry.complete("ask", "document", "russia")).toEqual(["russia-ukraine-peace-talks"]);
   });
 });
+
+describe("for: a person", () => {
+  it.each([
+    ["slack", "@everyone"],
+    ["slack", "<!channel>"],
+    ["slack", "dana"],
+    ["discord", "<@&123456789>"],
+    ["discord", "@here"],
+    ["console", "@everyone"],
+  ] as const)("refuses %s reference %s rather than pinging no one or everyone", async (platform, person) => {
+    const reply = await bot.run("source", `minsk for: ${person}`, platform);
+    expect(reply.kind).toBe("error");
+    expect(reply.visibility).toBe("private");
+    expect(reply.mentions).toBeUndefined();
+    expect(reply.text).toContain("Mention one person");
+  });
+
+  it("addresses a plain name in the console", async () => {
+    const reply = await bot.run("ask", "minsk for: @dana", "console");
+    expect(reply).toMatchObject({ visibility: "public", mentions: ["dana"] });
+  });
+});
