@@ -1,0 +1,118 @@
+import type { KnowledgeBase } from "../../knowledge/index.js";
+import { documentOption, requireDocument } from "../chooseDocument.js";
+import { encodeInvocation } from "../invocation.js";
+import { noMatchReply } from "../noMatchReply.js";
+import { referencesOf } from "../quotePassage.js";
+import type { Reply } from "../reply.js";
+import type { CommandDefinition } from "../types.js";
+import { buildSides } from "./buildSides.js";
+import { debateQuestions } from "./debateQuestions.js";
+import { unitsOfPassage } from "./evidenceUnits.js";
+import { debateMaterialOf, findMotions, motionFromUnit, motionsAbout, type DebateMaterial, type Motion, type MotionOrigin } from "./findMotions.js";
+import { quoteEvidence } from "./quoteEvidence.js";
+import { decodeSeen, encodeSeen } from "./seenMotions.js";
+import { similarity, termsOf } from "./textSimilarity.js";
+
+export const ANOTHER_MOTION_LABEL = "Another motion";
+
+const ORIGINS: Record<MotionOrigin, string> = {
+  curated: "a motion from the document's topic file",
+  thesis: "the document's thesis",
+  contrast: "a contrast the document draws",
+  conclusion: "the document's conclusion",
+  topic: "the passage that best matches your topic",
+};
+
+/**
+ * /debate [topic] [document]: a motion with cited evidence for both sides. The "Another motion" button
+ * carries the motions already shown (a bitmask in the hidden `seen` argument), so the next click picks an
+ * unseen one without any server-side state; `motion` pins one motion, for "Share in channel".
+ */
+export function createDebateCommand(random: () => number): CommandDefinition {
+  return {
+    name: "debate",
+    description: "A debate motion from the document, with cited evidence for Proposition and Opposition",
+    usage: "[topic: nato, trust, territory] [document: name]",
+    options: [
+      { name: "topic", description: "What the motion should be about: nato, trust, territory", kind: "text", main: true, autocomplete: "terms" },
+      documentOption,
+    ],
+    handler: ({ args, knowledge }) => {
+      const choice = requireDocument(knowledge, args.document, "debate");
+      if (choice.reply || !choice.document) return choice.reply!;
+      const material = debateMaterialOf(choice.document);
+      const topic = args.topic?.trim().slice(0, 60) || undefined;
+      const motions = topic ? motionsOnTopic(knowledge, material, topic) : findMotions(material);
+      if (motions.length === 0) {
+        return topic
+          ? noMatchReply(knowledge, choice.document, topic)
+          : { title: "No motions", text: `${choice.document.title} draws no contrasts to debate.`, quotes: [], visibility: "private", kind: "notice" };
+      }
+
+      const seen = decodeSeen(args.seen, motions.length);
+      const pinned = Number(args.motion);
+      let index: number;
+      let startedOver = false;
+      if (args.motion !== undefined && Number.isInteger(pinned) && pinned >= 0 && pinned < motions.length) {
+        index = pinned;
+      } else {
+        let unseen = motions.map((_, i) => i).filter((i) => !seen.has(i));
+        if (unseen.length === 0) {
+          startedOver = true;
+          seen.clear();
+          unseen = motions.map((_, i) => i);
+        }
+        index = unseen[Math.min(unseen.length - 1, Math.floor(random() * unseen.length))]!;
+      }
+      seen.add(index);
+      return motionReply(knowledge, material, motions[index]!, {
+        position: `Motion ${index + 1} of ${motions.length}${topic ? ` on '${topic}'` : ""}`,
+        startedOver,
+        nextArgs: { topic, document: args.document, seen: encodeSeen(seen) },
+        shareArgs: { topic, document: args.document, seen: encodeSeen(seen), motion: String(index) },
+      });
+    },
+  };
+}
+
+/** Motions about the topic; failing those, one made from the sentence the topic search ranks best. */
+function motionsOnTopic(knowledge: KnowledgeBase, material: DebateMaterial, topic: string): Motion[] {
+  const about = motionsAbout(knowledge, material, findMotions(material), topic);
+  if (about.length > 0) return about;
+  const hit = knowledge.search(topic, { documentId: material.document.id, limit: 1 }).hits[0];
+  if (!hit) return [];
+  const wanted = termsOf(topic);
+  const [best] = unitsOfPassage(hit.passage).sort((a, b) => similarity(wanted, termsOf(b.text)) - similarity(wanted, termsOf(a.text)));
+  return [motionFromUnit(material.document, best!, topic)];
+}
+
+interface MotionReplyOptions {
+  position: string;
+  startedOver: boolean;
+  nextArgs: Record<string, string | undefined>;
+  shareArgs: Record<string, string | undefined>;
+}
+
+function motionReply(knowledge: KnowledgeBase, material: DebateMaterial, motion: Motion, options: MotionReplyOptions): Reply {
+  const sides = buildSides(material, motion);
+  const proposition = sides.proposition.map((unit) => quoteEvidence(knowledge, unit, "Proposition"));
+  const opposition = sides.opposition.map((unit) => quoteEvidence(knowledge, unit, "Opposition"));
+  const quotes = [...proposition, ...opposition];
+  const questions = debateQuestions(motion, proposition, opposition);
+  const lead = [
+    options.startedOver ? "Every motion has been shown once; starting over." : "",
+    `Motion: ${motion.statement}`,
+    `${options.position}, drawn from ${ORIGINS[motion.origin]}. Evidence for each side is quoted word for word below.`,
+  ];
+  return {
+    title: "Debate motion",
+    text: lead.filter(Boolean).join("\n"),
+    quotes,
+    references: referencesOf(quotes),
+    fields: [{ label: "Rebuttal questions", value: questions.map((q, i) => `${i + 1}. ${q}`).join("\n") }],
+    actions: [{ label: ANOTHER_MOTION_LABEL, value: encodeInvocation({ command: "debate", args: options.nextArgs }) }],
+    share: encodeInvocation({ command: "debate", args: options.shareArgs, share: true }),
+    visibility: "private",
+    kind: "answer",
+  };
+}

@@ -1,0 +1,50 @@
+import { documentOption, requireDocument } from "../chooseDocument.js";
+import { encodeInvocation } from "../invocation.js";
+import { referencesOf } from "../quotePassage.js";
+import type { CommandDefinition } from "../types.js";
+import { debateMaterialOf } from "./findMotions.js";
+import { quoteEvidence } from "./quoteEvidence.js";
+import { decodeSeen, encodeSeen } from "./seenMotions.js";
+import { warmUpPrompts } from "./warmUpPrompts.js";
+
+export const ANOTHER_PROMPT_LABEL = "Another prompt";
+
+/** /prompt [document]: a warm-up question on a contested passage; "Another prompt" never repeats until all are shown. */
+export function createPromptCommand(random: () => number): CommandDefinition {
+  return {
+    name: "prompt",
+    description: "A warm-up discussion question, with the passage it is about",
+    usage: "[document: name]",
+    options: [documentOption],
+    handler: ({ args, knowledge }) => {
+      const choice = requireDocument(knowledge, args.document, "prompt");
+      if (choice.reply || !choice.document) return choice.reply!;
+      const prompts = warmUpPrompts(debateMaterialOf(choice.document)).slice(0, 64);
+      if (prompts.length === 0) {
+        return { title: "No prompts", text: `${choice.document.title} draws no contrasts to discuss.`, quotes: [], visibility: "private", kind: "notice" };
+      }
+      const seen = decodeSeen(args.seen, prompts.length);
+      let unseen = prompts.map((_, i) => i).filter((i) => !seen.has(i));
+      const startedOver = unseen.length === 0;
+      if (startedOver) {
+        seen.clear();
+        unseen = prompts.map((_, i) => i);
+      }
+      const index = unseen[Math.min(unseen.length - 1, Math.floor(random() * unseen.length))]!;
+      seen.add(index);
+      const prompt = prompts[index]!;
+      const quotes = prompt.units.map((unit) => quoteEvidence(knowledge, unit));
+      return {
+        title: "Warm-up question",
+        text: [startedOver ? "Every prompt has been shown once; starting over." : "", prompt.question].filter(Boolean).join("\n"),
+        quotes,
+        references: referencesOf(quotes),
+        actions: [{ label: ANOTHER_PROMPT_LABEL, value: encodeInvocation({ command: "prompt", args: { document: args.document, seen: encodeSeen(seen) } }) }],
+        share: encodeInvocation({ command: "prompt", args: { document: args.document, seen: encodeSeen(seen) }, share: true }),
+        footer: `Prompt ${index + 1} of ${prompts.length}.`,
+        visibility: "private",
+        kind: "answer",
+      };
+    },
+  };
+}
