@@ -2,7 +2,7 @@ import { addressReply, forOption } from "./addressReply.js";
 import { chooseDocument, documentOption } from "./chooseDocument.js";
 import { contextActions } from "./contextActions.js";
 import { describeCorrections } from "./describeCorrections.js";
-import { encodeInvocation } from "./invocation.js";
+import { moreAction, MORE_UNAVAILABLE } from "./moreAction.js";
 import { noMatchReply } from "./noMatchReply.js";
 import { quotePassage, referencesOf } from "./quotePassage.js";
 import type { ReplyAction } from "./reply.js";
@@ -47,10 +47,8 @@ export const askCommand: CommandDefinition = {
     const quotes = outcome.hits.map((hit) => ({ ...quotePassage(knowledge, hit.passage), score: hit.score }));
     const shownTo = offset + quotes.length;
     const actions: ReplyAction[] = [];
-    if (outcome.total > shownTo) {
-      const more = { question, ...(args.document ? { document: args.document } : {}) };
-      actions.push({ label: "More", value: encodeInvocation({ command: "ask", args: more, page: page + 1 }), style: "primary" });
-    }
+    const more = outcome.total > shownTo ? moreAction("ask", { question, document: args.document }, page) : undefined;
+    if (more) actions.push(more);
     actions.push(...contextActions(quotes));
     const lead = [describeCorrections(outcome.corrections), `Passages ${offset + 1}-${shownTo} of ${outcome.total}.`];
     const reply = {
@@ -59,6 +57,7 @@ export const askCommand: CommandDefinition = {
       quotes,
       references: referencesOf(quotes),
       actions,
+      ...(outcome.total > shownTo && !more ? { footer: MORE_UNAVAILABLE } : {}),
       visibility: "private" as const,
       kind: "answer" as const,
     };

@@ -2,7 +2,7 @@ import { addressReply, forOption } from "./addressReply.js";
 import { chooseDocument, documentOption } from "./chooseDocument.js";
 import { contextActions } from "./contextActions.js";
 import { describeCorrections } from "./describeCorrections.js";
-import { encodeInvocation } from "./invocation.js";
+import { moreAction, MORE_UNAVAILABLE } from "./moreAction.js";
 import { noMatchReply } from "./noMatchReply.js";
 import { quotePassage, referencesOf } from "./quotePassage.js";
 import type { ReplyAction } from "./reply.js";
@@ -58,20 +58,20 @@ export const sourceCommand: CommandDefinition = {
       `Passages ${offset + 1}-${shownTo} of ${outcome.total}.`,
     ];
     const actions: ReplyAction[] = [];
-    if (outcome.total > shownTo) {
-      const more = { name, ...(args.document ? { document: args.document } : {}) };
-      actions.push({ label: "More", value: encodeInvocation({ command: "source", args: more, page: page + 1 }), style: "primary" });
-    }
+    const more = outcome.total > shownTo ? moreAction("source", { name, document: args.document }, page) : undefined;
+    if (more) actions.push(more);
     actions.push(...contextActions(quotes));
+    const footer = [
+      uncited > 0 ? `${uncited === 1 ? "One passage cites" : `${uncited} passages cite`} no source of its own; open it in context to see the surrounding citations.` : "",
+      outcome.total > shownTo && !more ? MORE_UNAVAILABLE : "",
+    ].filter(Boolean).join(" ");
     const reply = {
       title: `Where the document mentions ${correctedName(name, outcome.corrections)}`,
       text: lead.filter(Boolean).join(" "),
       quotes,
       references: referencesOf(quotes),
       actions,
-      ...(uncited > 0
-        ? { footer: `${uncited === 1 ? "One passage cites" : `${uncited} passages cite`} no source of its own; open it in context to see the surrounding citations.` }
-        : {}),
+      ...(footer ? { footer } : {}),
       visibility: "private" as const,
       kind: "answer" as const,
     };

@@ -252,3 +252,13 @@ describe("for: a person", () => {
     expect(reply).toMatchObject({ visibility: "public", mentions: ["dana"] });
   });
 });
+
+describe("More with a long question", () => {
+  it("offers no More button that would page a shortened question, and says so", async () => {
+    const question = "why did the talks between russia and ukraine fail after the istanbul communique and the minsk accords were violated";
+    const reply = await bot.run("ask", question);
+    expect(reply.quotes.length).toBe(3);
+    expect(reply.actions?.some((action) => action.label === "More")).toBe(false);
+    expect(reply.footer).toContain("ask a shorter question");
+  });
+});

@@ -1,0 +1,16 @@
+import { decodeInvocation, encodeInvocation } from "./invocation.js";
+import type { ReplyAction } from "./reply.js";
+
+/**
+ * The "More" button: the same command one page on. A button value holds at most 100 characters, so a long
+ * question would be shortened and page two would answer a different question; then there is no button and
+ * the reply says why instead.
+ */
+export function moreAction(command: string, args: Record<string, string | undefined>, page: number): ReplyAction | undefined {
+  const value = encodeInvocation({ command, args, page: page + 1 });
+  const decoded = decodeInvocation(value);
+  const intact = Object.entries(args).every(([key, arg]) => !arg || decoded?.args[key] === arg);
+  return intact ? { label: "More", value, style: "primary" } : undefined;
+}
+
+export const MORE_UNAVAILABLE = "There are more passages; ask a shorter question to page through them with a More button.";
