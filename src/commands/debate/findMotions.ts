@@ -45,7 +45,7 @@ export function findMotions(material: DebateMaterial): Motion[] {
   const taken = new Set<string>();
   const add = (motion: Motion) => {
     const seed = motion.proposition[0];
-    if (seed && taken.has(seed.key)) return;
+    if (motion.origin !== "curated" && seed && taken.has(seed.key)) return;
     motion.proposition.forEach((unit) => taken.add(unit.key));
     motion.opposition.forEach((unit) => taken.add(unit.key));
     motions.push(motion);
