@@ -53,11 +53,14 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
   };
 
   const show = (reply: Reply) => {
-    print(renderText(reply, { color: options.color ?? false }));
     lastActions = reply.actions ?? [];
-    if (interactive && lastActions.length > 0) {
-      print(`Type ${lastActions.map((action, i) => `${i + 1} for ${action.label}`).join(", ")}.\n`);
-    }
+    // At a terminal the buttons work: their number presses them.
+    const hint =
+      interactive && lastActions.length > 0
+        ? `Type ${lastActions.map((action, i) => `${i + 1} for ${action.label}`).join(", ")}.\n`
+        : "";
+    // A blank line after each reply, so a transcript reads as separate answers.
+    print(`${renderText(reply, { color: options.color ?? false })}${hint}\n`);
     scheduleFollowUps(reply);
   };
 

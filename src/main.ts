@@ -1,0 +1,157 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { config as loadDotenv } from "dotenv";
+import pino from "pino";
+import pretty from "pino-pretty";
+import { startConsole } from "./adapters/console/index.js";
+import { createCommandRegistry, type CommandRegistry } from "./commands/index.js";
+import { loadConfig, needsHttpServer, type Config } from "./config/loadConfig.js";
+import { createLogger, type Logger } from "./logger.js";
+import { KnowledgeStore, summarize } from "./runtime/knowledgeStore.js";
+import { createCommandLog } from "./runtime/logCommands.js";
+import { formatRateLimit } from "./runtime/parseRateLimit.js";
+import { rateLimitCommands } from "./runtime/rateLimitCommands.js";
+import { SlidingWindowRateLimiter } from "./runtime/rateLimiter.js";
+import { startPlatformAdapters } from "./runtime/startPlatformAdapters.js";
+import { trackCommandsInFlight, type InFlightCommands } from "./runtime/trackCommandsInFlight.js";
+import { wrapCommandRuns } from "./runtime/wrapCommandRuns.js";
+import { createHttpServer } from "./server/createHttpServer.js";
+import { shutdownHttpServer } from "./server/shutdownHttpServer.js";
+
+/** The whole shutdown must end within this, as container orchestrators expect (SIGKILL follows). */
+const SHUTDOWN_LIMIT_MS = 10_000;
+/** Each graceful step gets this, leaving room for the rest before the hard limit. */
+const DRAIN_MS = 7_000;
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const result = loadConfig(process.env);
+  if (!result.ok) {
+    for (const problem of result.problems) process.stderr.write(`Configuration error: ${problem}\n`);
+    process.stderr.write("See .env.example for every variable.\n");
+    process.exitCode = 1;
+    return;
+  }
+  const config = result.config;
+  const consoleMode = config.adapters.includes("console");
+  const logger = createMainLogger(config, consoleMode);
+
+  const store = await KnowledgeStore.open(config.knowledgeDir, { logger });
+  logger.info({ directory: config.knowledgeDir, ...summarize(store.get()) }, "knowledge loaded");
+
+  const inFlight = trackCommandsInFlight();
+  const registry = buildRegistry(config, store, logger, inFlight);
+
+  if (consoleMode) {
+    await runConsole(registry, store);
+    return;
+  }
+  await runPlatforms(config, registry, store, logger, inFlight);
+}
+
+/**
+ * The registry every adapter shares, wrapped once: in-flight tracking, one log line per command, then the
+ * per-user rate limit nearest the commands, so refused commands are logged too.
+ */
+function buildRegistry(config: Config, store: KnowledgeStore, logger: Logger, inFlight: InFlightCommands): CommandRegistry {
+  const commandLog = createCommandLog(logger);
+  let registry = createCommandRegistry(() => store.get(), { onError: commandLog.onError });
+  if (config.rateLimit) registry = wrapCommandRuns(registry, rateLimitCommands(new SlidingWindowRateLimiter(config.rateLimit)));
+  registry = wrapCommandRuns(registry, commandLog.middleware);
+  return wrapCommandRuns(registry, inFlight.middleware);
+}
+
+async function runConsole(registry: CommandRegistry, store: KnowledgeStore): Promise<void> {
+  const interactive = Boolean(process.stdin.isTTY);
+  const { documents, passages } = summarize(store.get());
+  const session = startConsole({
+    registry,
+    interactive,
+    color: Boolean(process.stdout.isTTY),
+    greeting:
+      `Ground Truth: ${documents} document${documents === 1 ? "" : "s"}, ${passages} passages. ` +
+      "Ask a question, or type /help. Tab completes commands; Ctrl-D quits.\n",
+  });
+  process.once("SIGTERM", () => session.close());
+  await session.done;
+  await store.close();
+}
+
+async function runPlatforms(
+  config: Config,
+  registry: CommandRegistry,
+  store: KnowledgeStore,
+  logger: Logger,
+  inFlight: InFlightCommands,
+): Promise<void> {
+  logger.info({ adapters: config.adapters, rateLimit: formatRateLimit(config.rateLimit) }, "starting");
+  let adapters;
+  try {
+    adapters = await startPlatformAdapters(config, registry, logger);
+  } catch (error) {
+    logger.fatal(error instanceof Error ? error.message : String(error));
+    await store.close();
+    process.exitCode = 1;
+    return;
+  }
+
+  let server: Server | null = null;
+  if (needsHttpServer(config)) {
+    server = createHttpServer({ ...adapters.http, health: () => summarize(store.get()), logger });
+    const listening = server;
+    await new Promise<void>((resolve, reject) => {
+      listening.once("error", reject);
+      listening.listen(config.port, () => {
+        listening.off("error", reject);
+        resolve();
+      });
+    }).catch(async (error: NodeJS.ErrnoException) => {
+      logger.fatal(`cannot listen on PORT ${config.port}: ${error.code ?? error.message}`);
+      await adapters.stop();
+      await store.close();
+      process.exit(1);
+    });
+    logger.info({ port: (listening.address() as AddressInfo).port, paths: Object.keys(adapters.http) }, "listening");
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing requests in flight");
+    const hardExit = setTimeout(() => {
+      logger.error("shutdown took too long; exiting anyway");
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    hardExit.unref();
+    if (server) await shutdownHttpServer(server, DRAIN_MS);
+    if (!(await inFlight.settled(DRAIN_MS))) logger.warn({ commands: inFlight.count }, "stopping with commands still running");
+    await adapters.stop();
+    await store.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/**
+ * JSON lines for machines, readable lines at a terminal. In the console the transcript is on stdout, so logs
+ * go to stderr and only warnings show unless LOG_LEVEL asks for more.
+ */
+function createMainLogger(config: Config, consoleMode: boolean): Logger {
+  const fd = consoleMode ? 2 : 1;
+  const level = config.logLevel ?? (consoleMode ? "warn" : "info");
+  const isTerminal = Boolean(consoleMode ? process.stderr.isTTY : process.stdout.isTTY);
+  const destination = isTerminal
+    ? pretty({ destination: fd, colorize: true, translateTime: "SYS:HH:MM:ss", sync: true })
+    : pino.destination({ dest: fd, sync: true });
+  return createLogger({ level, destination });
+}
+
+main().catch((error: unknown) => {
+  // Startup failures are reported as one line; the stack is only for LOG_LEVEL=debug.
+  process.stderr.write(`Ground Truth could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.LOG_LEVEL === "debug" && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+});
