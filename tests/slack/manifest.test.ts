@@ -1,0 +1,80 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { buildSlackManifest, SLACK_MANIFEST_LIMITS } from "../../src/adapters/slack/index.js";
+import { createCommandRegistry } from "../../src/commands/index.js";
+import { sharedKnowledge } from "./slackHarness.js";
+
+const run = promisify(execFile);
+
+async function registryCommands() {
+  const kb = await sharedKnowledge();
+  return createCommandRegistry(() => kb).list();
+}
+
+describe("Slack app manifest", () => {
+  it("declares every registry command, with its description and usage hint, escaped", async () => {
+    const commands = await registryCommands();
+    const manifest = buildSlackManifest(commands);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(commands.map((c) => `/${c.name}`));
+    for (const command of commands) {
+      const declared = manifest.features.slash_commands.find((c) => c.command === `/${command.name}`)!;
+      expect(declared.description).toBe(command.description);
+      if (command.usage) expect(declared.usage_hint).toBe(command.usage);
+      expect(declared.should_escape).toBe(true);
+    }
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(
+      expect.arrayContaining(["/ask", "/source", "/cite", "/help"]),
+    );
+  });
+
+  it("stays within Slack's manifest limits", async () => {
+    const manifest = buildSlackManifest(await registryCommands());
+    const limits = SLACK_MANIFEST_LIMITS;
+    expect(manifest.display_information.name.length).toBeLessThanOrEqual(limits.appName);
+    expect(manifest.display_information.description.length).toBeLessThanOrEqual(limits.appDescription);
+    expect(manifest.features.bot_user.display_name).toMatch(new RegExp(`^[a-z0-9._-]{1,${limits.botDisplayName}}$`));
+    for (const command of manifest.features.slash_commands) {
+      expect(command.command).toMatch(/^\/[a-z0-9_-]+$/);
+      expect(command.command.length).toBeLessThanOrEqual(limits.command);
+      expect(command.description.length).toBeGreaterThan(0);
+      expect(command.description.length).toBeLessThanOrEqual(limits.commandDescription);
+      expect((command.usage_hint ?? "").length).toBeLessThanOrEqual(limits.usageHint);
+    }
+    for (const shortcut of manifest.features.shortcuts) {
+      expect(shortcut.name.length).toBeLessThanOrEqual(limits.shortcutName);
+      expect(shortcut.description.length).toBeLessThanOrEqual(limits.shortcutDescription);
+      expect(shortcut.callback_id.length).toBeLessThanOrEqual(limits.callbackId);
+    }
+    expect(new Set(manifest.features.slash_commands.map((c) => c.command)).size).toBe(manifest.features.slash_commands.length);
+  });
+
+  it("has the Find in document message shortcut, Socket Mode, interactivity, and only the scopes it uses", async () => {
+    const manifest = buildSlackManifest(await registryCommands());
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({ type: "message", callback_id: "find_in_document", name: "Find in document" }),
+    ]);
+    expect(manifest.features.bot_user.always_online).toBe(false);
+    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write"]);
+    expect(manifest.settings).toMatchObject({
+      interactivity: { is_enabled: true },
+      socket_mode_enabled: true,
+      org_deploy_enabled: false,
+    });
+    expect(JSON.stringify(manifest)).not.toContain("request_url");
+  });
+
+  it("points commands and interactivity at /slack/events when given a public URL (HTTP mode)", async () => {
+    const manifest = buildSlackManifest(await registryCommands(), { publicUrl: "https://bot.example.org/" });
+    expect(manifest.settings.socket_mode_enabled).toBe(false);
+    expect(manifest.settings.interactivity.request_url).toBe("https://bot.example.org/slack/events");
+    expect(manifest.features.slash_commands.every((c) => c.url === "https://bot.example.org/slack/events")).toBe(true);
+  });
+
+  it("npm run --silent slack:manifest prints only the JSON manifest", async () => {
+    const { stdout } = await run("npm", ["run", "--silent", "slack:manifest"], { timeout: 15_000 });
+    const manifest = JSON.parse(stdout) as ReturnType<typeof buildSlackManifest>;
+    expect(manifest.display_information.name).toBe("Ground Truth");
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual((await registryCommands()).map((c) => `/${c.name}`));
+  });
+});

@@ -1,0 +1,163 @@
+import { Writable } from "node:stream";
+import { LogLevel, webApi } from "@slack/bolt";
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { toBoltLogger } from "../../src/adapters/slack/boltLogger.js";
+import { handleSlashCommand } from "../../src/adapters/slack/listeners/slashCommand.js";
+import { isSlackResponseUrl } from "../../src/adapters/slack/postToResponseUrl.js";
+import { scheduleFollowUps } from "../../src/adapters/slack/scheduleFollowUps.js";
+import { slackMessageToPlainText } from "../../src/adapters/slack/slackMessageToPlainText.js";
+import { decodeThreadReply, encodeThreadReply } from "../../src/adapters/slack/threadReplyValue.js";
+import { toCommandRequest } from "../../src/adapters/slack/toCommandRequest.js";
+import { verifySlackSignature } from "../../src/adapters/slack/verify.js";
+import { createCommandRegistry } from "../../src/commands/index.js";
+import { createLogger } from "../../src/logger.js";
+import { blockNetwork, blockText, captureLogs, MINSK_PASSAGE, restoreNetwork, sharedKnowledge, slackSignature } from "./slackHarness.js";
+
+describe("toCommandRequest", () => {
+  it("maps Slack's slash command payload to a neutral request", () => {
+    const payload = {
+      token: "x",
+      team_id: "T0001",
+      channel_id: "C0001",
+      user_id: "U0001",
+      user_name: "dana",
+      command: "/Source",
+      text: "grain deal for: <@U0002|sam>",
+      response_url: "https://hooks.slack.com/commands/T/1/x",
+      trigger_id: "1",
+    };
+    expect(toCommandRequest(payload)).toEqual({
+      command: "source",
+      text: "grain deal for: <@U0002|sam>",
+      user: { id: "U0001", name: "dana" },
+      platform: "slack",
+    });
+  });
+
+  it("treats a missing text as empty", () => {
+    expect(toCommandRequest({ command: "/help", user_id: "U1" })).toMatchObject({ command: "help", text: "", user: { id: "U1" } });
+  });
+});
+
+describe("verifySlackSignature", () => {
+  const secret = "8f742231b10e8888abcd99yyyzzz85a5";
+  const body = "token=x&command=%2Fsource&text=minsk";
+  const now = 1_712_345_678;
+  const check = (overrides: Partial<Parameters<typeof verifySlackSignature>[0]>) =>
+    verifySlackSignature({
+      signingSecret: secret,
+      rawBody: body,
+      timestamp: String(now),
+      signature: slackSignature(secret, String(now), body),
+      nowSeconds: now,
+      ...overrides,
+    });
+
+  it("accepts Slack's v0 signature and refuses every altered part", () => {
+    expect(check({})).toBe(true);
+    expect(check({ rawBody: `${body}x` })).toBe(false);
+    expect(check({ signature: undefined })).toBe(false);
+    expect(check({ signature: "v0=00" })).toBe(false);
+    expect(check({ signature: slackSignature(secret, String(now), body).replace("v0=", "v1=") })).toBe(false);
+    expect(check({ timestamp: undefined })).toBe(false);
+    expect(check({ timestamp: "abc" })).toBe(false);
+    expect(check({ signingSecret: "" })).toBe(false);
+  });
+
+  it("allows five minutes of clock difference either way, and no more", () => {
+    expect(check({ nowSeconds: now + 300 })).toBe(true);
+    expect(check({ nowSeconds: now - 300 })).toBe(true);
+    expect(check({ nowSeconds: now + 301 })).toBe(false);
+    expect(check({ nowSeconds: now - 301 })).toBe(false);
+  });
+});
+
+describe("small pure pieces", () => {
+  it("reads a Slack message as its words for searching", () => {
+    expect(slackMessageToPlainText("<@U1|dana> see <https://x.org/a|the Minsk text> &amp; <#C1|general> &lt;3")).toBe(
+      "see the Minsk text & <3",
+    );
+  });
+
+  it("round-trips a Reply in thread value and refuses a forged one", () => {
+    const value = encodeThreadReply({ channel: "C0001", threadTs: "1712345600.000100", command: "ask", question: "Minsk" });
+    expect(decodeThreadReply(value)).toEqual({ channel: "C0001", threadTs: "1712345600.000100", command: "ask", question: "Minsk" });
+    expect(decodeThreadReply("gt1|ask|0||question=x")).toBeNull();
+    expect(decodeThreadReply(JSON.stringify({ c: "C1", t: "not-a-ts", k: "ask", q: "x" }))).toBeNull();
+  });
+
+  it("only posts to Slack's own hosts", () => {
+    expect(isSlackResponseUrl("https://hooks.slack.com/actions/T/1/x")).toBe(true);
+    expect(isSlackResponseUrl("http://hooks.slack.com/actions/T/1/x")).toBe(false);
+    expect(isSlackResponseUrl("https://hooks.slack.com.evil.example/x")).toBe(false);
+    expect(isSlackResponseUrl("https://evilslack.com/x")).toBe(false);
+  });
+
+  it("keeps Bolt's logger at WARN or above INFO, never DEBUG, and cuts tokens out of its lines", () => {
+    const lines: string[] = [];
+    const logger = createLogger({
+      level: "debug",
+      destination: new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }),
+    });
+    const bolt = toBoltLogger(logger);
+    expect(bolt.getLevel()).toBe(LogLevel.WARN);
+    bolt.setLevel(LogLevel.DEBUG);
+    expect(bolt.getLevel()).toBe(LogLevel.INFO);
+    bolt.debug("payload dump");
+    bolt.warn("token xoxb-123-456-abc was refused");
+    expect(lines.join("")).not.toContain("payload dump");
+    expect(lines.join("")).toContain("token [redacted] was refused");
+  });
+});
+
+describe("handlers as plain functions", () => {
+  beforeEach(() => blockNetwork());
+  afterEach(() => restoreNetwork());
+
+  it("handleSlashCommand acks with the rendered reply and makes no call", async () => {
+    const kb = await sharedKnowledge();
+    const acks: unknown[] = [];
+    await handleSlashCommand(
+      { registry: createCommandRegistry(() => kb), logger: captureLogs().logger },
+      {
+        command: {
+          token: "x", team_id: "T", team_domain: "d", channel_id: "C1", channel_name: "g", user_id: "U1", user_name: "dana",
+          command: "/source", text: "minsk", response_url: "https://hooks.slack.com/commands/T/1/x", trigger_id: "1", api_app_id: "A",
+        },
+        ack: async (response) => {
+          acks.push(response);
+        },
+        client: new webApi.WebClient("xoxb-unused"),
+      },
+    );
+    expect(acks).toHaveLength(1);
+    expect(acks[0]).toMatchObject({ response_type: "ephemeral" });
+    expect(blockText((acks[0] as { blocks: unknown[] }).blocks)).toContain(MINSK_PASSAGE);
+  });
+
+  it("scheduleFollowUps asks chat.scheduleMessage for each, at now + delay, and stops with one line on failure", async () => {
+    const now = () => new Date("2025-01-01T12:00:00Z");
+    const base = Math.floor(now().getTime() / 1000);
+    const bodies: Array<Record<string, string>> = [];
+    const api = nock("https://slack.com")
+      .post("/api/chat.scheduleMessage", (body) => {
+        bodies.push(typeof body === "string" ? Object.fromEntries(new URLSearchParams(body)) : body);
+        return true;
+      })
+      .reply(200, { ok: true, scheduled_message_id: "Q1" })
+      .post("/api/chat.scheduleMessage")
+      .reply(200, { ok: false, error: "not_in_channel" });
+    const logs = captureLogs();
+    const client = new webApi.WebClient("xoxb-test", { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+    const followUps = [
+      { delaySeconds: 60, text: "One minute left <!channel>" },
+      { delaySeconds: 120, text: "Time is up" },
+      { delaySeconds: 180, text: "never sent" },
+    ];
+    expect(await scheduleFollowUps(client, { channel: "C0001" }, followUps, logs.logger, now)).toBe(1);
+    expect(api.isDone()).toBe(true);
+    expect(bodies[0]).toMatchObject({ channel: "C0001", post_at: String(base + 60), text: expect.not.stringContaining("<!channel>") });
+    expect(logs.lines().filter((line) => String(line.msg).includes("chat.scheduleMessage failed: not_in_channel"))).toHaveLength(1);
+  });
+});
