@@ -146,7 +146,7 @@ function createMainLogger(config: Config, consoleMode: boolean): Logger {
   const destination = isTerminal
     ? pretty({ destination: fd, colorize: true, translateTime: "SYS:HH:MM:ss", sync: true })
     : pino.destination({ dest: fd, sync: true });
-  return createLogger({ level, destination });
+  return createLogger({ level, destination: destination as NodeJS.WritableStream });
 }
 
 main().catch((error: unknown) => {

@@ -20,7 +20,7 @@ export interface PlatformAdapters {
  * check, after whatever did start has been stopped again.
  */
 export async function startPlatformAdapters(config: Config, registry: CommandRegistry, logger: Logger): Promise<PlatformAdapters> {
-  const stops: Array<{ name: string; stop: () => Promise<void> | void }> = [];
+  const stops: Array<{ name: string; stop: () => Promise<unknown> | void }> = [];
   const http: PlatformAdapters["http"] = {};
   const stop = async () => {
     await Promise.all(
