@@ -6,8 +6,11 @@ export interface Person {
   display: string;
 }
 
-const TOKEN = /<@!?([A-Z0-9]+)(?:\|([^>]*))?>|([^\s,;<>]+)/gi;
+// Role, channel and broadcast tokens (`<@&1>`, `<#C1>`, `<!here>`) match the middle branch and are skipped.
+const TOKEN = /<@!?([A-Z0-9]+)(?:\|([^>]*))?>|<[^>]*>|([^\s,;<>]+)/gi;
 const FILLER = new Set(["and", "&", "vs", "+"]);
+/** Not people: naming them must not put "@everyone" on a team. */
+const BROADCASTS = new Set(["everyone", "here", "channel"]);
 
 /**
  * People from typed text: Slack's `<@U123|dana>`, Discord's `<@123>` / `<@!123>`, or plain names. Each
@@ -22,6 +25,7 @@ export function parsePeople(text: string): Person[] {
     if (id) person = { id, display: `@${label?.trim() || id}` };
     else if (word && !FILLER.has(word.toLowerCase())) person = { display: `@${word.replace(/^@+/, "").slice(0, 40)}` };
     else continue;
+    if (!id && BROADCASTS.has(person.display.slice(1).toLowerCase())) continue;
     if (person.display === "@") continue;
     const key = person.id ? `id:${person.id}` : `name:${person.display.toLowerCase()}`;
     if (seen.has(key)) continue;
