@@ -29,6 +29,16 @@ export const SENTENCE_OPENERS = new Set([
   "experts", "scholars", "observers", "officials", "few", "little", "any", "none", "neither", "either",
 ]);
 
+/**
+ * One-word headings common in essays and papers. A run-in heading is normally at least two words long, so
+ * that a sentence opening with a name is not split; these are the exceptions ("Thesis Despite …").
+ */
+export const ONE_WORD_HEADINGS = new Set([
+  "abstract", "introduction", "background", "context", "thesis", "overview", "summary", "discussion", "analysis",
+  "methods", "methodology", "results", "findings", "evidence", "argument", "counterarguments", "recommendations",
+  "implications", "limitations", "conclusion", "conclusions", "epilogue", "prologue", "preface", "afterword",
+]);
+
 /** Sentence openers that continue the previous sentence's thought, so the two belong in one passage. */
 export const CONTINUING_OPENERS = new Set([
   "however", "conversely", "meanwhile", "but", "yet", "nevertheless", "nonetheless", "still", "instead",

@@ -1,4 +1,4 @@
-import { HEADING_SMALL_WORDS, SENTENCE_OPENERS } from "./englishWords.js";
+import { HEADING_SMALL_WORDS, ONE_WORD_HEADINGS, SENTENCE_OPENERS } from "./englishWords.js";
 
 export interface HeadingSplit {
   heading: string;
@@ -31,7 +31,8 @@ export function isStandaloneHeading(line: string): boolean {
  * Splits a heading that runs into the first sentence of its body:
  * `Thesis Statement Despite intermittent …` → `Thesis Statement` + `Despite intermittent …`.
  *
- * The heading is the longest Title Case prefix (at least two words, not ending in a small word or a comma)
+ * The heading is the longest Title Case prefix (at least two words, or a word such as "Thesis"; not ending
+ * in a small word or a comma)
  * after which the body starts with a capitalised sentence opener, or with a word the document also uses in
  * lower case (`lowerCaseWords`): that is what tells `Negotiations | Early talks` from a sentence that merely
  * opens with a capitalised name.
@@ -44,15 +45,16 @@ export function splitRunInHeading(line: string, lowerCaseWords: ReadonlySet<stri
     const small = runLength > 0 && HEADING_SMALL_WORDS.has(bareWord(word)) && !isCapitalised(word);
     if (!isCapitalised(word) && !small) break;
     runLength++;
-    if (/,$/.test(word)) break;
   }
-  for (let k = Math.min(runLength, words.length - 3); k >= 2; k--) {
+  for (let k = Math.min(runLength, words.length - 3); k >= 1; k--) {
+    if (k === 1 && !ONE_WORD_HEADINGS.has(bareWord(words[0]!))) continue;
     const last = words[k - 1]!;
     const opener = words[k]!;
     if (/,$/.test(last) || HEADING_SMALL_WORDS.has(bareWord(last))) continue;
     if (!isCapitalised(opener)) continue;
     const bare = bareWord(opener);
-    if (!SENTENCE_OPENERS.has(bare) && !lowerCaseWords.has(bare)) continue;
+    // After a one-word heading such as "Introduction" any capitalised word starts the body.
+    if (k > 1 && !SENTENCE_OPENERS.has(bare) && !lowerCaseWords.has(bare)) continue;
     const body = words.slice(k).join(" ");
     if (!/[.!?]["”’)]?$/.test(body)) continue;
     return { heading: words.slice(0, k).join(" "), body };

@@ -138,3 +138,28 @@ describe("parseDocument on other shapes of essay", () => {
     expect(() => parseDocument("e", "e.txt", "\n \n\t\n")).toThrow(/empty/);
   });
 });
+
+describe("run-in headings in other essays", () => {
+  it.each([
+    ["Thesis The canal failed because of underfunding.", "Thesis", "The canal failed because of underfunding."],
+    [
+      "Political Rivalry: Two Towns, One Terminus The towns fought over the route.",
+      "Political Rivalry: Two Towns, One Terminus",
+      "The towns fought over the route.",
+    ],
+    ["Introduction Rivers cross borders, and so do disputes.", "Introduction", "Rivers cross borders, and so do disputes."],
+  ])("%s", (line, heading, body) => {
+    const doc = parseDocument("x", "x.txt", `Title\n${line}\nAnother sentence follows here.`);
+    expect(doc.sections[0]!.heading).toBe(heading);
+    expect(doc.passages[0]!.text.startsWith(body)).toBe(true);
+  });
+
+  it.each([
+    "Ukraine, Russia and the West have all claimed victory.",
+    "Kofman Said little about the talks.",
+    "Putin’s September 2022 annexation of four regions signalled intent.",
+  ])("leaves a plain sentence alone: %s", (line) => {
+    const doc = parseDocument("x", "x.txt", `Title\n${line}`);
+    expect(doc.sections.map((s) => s.heading)).toEqual(["Title"]);
+  });
+});
