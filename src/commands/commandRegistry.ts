@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { KnowledgeBase } from "../knowledge/index.js";
 import { removeControlCharacters } from "../knowledge/normalizeText.js";
-import { decodeInvocation, encodeInvocation } from "./invocation.js";
+import { decodeInvocation, encodeInvocationIntact } from "./invocation.js";
 import { parseCommandText } from "./parseCommandText.js";
 import type { Reply } from "./reply.js";
 import type { CommandDefinition, CommandRequest, CommandUser, Platform } from "./types.js";
@@ -60,9 +60,9 @@ export class CommandRegistry {
         page,
       });
       if (reply.kind === "error") return { ...reply, visibility: "private" };
-      return reply.share || reply.visibility === "public"
-        ? reply
-        : { ...reply, share: encodeInvocation({ command: definition.name, args, page, share: true }) };
+      if (reply.share || reply.visibility === "public") return reply;
+      const share = encodeInvocationIntact({ command: definition.name, args, page, share: true });
+      return share ? { ...reply, share } : reply;
     } catch (error) {
       const referenceId = randomBytes(4).toString("hex");
       this.options.onError?.(error, referenceId, request);

@@ -1,4 +1,4 @@
-import { decodeInvocation, encodeInvocation } from "./invocation.js";
+import { encodeInvocationIntact } from "./invocation.js";
 import type { ReplyAction, ReplyQuote } from "./reply.js";
 
 /** Enough to open the first quotes in context without crowding Slack's and Discord's button rows. */
@@ -12,8 +12,8 @@ export const MAX_CONTEXT_ACTIONS = 3;
 export function contextActions(quotes: readonly ReplyQuote[]): ReplyAction[] {
   const actions: ReplyAction[] = [];
   quotes.slice(0, MAX_CONTEXT_ACTIONS).forEach((quote, i) => {
-    const value = encodeInvocation({ command: "context", args: { passage: quote.passageId } });
-    if (decodeInvocation(value)?.args.passage === quote.passageId) actions.push({ label: `Context ${i + 1}`, value });
+    const value = encodeInvocationIntact({ command: "context", args: { passage: quote.passageId } });
+    if (value) actions.push({ label: `Context ${i + 1}`, value });
   });
   return actions;
 }

@@ -29,6 +29,17 @@ export function encodeInvocation(invocation: Invocation): string {
   return encoded;
 }
 
+/**
+ * The encoding, or null when it would have to shorten an argument: a button that silently answers a
+ * different question (a cut "More", a cut "Share") is worse than no button.
+ */
+export function encodeInvocationIntact(invocation: Invocation): string | null {
+  const value = encodeInvocation(invocation);
+  const decoded = decodeInvocation(value);
+  const intact = Object.entries(invocation.args).every(([key, arg]) => !arg || decoded?.args[key] === arg);
+  return intact ? value : null;
+}
+
 export function decodeInvocation(value: string): Invocation | null {
   const [prefix, command, page, share, ...rest] = value.split("|");
   if (prefix !== PREFIX || !command || page === undefined || !/^\d+$/.test(page)) return null;

@@ -1,4 +1,4 @@
-import { decodeInvocation, encodeInvocation } from "./invocation.js";
+import { encodeInvocationIntact } from "./invocation.js";
 import type { ReplyAction } from "./reply.js";
 
 /**
@@ -7,10 +7,8 @@ import type { ReplyAction } from "./reply.js";
  * the reply says why instead.
  */
 export function moreAction(command: string, args: Record<string, string | undefined>, page: number): ReplyAction | undefined {
-  const value = encodeInvocation({ command, args, page: page + 1 });
-  const decoded = decodeInvocation(value);
-  const intact = Object.entries(args).every(([key, arg]) => !arg || decoded?.args[key] === arg);
-  return intact ? { label: "More", value, style: "primary" } : undefined;
+  const value = encodeInvocationIntact({ command, args, page: page + 1 });
+  return value ? { label: "More", value, style: "primary" } : undefined;
 }
 
 export const MORE_UNAVAILABLE = "There are more passages; ask a shorter question to page through them with a More button.";
