@@ -12,7 +12,6 @@ import { createCommandLog } from "./runtime/logCommands.js";
 import { formatRateLimit } from "./runtime/parseRateLimit.js";
 import { rateLimitCommands } from "./runtime/rateLimitCommands.js";
 import { SlidingWindowRateLimiter } from "./runtime/rateLimiter.js";
-import { startPlatformAdapters } from "./runtime/startPlatformAdapters.js";
 import { trackCommandsInFlight, type InFlightCommands } from "./runtime/trackCommandsInFlight.js";
 import { wrapCommandRuns } from "./runtime/wrapCommandRuns.js";
 import { createHttpServer } from "./server/createHttpServer.js";
@@ -87,6 +86,8 @@ async function runPlatforms(
   logger.info({ adapters: config.adapters, rateLimit: formatRateLimit(config.rateLimit) }, "starting");
   let adapters;
   try {
+    // Loaded only here: Bolt and discord.js take a second to import, which the console should not wait for.
+    const { startPlatformAdapters } = await import("./runtime/startPlatformAdapters.js");
     adapters = await startPlatformAdapters(config, registry, logger);
   } catch (error) {
     logger.fatal(error instanceof Error ? error.message : String(error));

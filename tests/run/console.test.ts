@@ -1,0 +1,136 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { completeConsoleLine, parseConsoleLine, startConsole } from "../../src/adapters/console/index.js";
+import { CommandRegistry } from "../../src/commands/commandRegistry.js";
+import { createCommandRegistry } from "../../src/commands/index.js";
+import type { CommandRequest } from "../../src/commands/index.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
+import { wrapCommandRuns } from "../../src/runtime/wrapCommandRuns.js";
+
+const MINSK = "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";
+const knowledge = await loadKnowledge("knowledge");
+
+function collect(stream: PassThrough): () => string {
+  let text = "";
+  stream.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  return () => text;
+}
+
+describe("parseConsoleLine", () => {
+  it("reads /command text, and plain text as /ask", () => {
+    expect(parseConsoleLine("/source  minsk accords ")).toEqual({ command: "source", text: "minsk accords" });
+    expect(parseConsoleLine("/help")).toEqual({ command: "help", text: "" });
+    expect(parseConsoleLine("why did the istanbul talks fail")).toEqual({ command: "ask", text: "why did the istanbul talks fail" });
+    expect(parseConsoleLine("   ")).toBeNull();
+  });
+});
+
+describe("completeConsoleLine", () => {
+  const registry = createCommandRegistry(() => knowledge);
+
+  it("completes command names from the registry", () => {
+    expect(completeConsoleLine(registry, "/so")).toEqual([["/source "], "/so"]);
+    const [candidates] = completeConsoleLine(registry, "/c");
+    expect(candidates).toEqual(expect.arrayContaining(["/cite", "/context"]));
+    expect(candidates.every((candidate) => candidate.startsWith("/c"))).toBe(true);
+    expect(completeConsoleLine(registry, "/zzz")).toEqual([[], "/zzz"]);
+  });
+
+  it("completes a command's main option with the registry's autocomplete", () => {
+    const [candidates, replaced] = completeConsoleLine(registry, "/source mearsh");
+    expect(replaced).toBe("mearsh");
+    expect(candidates.join(" ")).toMatch(/Mearsheimer/);
+  });
+});
+
+describe("startConsole", () => {
+  it("answers each piped line in order through the registry, then ends with the input", async () => {
+    const seen: CommandRequest[] = [];
+    const registry = wrapCommandRuns(createCommandRegistry(() => knowledge), (request, next) => {
+      seen.push(request);
+      return next(request);
+    });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const text = collect(output);
+    const session = startConsole({ registry, input, output, user: { id: "dana" } });
+    input.end("/source minsk\n\nwhy did the istanbul talks fail\n");
+    await session.done;
+
+    expect(seen.map(({ command, text, platform, user }) => ({ command, text, platform, user }))).toEqual([
+      { command: "source", text: "minsk", platform: "console", user: { id: "dana" } },
+      { command: "ask", text: "why did the istanbul talks fail", platform: "console", user: { id: "dana" } },
+    ]);
+    const transcript = text();
+    expect(transcript.startsWith("> /source minsk\n")).toBe(true);
+    expect(transcript).toContain(MINSK);
+    expect(transcript).toContain("The Trust Deficit and Enforcement Challenges");
+    expect(transcript.indexOf("> why did the istanbul talks fail")).toBeGreaterThan(transcript.indexOf(MINSK));
+    expect(transcript).toMatch(/Bucha/);
+    expect(transcript).not.toMatch(/\u001b\[/);
+  });
+
+  it("says that timed follow-ups are not shown when input is piped, and leaves no timer behind", async () => {
+    const timerCommand = new CommandRegistry(
+      [
+        {
+          name: "timer",
+          description: "a speaking timer",
+          usage: "",
+          options: [],
+          handler: () => ({
+            title: "Timer started",
+            quotes: [],
+            visibility: "public",
+            followUps: [{ delaySeconds: 60, text: "One minute left" }, { delaySeconds: 120, text: "Time is up" }],
+          }),
+        },
+      ],
+      () => knowledge,
+    );
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const text = collect(output);
+    const session = startConsole({ registry: timerCommand, input, output });
+    input.end("/timer\n");
+    await session.done;
+    expect(text()).toContain("Timer started");
+    expect(text()).toContain("(2 timed messages not shown: piped input exits at its end");
+  });
+
+  it("at a terminal, prints follow-ups when due and presses a button by its number", async () => {
+    const registry = new CommandRegistry(
+      [
+        {
+          name: "timer",
+          description: "a speaking timer",
+          usage: "",
+          options: [],
+          handler: ({ page }) => ({
+            title: page === 0 ? "Timer started" : `Page ${page + 1}`,
+            quotes: [],
+            visibility: "public",
+            actions: [{ label: "More", value: "gt1|timer|1||" }],
+            followUps: page === 0 ? [{ delaySeconds: 0.02, text: "Time is up" }] : [],
+          }),
+        },
+      ],
+      () => knowledge,
+    );
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const text = collect(output);
+    const session = startConsole({ registry, input, output, interactive: true, greeting: "Hello from the test\n" });
+    input.write("/timer\n");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    input.write("1\n");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    session.close();
+    await session.done;
+    const transcript = text();
+    expect(transcript).toContain("Hello from the test");
+    expect(transcript).toContain("Type 1 for More.");
+    expect(transcript).toContain("Time is up");
+    expect(transcript).toContain("Page 2");
+  });
+});
