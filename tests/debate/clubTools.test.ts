@@ -109,6 +109,14 @@ describe("/prompt", () => {
     expect(new Set(seen).size).toBe(total);
     expect((await registry.runInvocation(value, user, "slack")).text).toMatch(/starting over/);
   });
+
+  it("shares the very prompt it showed", async () => {
+    const reply = await run(registry, "prompt");
+    const shared = await registry.runInvocation(reply.share!, user, "discord");
+    expect(shared.visibility).toBe("public");
+    expect(shared.text).toBe(reply.text);
+    expect(shared.quotes.map((q) => q.text)).toEqual(reply.quotes.map((q) => q.text));
+  });
 });
 
 describe("/audit", () => {

@@ -24,13 +24,16 @@ export function createPromptCommand(random: () => number): CommandDefinition {
         return { title: "No prompts", text: `${choice.document.title} draws no contrasts to discuss.`, quotes: [], visibility: "private", kind: "notice" };
       }
       const seen = decodeSeen(args.seen, prompts.length);
+      // "Share in channel" pins the prompt it previewed; every other run draws an unseen one.
+      const pinned = Number(args.prompt);
+      const isPinned = args.prompt !== undefined && Number.isInteger(pinned) && pinned >= 0 && pinned < prompts.length;
       let unseen = prompts.map((_, i) => i).filter((i) => !seen.has(i));
-      const startedOver = unseen.length === 0;
+      const startedOver = !isPinned && unseen.length === 0;
       if (startedOver) {
         seen.clear();
         unseen = prompts.map((_, i) => i);
       }
-      const index = unseen[Math.min(unseen.length - 1, Math.floor(random() * unseen.length))]!;
+      const index = isPinned ? pinned : unseen[Math.min(unseen.length - 1, Math.floor(random() * unseen.length))]!;
       seen.add(index);
       const prompt = prompts[index]!;
       const quotes = prompt.units.map((unit) => quoteEvidence(knowledge, unit));
@@ -40,7 +43,7 @@ export function createPromptCommand(random: () => number): CommandDefinition {
         quotes,
         references: referencesOf(quotes),
         actions: [{ label: ANOTHER_PROMPT_LABEL, value: encodeInvocation({ command: "prompt", args: { document: args.document, seen: encodeSeen(seen) } }) }],
-        share: encodeInvocation({ command: "prompt", args: { document: args.document, seen: encodeSeen(seen) }, share: true }),
+        share: encodeInvocation({ command: "prompt", args: { document: args.document, seen: encodeSeen(seen), prompt: String(index) }, share: true }),
         footer: `Prompt ${index + 1} of ${prompts.length}.`,
         visibility: "private",
         kind: "answer",
