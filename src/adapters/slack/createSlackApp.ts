@@ -1,5 +1,5 @@
 import type { RequestListener } from "node:http";
-import { App, HTTPReceiver, LogLevel, type webApi } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
 import { toBoltLogger } from "./boltLogger.js";
@@ -11,6 +11,12 @@ import { verifySlackRequests } from "./verify.js";
 export const SLACK_EVENTS_PATH = "/slack/events";
 /** Web API calls give up after this; a click's follow-up is not worth a longer wait. */
 const WEB_API_TIMEOUT_MS = 10_000;
+/**
+ * Once connected, Socket Mode must ride out a network outage: Bolt reconnects through apps.connections.open,
+ * and a reconnect that fails without retrying ends in an unhandled rejection. So that client keeps Bolt's
+ * patient retries, with the waits capped; the first connection is bounded by startSlackSocketMode instead.
+ */
+const SOCKET_RECONNECT_RETRY = { retries: 100, factor: 1.3, maxTimeout: 30_000 };
 
 export interface SlackAppOptions {
   botToken: string;
@@ -38,6 +44,11 @@ export interface SlackApp {
   requestListener?: RequestListener;
   /** Checks the bot token once (auth.test); logs one line on failure and never throws. */
   checkToken: () => Promise<boolean>;
+  /**
+   * Socket Mode only: one apps.connections.open with the app token and no retries, so a bad token or no
+   * network is known at once, with Slack's own reason, before Bolt's patient connection loop starts.
+   */
+  checkAppToken?: () => Promise<void>;
 }
 
 /**
@@ -65,9 +76,20 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let app: App;
   let receiver: HTTPReceiver | undefined;
   let requestListener: RequestListener | undefined;
+  let checkAppToken: (() => Promise<void>) | undefined;
   if (mode === "socket") {
-    if (!options.appToken) throw new Error("Slack Socket Mode needs an app-level token: set SLACK_APP_TOKEN (xapp-…)");
-    app = new App({ ...common, socketMode: true, appToken: options.appToken });
+    const appToken = options.appToken;
+    if (!appToken) throw new Error("Slack Socket Mode needs an app-level token: set SLACK_APP_TOKEN (xapp-…)");
+    app = new App({
+      ...common,
+      socketMode: true,
+      appToken,
+      installerOptions: { clientOptions: { ...common.clientOptions, retryConfig: SOCKET_RECONNECT_RETRY, rejectRateLimitedCalls: false } },
+    });
+    checkAppToken = async () => {
+      const probe = new webApi.WebClient(undefined, { ...common.clientOptions, logger: boltLogger });
+      await probe.apps.connections.open({ token: appToken });
+    };
   } else {
     if (!options.signingSecret) throw new Error("Slack HTTP mode needs the signing secret: set SLACK_SIGNING_SECRET");
     receiver = new HTTPReceiver({
@@ -103,5 +125,5 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     if (found) identity = found;
     return found !== null;
   };
-  return { app, receiver, requestListener, checkToken };
+  return { app, receiver, requestListener, checkToken, checkAppToken };
 }

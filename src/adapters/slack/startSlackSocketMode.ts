@@ -18,6 +18,7 @@ export async function startSlackSocketMode(
     timer = setTimeout(() => reject(new Error(`no connection after ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
   });
   try {
+    await Promise.race([slack.checkAppToken?.(), timedOut]);
     await Promise.race([slack.app.start(), timedOut]);
   } catch (error) {
     await slack.app.stop().catch(() => undefined);
