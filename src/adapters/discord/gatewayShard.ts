@@ -1,0 +1,50 @@
+/**
+ * One shard of the gateway bot, as a process of its own: what `shardingManager.ts` spawns. discord.js reads
+ * the shard ids and count the manager put in this process's environment (SHARDS, SHARD_COUNT) and the token
+ * it passed as DISCORD_TOKEN. Only the gateway runs here; HTTP endpoints and Slack stay in `npm start`.
+ */
+import { config as loadDotenv } from "dotenv";
+import { createCommandRegistry } from "../../commands/index.js";
+import { loadConfig } from "../../config/loadConfig.js";
+import { createLogger } from "../../logger.js";
+import { KnowledgeStore } from "../../runtime/knowledgeStore.js";
+import { createCommandLog } from "../../runtime/logCommands.js";
+import { rateLimitCommands } from "../../runtime/rateLimitCommands.js";
+import { SlidingWindowRateLimiter } from "../../runtime/rateLimiter.js";
+import { wrapCommandRuns } from "../../runtime/wrapCommandRuns.js";
+import { createDiscordClient } from "./createDiscordClient.js";
+
+async function startGatewayShard(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const result = loadConfig(process.env);
+  const token = result.ok ? result.config.discord?.token : undefined;
+  if (!result.ok || !token) {
+    const problems = result.ok ? ["DISCORD_TOKEN is missing."] : result.problems;
+    for (const problem of problems) process.stderr.write(`Configuration error: ${problem}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const { config } = result;
+  const logger = createLogger({ level: config.logLevel }).child({ adapter: "discord-gateway", shards: process.env.SHARDS });
+  const store = await KnowledgeStore.open(config.knowledgeDir, { logger });
+  const commandLog = createCommandLog(logger);
+  let registry = createCommandRegistry(() => store.get(), { onError: commandLog.onError });
+  // Each shard limits its own users: a user's commands in one server all arrive on the same shard.
+  if (config.rateLimit) registry = wrapCommandRuns(registry, rateLimitCommands(new SlidingWindowRateLimiter(config.rateLimit)));
+  registry = wrapCommandRuns(registry, commandLog.middleware);
+
+  const gateway = createDiscordClient({ registry, logger });
+  const stop = async () => {
+    await gateway.destroy();
+    await store.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop());
+  process.once("SIGINT", () => void stop());
+  await gateway.client.login(token);
+}
+
+startGatewayShard().catch((error: unknown) => {
+  process.stderr.write(`Discord shard could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
