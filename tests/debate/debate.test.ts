@@ -127,6 +127,14 @@ describe("/debate", () => {
     expect(new Set(shown).size).toBe(total);
   });
 
+  it("keeps a long topic whole in a button that fits Discord's 100 characters", async () => {
+    const reply = await run(registry, "debate", "territorial concessions and occupied territories of Ukraine");
+    const value = anotherMotion(reply)!;
+    expect(value.length).toBeLessThanOrEqual(MAX_INVOCATION_LENGTH);
+    expect(decodeInvocation(value)?.args.topic).toBe("territorial concessions and occupied ter");
+    expect(decodeInvocation(reply.share!)?.args.topic).toBe("territorial concessions and occupied ter");
+  });
+
   it("shares the very motion it showed", async () => {
     const reply = await run(registry, "debate");
     const shared = await registry.runInvocation(reply.share!, user, "slack");

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../../knowledge/index.js";
 import { documentOption, requireDocument } from "../chooseDocument.js";
-import { encodeInvocation } from "../invocation.js";
+import { encodeInvocationIntact } from "../invocation.js";
 import { noMatchReply } from "../noMatchReply.js";
 import { referencesOf } from "../quotePassage.js";
 import type { Reply } from "../reply.js";
@@ -41,7 +41,8 @@ export function createDebateCommand(random: () => number): CommandDefinition {
       const choice = requireDocument(knowledge, args.document, "debate");
       if (choice.reply || !choice.document) return choice.reply!;
       const material = debateMaterialOf(choice.document);
-      const topic = args.topic?.trim().slice(0, 60) || undefined;
+      // Short enough that the topic travels whole in a 100-character button with the seen mask.
+      const topic = args.topic?.trim().slice(0, 40) || undefined;
       const motions = topic ? motionsOnTopic(knowledge, material, topic) : findMotions(material);
       if (motions.length === 0) {
         return topic
@@ -99,6 +100,8 @@ function motionReply(knowledge: KnowledgeBase, material: DebateMaterial, motion:
   const opposition = sides.opposition.map((unit) => quoteEvidence(knowledge, unit, "Opposition"));
   const quotes = [...proposition, ...opposition];
   const questions = debateQuestions(motion, proposition, opposition);
+  const next = encodeInvocationIntact({ command: "debate", args: options.nextArgs });
+  const share = encodeInvocationIntact({ command: "debate", args: options.shareArgs, share: true });
   const lead = [
     options.startedOver ? "Every motion has been shown once; starting over." : "",
     `Motion: ${motion.statement}`,
@@ -110,8 +113,9 @@ function motionReply(knowledge: KnowledgeBase, material: DebateMaterial, motion:
     quotes,
     references: referencesOf(quotes),
     fields: [{ label: "Rebuttal questions", value: questions.map((q, i) => `${i + 1}. ${q}`).join("\n") }],
-    actions: [{ label: ANOTHER_MOTION_LABEL, value: encodeInvocation({ command: "debate", args: options.nextArgs }) }],
-    share: encodeInvocation({ command: "debate", args: options.shareArgs, share: true }),
+    // Buttons only when their arguments fit whole: a cut topic would mean a different list of motions.
+    ...(next ? { actions: [{ label: ANOTHER_MOTION_LABEL, value: next }] } : {}),
+    ...(share ? { share } : {}),
     visibility: "private",
     kind: "answer",
   };

@@ -1,5 +1,5 @@
 import { documentOption, requireDocument } from "../chooseDocument.js";
-import { encodeInvocation } from "../invocation.js";
+import { encodeInvocationIntact } from "../invocation.js";
 import { referencesOf } from "../quotePassage.js";
 import type { CommandDefinition } from "../types.js";
 import { debateMaterialOf } from "./findMotions.js";
@@ -37,13 +37,15 @@ export function createPromptCommand(random: () => number): CommandDefinition {
       seen.add(index);
       const prompt = prompts[index]!;
       const quotes = prompt.units.map((unit) => quoteEvidence(knowledge, unit));
+      const next = encodeInvocationIntact({ command: "prompt", args: { document: args.document, seen: encodeSeen(seen) } });
+      const share = encodeInvocationIntact({ command: "prompt", args: { document: args.document, seen: encodeSeen(seen), prompt: String(index) }, share: true });
       return {
         title: "Warm-up question",
         text: [startedOver ? "Every prompt has been shown once; starting over." : "", prompt.question].filter(Boolean).join("\n"),
         quotes,
         references: referencesOf(quotes),
-        actions: [{ label: ANOTHER_PROMPT_LABEL, value: encodeInvocation({ command: "prompt", args: { document: args.document, seen: encodeSeen(seen) } }) }],
-        share: encodeInvocation({ command: "prompt", args: { document: args.document, seen: encodeSeen(seen), prompt: String(index) }, share: true }),
+        ...(next ? { actions: [{ label: ANOTHER_PROMPT_LABEL, value: next }] } : {}),
+        ...(share ? { share } : {}),
         footer: `Prompt ${index + 1} of ${prompts.length}.`,
         visibility: "private",
         kind: "answer",
