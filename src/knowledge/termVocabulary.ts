@@ -11,6 +11,11 @@ const MIN_CORRECTABLE_LENGTH = 4;
 /** Fuse's 0-1 distance; 0.4 admits a transposition in a five-letter name (`minks` → `minsk`). */
 const CORRECTION_THRESHOLD = 0.4;
 const MAX_LENGTH_DIFFERENCE = 2;
+/**
+ * Fuse's score admits whole-word look-alikes that are no typo (`anyone` → `annexed`), so a candidate must
+ * also be within one edit (two for words of this length or more), counting a swap of neighbours as one.
+ */
+const LONG_WORD = 7;
 
 /**
  * The words of the indexed documents, for correcting typos in names and terms with fuse.js
@@ -56,9 +61,11 @@ export class TermVocabulary {
     if (word.length < MIN_CORRECTABLE_LENGTH) return [];
     const fuse = this.bucketFuse(word[0]!);
     if (!fuse) return [];
+    const maxEdits = word.length >= LONG_WORD ? 2 : 1;
     return fuse
       .search(word, { limit: 20 })
       .filter((result) => Math.abs(result.item.length - word.length) <= MAX_LENGTH_DIFFERENCE)
+      .filter((result) => editDistance(word, result.item) <= maxEdits)
       .sort((a, b) => (a.score ?? 1) - (b.score ?? 1) || this.frequencyOf(b.item) - this.frequencyOf(a.item))
       .slice(0, limit)
       .map((result) => result.item);
@@ -88,4 +95,19 @@ export class TermVocabulary {
     }
     return fuse;
   }
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+export function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
 }

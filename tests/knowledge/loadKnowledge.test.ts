@@ -70,3 +70,13 @@ describe("search input", () => {
     expect(knowledge.search(query).hits[0]!.passage.text).toContain("Minsk");
   });
 });
+
+describe("typo correction", () => {
+  it("corrects names within an edit or two, and leaves ordinary words alone", async () => {
+    const knowledge = await loadKnowledge("knowledge");
+    const corrected = (query: string) => knowledge.search(query).corrections.map((c) => `${c.from}>${c.to}`);
+    expect(corrected("minks")).toEqual(["minks>minsk"]);
+    expect(corrected("mershimer")).toEqual(["mershimer>mearsheimer"]);
+    expect(corrected("would anyone trust them")).toEqual([]);
+  });
+});
