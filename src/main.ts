@@ -1,11 +1,10 @@
-import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { config as loadDotenv } from "dotenv";
 import pino from "pino";
 import pretty from "pino-pretty";
 import { startConsole } from "./adapters/console/index.js";
 import { createCommandRegistry, type CommandRegistry } from "./commands/index.js";
-import { loadConfig, needsHttpServer, type Config } from "./config/loadConfig.js";
+import { loadConfig, type Config } from "./config/loadConfig.js";
 import { createLogger, type Logger } from "./logger.js";
 import { KnowledgeStore, summarize } from "./runtime/knowledgeStore.js";
 import { createCommandLog } from "./runtime/logCommands.js";
@@ -92,28 +91,28 @@ async function runPlatforms(
   } catch (error) {
     logger.fatal(error instanceof Error ? error.message : String(error));
     await store.close();
-    process.exitCode = 1;
-    return;
+    // A half-started client may hold timers or sockets; the exit must not wait on them.
+    process.exit(1);
   }
 
-  let server: Server | null = null;
-  if (needsHttpServer(config)) {
-    server = createHttpServer({ ...adapters.http, health: () => summarize(store.get()), logger });
-    const listening = server;
+  // Always on when serving a platform: the platforms' HTTP modes need it, and orchestrators (Docker's
+  // HEALTHCHECK, Kubernetes probes) need /healthz in Socket Mode and gateway deployments too.
+  const server = createHttpServer({ ...adapters.http, health: () => summarize(store.get()), logger });
+  try {
     await new Promise<void>((resolve, reject) => {
-      listening.once("error", reject);
-      listening.listen(config.port, () => {
-        listening.off("error", reject);
+      server.once("error", reject);
+      server.listen(config.port, () => {
+        server.off("error", reject);
         resolve();
       });
-    }).catch(async (error: NodeJS.ErrnoException) => {
-      logger.fatal(`cannot listen on PORT ${config.port}: ${error.code ?? error.message}`);
-      await adapters.stop();
-      await store.close();
-      process.exit(1);
     });
-    logger.info({ port: (listening.address() as AddressInfo).port, paths: Object.keys(adapters.http) }, "listening");
+  } catch (error) {
+    logger.fatal(`cannot listen on PORT ${config.port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    await adapters.stop();
+    await store.close();
+    process.exit(1);
   }
+  logger.info({ port: (server.address() as AddressInfo).port, paths: ["/healthz", ...httpPaths(adapters.http)] }, "listening");
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -125,7 +124,7 @@ async function runPlatforms(
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS);
     hardExit.unref();
-    if (server) await shutdownHttpServer(server, DRAIN_MS);
+    await shutdownHttpServer(server, DRAIN_MS);
     if (!(await inFlight.settled(DRAIN_MS))) logger.warn({ commands: inFlight.count }, "stopping with commands still running");
     await adapters.stop();
     await store.close();
@@ -134,6 +133,10 @@ async function runPlatforms(
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+function httpPaths(http: { slack?: unknown; discord?: unknown }): string[] {
+  return [...(http.slack ? ["/slack/events"] : []), ...(http.discord ? ["/discord/interactions"] : [])];
 }
 
 /**

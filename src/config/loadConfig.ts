@@ -93,11 +93,6 @@ export function loadConfig(env: Environment): ConfigResult {
   };
 }
 
-/** True when one HTTP server is needed: some platform posts its requests to us. */
-export function needsHttpServer(config: Config): boolean {
-  return config.adapters.includes("slack-http") || config.adapters.includes("discord-http");
-}
-
 type Read = (name: string) => string | undefined;
 
 function readSlack(read: Read, problems: string[]): SlackConfig | null {

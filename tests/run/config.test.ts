@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, needsHttpServer, type Environment } from "../../src/config/loadConfig.js";
+import { loadConfig, type Environment } from "../../src/config/loadConfig.js";
 
 const SLACK_BOT = "xoxb-1111-2222-fakebottokenvalue";
 const SLACK_APP = "xapp-1-A111-2222-fakeapptokenvalue";
@@ -28,7 +28,6 @@ describe("loadConfig", () => {
     expect(config.knowledgeDir).toBe("knowledge");
     expect(config.rateLimit).toEqual({ limit: 10, windowMs: 10_000 });
     expect(config.logLevel).toBeUndefined();
-    expect(needsHttpServer(config)).toBe(false);
   });
 
   it("treats empty values as unset, as a copied .env.example leaves them", () => {
@@ -39,7 +38,6 @@ describe("loadConfig", () => {
     expect(configOf({ SLACK_BOT_TOKEN: SLACK_BOT, SLACK_APP_TOKEN: SLACK_APP }).adapters).toEqual(["slack-socket"]);
     const http = configOf({ SLACK_BOT_TOKEN: SLACK_BOT, SLACK_SIGNING_SECRET: SLACK_SECRET });
     expect(http.adapters).toEqual(["slack-http"]);
-    expect(needsHttpServer(http)).toBe(true);
     expect(configOf({ DISCORD_TOKEN: DISCORD_TOKEN }).adapters).toEqual(["discord-gateway"]);
     const all = configOf({
       SLACK_BOT_TOKEN: SLACK_BOT,
