@@ -1,3 +1,4 @@
+import { request as request_ } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CommandRegistry } from "../../src/commands/index.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
@@ -243,6 +244,21 @@ describe("Discord HTTP interactions endpoint", () => {
     const payload = { ...interactionBase(), type: 1, padding: "x".repeat(MAX_INTERACTION_BODY_BYTES) };
     const { status } = await send(payload);
     expect(status).toBe(413);
+  });
+
+  it("refuses a chunked body that grows past 1 MB with no Content-Length announcing it", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = request_(endpoint.url, { method: "POST", headers: { "transfer-encoding": "chunked" } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on("error", reject);
+      const chunk = "x".repeat(64 * 1024);
+      for (let sent = 0; sent <= MAX_INTERACTION_BODY_BYTES; sent += chunk.length) request.write(chunk);
+      request.end();
+    });
+    expect(status).toBe(413);
+    expect(calls).toEqual({ run: 0, complete: 0, runInvocation: 0 });
   });
 
   it("refuses other methods", async () => {
