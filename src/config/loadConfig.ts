@@ -13,8 +13,9 @@ export interface SlackConfig {
 }
 
 export interface DiscordConfig {
-  /** The bot token: the gateway connection and follow-up posts. */
+  /** The bot token: the gateway connection (and command registration). */
   token?: string;
+  /** Only command registration needs it; interactions carry their own application id. */
   applicationId?: string;
   /** Verifies HTTP interactions. */
   publicKey?: string;
@@ -145,11 +146,8 @@ function readDiscord(read: Read, problems: string[]): DiscordConfig | null {
   if (guildId && !SNOWFLAKE.test(guildId)) {
     problems.push(`DISCORD_GUILD_ID must be a server's numeric id, 17-20 digits (got "${guildId}").`);
   }
-  if (publicKey && !applicationId) {
-    problems.push("DISCORD_APPLICATION_ID is missing: HTTP interactions need it to post follow-up messages.");
-  }
   if (!token && !publicKey) {
-    problems.push("DISCORD_TOKEN or DISCORD_PUBLIC_KEY is needed to start Discord (gateway or HTTP interactions).");
+    problems.push("DISCORD_TOKEN or DISCORD_PUBLIC_KEY is needed to start Discord (gateway or HTTP interactions); the other Discord variables alone start nothing.");
   }
   if (problems.length > before) return null;
   return { token, applicationId, publicKey, guildId };

@@ -39,6 +39,7 @@ describe("loadConfig", () => {
     const http = configOf({ SLACK_BOT_TOKEN: SLACK_BOT, SLACK_SIGNING_SECRET: SLACK_SECRET });
     expect(http.adapters).toEqual(["slack-http"]);
     expect(configOf({ DISCORD_TOKEN: DISCORD_TOKEN }).adapters).toEqual(["discord-gateway"]);
+    expect(configOf({ DISCORD_PUBLIC_KEY: DISCORD_KEY }).adapters).toEqual(["discord-http"]);
     const all = configOf({
       SLACK_BOT_TOKEN: SLACK_BOT,
       SLACK_APP_TOKEN: SLACK_APP,
@@ -69,7 +70,6 @@ describe("loadConfig", () => {
     [{ DISCORD_TOKEN: "just-some-words" }, "DISCORD_TOKEN", /does not look like a bot token/],
     [{ DISCORD_PUBLIC_KEY: "abc123", DISCORD_APPLICATION_ID: DISCORD_APP }, "DISCORD_PUBLIC_KEY", /64 hexadecimal characters \(got 6 characters\)/],
     [{ DISCORD_PUBLIC_KEY: "z".repeat(64), DISCORD_APPLICATION_ID: DISCORD_APP }, "DISCORD_PUBLIC_KEY", /not all hexadecimal/],
-    [{ DISCORD_PUBLIC_KEY: DISCORD_KEY }, "DISCORD_APPLICATION_ID", /missing/],
     [{ DISCORD_TOKEN: DISCORD_TOKEN, DISCORD_APPLICATION_ID: "my-app" }, "DISCORD_APPLICATION_ID", /17-20 digits/],
     [{ DISCORD_TOKEN: DISCORD_TOKEN, DISCORD_GUILD_ID: "12" }, "DISCORD_GUILD_ID", /17-20 digits/],
     [{ DISCORD_GUILD_ID: "987654321098765432" }, "DISCORD_TOKEN or DISCORD_PUBLIC_KEY", /is needed/],
@@ -102,7 +102,6 @@ describe("loadConfig", () => {
       "SLACK_SIGNING_SECRET",
       "DISCORD_TOKEN",
       "DISCORD_PUBLIC_KEY",
-      "DISCORD_APPLICATION_ID",
     ]);
     const text = problems.join("\n");
     for (const value of Object.values(secrets)) expect(text).not.toContain(value);
