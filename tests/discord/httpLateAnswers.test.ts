@@ -3,7 +3,7 @@ import { CommandRegistry, type CommandDefinition } from "../../src/commands/inde
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { createDiscordInteractionsHandler } from "../../src/adapters/discord/createDiscordInteractionsHandler.js";
-import { createTestKeyPair, interactionBase, signBody, slashCommand, startEndpoint, type TestEndpoint } from "./signedInteractions.js";
+import { buttonClick, createTestKeyPair, interactionBase, signBody, slashCommand, startEndpoint, type TestEndpoint } from "./signedInteractions.js";
 
 /*
  * Timing behaviour needs commands that are slow or schedule reminders on demand, so these use a small registry
@@ -85,6 +85,17 @@ describe("Discord HTTP mode: slow answers and timed follow-ups", () => {
     expect(edit.embeds[0].description).toContain("Russia has violated multiple agreements, from the Minsk accords (2014-2015)");
     expect(edit.allowed_mentions).toEqual({ parse: [] });
     expect(edit.flags).toBeUndefined();
+  });
+
+  it("defers a slow button on the clicker's ephemeral message as an update, then edits that message", async () => {
+    const { fetchMock, url } = await start();
+    const body = await send(url, { ...buttonClick("gt1|slow|1||", 64), token: "button-token" });
+    expect(body).toEqual({ type: 6 });
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    const [target, init] = fetchMock.mock.calls[0]!;
+    expect(String(target)).toBe("https://discord.com/api/v10/webhooks/111111111111111111/button-token/messages/@original");
+    expect(init?.method).toBe("PATCH");
+    expect(JSON.parse(String(init?.body)).embeds[0].description).toContain("Russia has violated multiple agreements");
   });
 
   it("posts a reply's follow-ups to the interaction webhook, with no pings, and says which cannot be sent in time", async () => {

@@ -31,18 +31,19 @@ export async function raceDeadline<T>(work: Promise<T>, ms: number): Promise<Wor
 
 /**
  * The deferral for a slow interaction, or null for those that cannot be deferred (PING, autocomplete). The
- * visibility must be chosen before the answer exists: private, as replies are by default, except for a
- * "Share in channel" click.
+ * visibility must be chosen before the answer exists: a button on the clicker's own ephemeral message defers
+ * as an update (the answer usually replaces it); "Share in channel" defers publicly; the rest privately, as
+ * replies are by default.
  */
 export function deferralFor(interaction: APIInteraction): APIInteractionResponse | null {
   if (interaction.type === InteractionType.Ping || interaction.type === InteractionType.ApplicationCommandAutocomplete) {
     return null;
   }
-  const sharing =
-    interaction.type === InteractionType.MessageComponent && decodeInvocation(interaction.data.custom_id)?.share === true;
-  return sharing
-    ? { type: InteractionResponseType.DeferredChannelMessageWithSource }
-    : { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } };
+  if (interaction.type === InteractionType.MessageComponent) {
+    if (decodeInvocation(interaction.data.custom_id)?.share === true) return { type: InteractionResponseType.DeferredChannelMessageWithSource };
+    if (((interaction.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0) return { type: InteractionResponseType.DeferredMessageUpdate };
+  }
+  return { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } };
 }
 
 /** What a mode needs to finish a deferred interaction: its "@original" message and follow-ups. */
@@ -53,8 +54,9 @@ export interface LateResponseTransport {
 }
 
 /**
- * Delivers an answer after a deferral. The "thinking…" message already has its visibility; when the answer needs
- * the other one, the placeholder is deleted and the answer posted as a follow-up.
+ * Delivers an answer after a deferral. After a deferred update, "@original" is the clicked message: an update
+ * edits it, anything else is a new follow-up. After a deferred reply, the "thinking…" message already has its
+ * visibility; when the answer needs the other one, the placeholder is deleted and the answer posted anew.
  */
 export async function deliverLateResponse(
   deferral: APIInteractionResponse,
@@ -63,6 +65,10 @@ export async function deliverLateResponse(
 ): Promise<void> {
   if (!("data" in response) || !response.data || !isMessageResponse(response)) return;
   const data = response.data as APIInteractionResponseCallbackData;
+  if (deferral.type === InteractionResponseType.DeferredMessageUpdate) {
+    await (response.type === InteractionResponseType.UpdateMessage ? transport.editOriginal(data) : transport.followUp(data));
+    return;
+  }
   if (isEphemeral(deferral) === isEphemeral(response)) {
     const { flags: _flags, ...edit } = data;
     await transport.editOriginal(edit);

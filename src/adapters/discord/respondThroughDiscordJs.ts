@@ -41,7 +41,8 @@ export async function respondThroughDiscordJs(interaction: Interaction, options:
     return;
   }
   if (!interaction.isRepliable() || !deferral) return;
-  await interaction.deferReply(isEphemeral(deferral) ? { flags: MessageFlags.Ephemeral } : {});
+  if (deferral.type === InteractionResponseType.DeferredMessageUpdate && interaction.isMessageComponent()) await interaction.deferUpdate();
+  else await interaction.deferReply(isEphemeral(deferral) ? { flags: MessageFlags.Ephemeral } : {});
   await deliverLateResponse(deferral, await work, {
     editOriginal: (data) => interaction.editReply(toMessageOptions(data)),
     deleteOriginal: () => interaction.deleteReply(),
