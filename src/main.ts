@@ -3,16 +3,13 @@ import { config as loadDotenv } from "dotenv";
 import pino from "pino";
 import pretty from "pino-pretty";
 import { startConsole } from "./adapters/console/index.js";
-import { createCommandRegistry, type CommandRegistry } from "./commands/index.js";
+import type { CommandRegistry } from "./commands/index.js";
 import { loadConfig, type Config } from "./config/loadConfig.js";
 import { createLogger, type Logger } from "./logger.js";
+import { createBotRegistry } from "./runtime/createBotRegistry.js";
 import { KnowledgeStore, summarize } from "./runtime/knowledgeStore.js";
-import { createCommandLog } from "./runtime/logCommands.js";
 import { formatRateLimit } from "./runtime/parseRateLimit.js";
-import { rateLimitCommands } from "./runtime/rateLimitCommands.js";
-import { SlidingWindowRateLimiter } from "./runtime/rateLimiter.js";
 import { trackCommandsInFlight, type InFlightCommands } from "./runtime/trackCommandsInFlight.js";
-import { wrapCommandRuns } from "./runtime/wrapCommandRuns.js";
 import { createHttpServer } from "./server/createHttpServer.js";
 import { shutdownHttpServer } from "./server/shutdownHttpServer.js";
 
@@ -38,25 +35,18 @@ async function main(): Promise<void> {
   logger.info({ directory: config.knowledgeDir, ...summarize(store.get()) }, "knowledge loaded");
 
   const inFlight = trackCommandsInFlight();
-  const registry = buildRegistry(config, store, logger, inFlight);
+  const registry = createBotRegistry({
+    knowledge: () => store.get(),
+    logger,
+    rateLimit: config.rateLimit,
+    around: [inFlight.middleware],
+  });
 
   if (consoleMode) {
     await runConsole(registry, store);
     return;
   }
   await runPlatforms(config, registry, store, logger, inFlight);
-}
-
-/**
- * The registry every adapter shares, wrapped once: in-flight tracking, one log line per command, then the
- * per-user rate limit nearest the commands, so refused commands are logged too.
- */
-function buildRegistry(config: Config, store: KnowledgeStore, logger: Logger, inFlight: InFlightCommands): CommandRegistry {
-  const commandLog = createCommandLog(logger);
-  let registry = createCommandRegistry(() => store.get(), { onError: commandLog.onError });
-  if (config.rateLimit) registry = wrapCommandRuns(registry, rateLimitCommands(new SlidingWindowRateLimiter(config.rateLimit)));
-  registry = wrapCommandRuns(registry, commandLog.middleware);
-  return wrapCommandRuns(registry, inFlight.middleware);
 }
 
 async function runConsole(registry: CommandRegistry, store: KnowledgeStore): Promise<void> {

@@ -6,6 +6,8 @@ import { rateLimitCommands } from "../../src/runtime/rateLimitCommands.js";
 import { SlidingWindowRateLimiter } from "../../src/runtime/rateLimiter.js";
 import { wrapCommandRuns } from "../../src/runtime/wrapCommandRuns.js";
 import type { CommandRequest } from "../../src/commands/index.js";
+import { silentLogger } from "../../src/logger.js";
+import { createBotRegistry } from "../../src/runtime/createBotRegistry.js";
 
 function clock(start = 1_000_000) {
   let now = start;
@@ -100,5 +102,22 @@ describe("rateLimitCommands", () => {
     const limited = wrapCommandRuns(createCommandRegistry(() => knowledge), async (req, next) => next(req));
     expect(limited.list().map((command) => command.name)).toContain("source");
     expect(limited.get("/SOURCE")?.name).toBe("source");
+  });
+});
+
+describe("createBotRegistry", () => {
+  const knowledge = new KnowledgeBase([], []);
+  const run = (registry: ReturnType<typeof createBotRegistry>) =>
+    registry.run({ command: "help", user: { id: "U9" }, platform: "slack" });
+
+  it("applies RATE_LIMIT to every command, and RATE_LIMIT=0 (null) turns it off", async () => {
+    const limited = createBotRegistry({ knowledge: () => knowledge, logger: silentLogger, rateLimit: parseRateLimit("2/10s")! });
+    const titles = [];
+    for (let i = 0; i < 3; i++) titles.push((await run(limited)).title);
+    expect(titles[2]).toBe("One moment");
+    expect(titles.slice(0, 2)).not.toContain("One moment");
+
+    const unlimited = createBotRegistry({ knowledge: () => knowledge, logger: silentLogger, rateLimit: null });
+    for (let i = 0; i < 30; i++) expect((await run(unlimited)).title).not.toBe("One moment");
   });
 });
