@@ -197,13 +197,15 @@ export class KnowledgeBase {
         return typed
           ? this.findSections(typed, { documentId, limit: MAX_COMPLETIONS }).map((hit) => hit.section.heading)
           : this.documents.filter(inDocument).flatMap((d) => d.sections.map((s) => s.heading)).slice(0, MAX_COMPLETIONS);
-      case "sources":
-        return unique(
-          (typed
-            ? this.findSources(typed, { documentId, limit: MAX_COMPLETIONS }).map((hit) => hit.source)
-            : this.documents.filter(inDocument).flatMap((d) => d.sources)
-          ).map((source) => source.author),
-        ).slice(0, MAX_COMPLETIONS);
+      case "sources": {
+        const all = this.documents.filter(inDocument).flatMap((d) => d.sources.map((source) => source.author));
+        if (!typed) return unique(all).slice(0, MAX_COMPLETIONS);
+        // What was typed so far is usually the start of a name: those first, then fuzzy matches for typos.
+        const folded = foldForComparison(typed);
+        const starting = all.filter((author) => foldForComparison(author).startsWith(folded));
+        const similar = this.findSources(typed, { documentId, limit: MAX_COMPLETIONS }).map((hit) => hit.source.author);
+        return unique([...starting, ...similar]).slice(0, MAX_COMPLETIONS);
+      }
       case "terms": {
         const folded = foldForComparison(typed);
         const names = this.frequentNames(200).filter((name) => foldForComparison(name).startsWith(folded));
@@ -235,6 +237,9 @@ export class KnowledgeBase {
   }
 }
 
-function unique<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
+/** Distinct strings, ignoring case and accents (`Minsk` and `minsk` are one choice), first spelling kept. */
+function unique(items: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const item of items) if (!seen.has(foldForComparison(item))) seen.set(foldForComparison(item), item);
+  return [...seen.values()];
 }

@@ -80,3 +80,15 @@ describe("typo correction", () => {
     expect(corrected("would anyone trust them")).toEqual([]);
   });
 });
+
+describe("autocomplete", () => {
+  it("offers each term once, names first", async () => {
+    const knowledge = await loadKnowledge("knowledge");
+    const choices = knowledge.complete("terms", "mi");
+    expect(choices[0]).toBe("Minsk");
+    expect(choices.filter((c) => c.toLowerCase() === "minsk")).toHaveLength(1);
+    expect(knowledge.complete("sources", "mer")[0]).toBe("Mearsheimer");
+    expect(knowledge.complete("sources", "mershe")[0]).toBe("Mearsheimer");
+    expect(knowledge.complete("sections", "").length).toBe(6);
+  });
+});
