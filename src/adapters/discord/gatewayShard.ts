@@ -4,14 +4,10 @@
  * it passed as DISCORD_TOKEN. Only the gateway runs here; HTTP endpoints and Slack stay in `npm start`.
  */
 import { config as loadDotenv } from "dotenv";
-import { createCommandRegistry } from "../../commands/index.js";
 import { loadConfig } from "../../config/loadConfig.js";
 import { createLogger } from "../../logger.js";
+import { createBotRegistry } from "../../runtime/createBotRegistry.js";
 import { KnowledgeStore } from "../../runtime/knowledgeStore.js";
-import { createCommandLog } from "../../runtime/logCommands.js";
-import { rateLimitCommands } from "../../runtime/rateLimitCommands.js";
-import { SlidingWindowRateLimiter } from "../../runtime/rateLimiter.js";
-import { wrapCommandRuns } from "../../runtime/wrapCommandRuns.js";
 import { createDiscordClient } from "./createDiscordClient.js";
 
 async function startGatewayShard(): Promise<void> {
@@ -27,11 +23,8 @@ async function startGatewayShard(): Promise<void> {
   const { config } = result;
   const logger = createLogger({ level: config.logLevel }).child({ adapter: "discord-gateway", shards: process.env.SHARDS });
   const store = await KnowledgeStore.open(config.knowledgeDir, { logger });
-  const commandLog = createCommandLog(logger);
-  let registry = createCommandRegistry(() => store.get(), { onError: commandLog.onError });
   // Each shard limits its own users: a user's commands in one server all arrive on the same shard.
-  if (config.rateLimit) registry = wrapCommandRuns(registry, rateLimitCommands(new SlidingWindowRateLimiter(config.rateLimit)));
-  registry = wrapCommandRuns(registry, commandLog.middleware);
+  const registry = createBotRegistry({ knowledge: () => store.get(), logger, rateLimit: config.rateLimit });
 
   const gateway = createDiscordClient({ registry, logger });
   const stop = async () => {
