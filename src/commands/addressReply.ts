@@ -1,6 +1,7 @@
 import { parseUserReference } from "./parseCommandText.js";
 import type { Reply } from "./reply.js";
 import type { CommandOption, Platform } from "./types.js";
+import { errorReply } from "./errorReply.js";
 
 /** `for: @dana`: post the answer for someone else to see. */
 export const forOption: CommandOption = {
@@ -27,13 +28,7 @@ export function addressReply(reply: Reply, person: string | undefined, platform:
   if (!person || reply.kind === "error" || reply.kind === "notice") return reply;
   const id = parseUserReference(person);
   if (!id || BROADCAST_NAMES.has(id.toLowerCase()) || !PERSON_ID[platform].test(id)) {
-    return {
-      title: "Who is it for?",
-      text: `I could not tell who '${person.slice(0, 60)}' is. Mention one person, for example for: @dana`,
-      quotes: [],
-      visibility: "private",
-      kind: "error",
-    };
+    return errorReply("Who is it for?", `I could not tell who '${person.slice(0, 60)}' is. Mention one person, for example for: @dana`);
   }
   return { ...reply, visibility: "public", mentions: [id], share: undefined };
 }

@@ -1,6 +1,7 @@
 import type { KnowledgeBase, KnowledgeDocument } from "../knowledge/index.js";
 import type { Reply } from "./reply.js";
 import type { CommandOption } from "./types.js";
+import { errorReply } from "./errorReply.js";
 
 /** The optional `document` option every command takes. */
 export const documentOption: CommandOption = {
@@ -24,13 +25,7 @@ export interface DocumentChoice {
 export function chooseDocument(knowledge: KnowledgeBase, query: string | undefined): DocumentChoice {
   if (knowledge.documents.length === 0) {
     return {
-      reply: {
-        title: "No documents loaded",
-        text: "There are no documents to answer from yet. Add a .txt or .md essay to the knowledge folder; /docs shows what failed to load.",
-        quotes: [],
-        visibility: "private",
-        kind: "error",
-      },
+      reply: errorReply("No documents loaded", "There are no documents to answer from yet. Add a .txt or .md essay to the knowledge folder; /docs shows what failed to load."),
     };
   }
   if (query?.trim()) {

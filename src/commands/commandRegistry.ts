@@ -5,6 +5,7 @@ import { decodeInvocation, encodeInvocationIntact } from "./invocation.js";
 import { parseCommandText } from "./parseCommandText.js";
 import type { Reply } from "./reply.js";
 import type { CommandDefinition, CommandRequest, CommandUser, Platform } from "./types.js";
+import { errorReply } from "./errorReply.js";
 
 /** Typed text beyond this is cut before any handler sees it: no question needs more. */
 export const MAX_INPUT_LENGTH = 2000;
@@ -66,13 +67,7 @@ export class CommandRegistry {
     } catch (error) {
       const referenceId = randomBytes(4).toString("hex");
       this.options.onError?.(error, referenceId, request);
-      return {
-        title: "Something went wrong",
-        text: `Sorry, that command failed on our side. If it keeps happening, mention reference ${referenceId}.`,
-        quotes: [],
-        visibility: "private",
-        kind: "error",
-      };
+      return errorReply("Something went wrong", `Sorry, that command failed on our side. If it keeps happening, mention reference ${referenceId}.`);
     }
   }
 

@@ -1,15 +1,12 @@
 import { addressReply, forOption } from "./addressReply.js";
 import { chooseDocument, documentOption } from "./chooseDocument.js";
-import { contextActions } from "./contextActions.js";
 import { describeCorrections } from "./describeCorrections.js";
-import { moreAction, MORE_UNAVAILABLE } from "./moreAction.js";
 import { noMatchReply } from "./noMatchReply.js";
-import { quotePassage, referencesOf } from "./quotePassage.js";
-import type { ReplyAction } from "./reply.js";
+import { noMorePassagesReply, passagePage, PASSAGES_PER_PAGE } from "./passagePage.js";
+import { referencesOf } from "./quotePassage.js";
 import type { TermCorrection } from "../knowledge/termVocabulary.js";
 import type { CommandDefinition } from "./types.js";
-
-const PASSAGES_PER_PAGE = 3;
+import { errorReply } from "./errorReply.js";
 
 export const sourceCommand: CommandDefinition = {
   name: "source",
@@ -23,19 +20,12 @@ export const sourceCommand: CommandDefinition = {
   handler: ({ args, knowledge, page, platform }) => {
     const name = args.name?.trim() ?? "";
     if (!name) {
-      return {
-        title: "Which name or term?",
-        text: "Type a name or term after /source, for example: /source minsk or /source grain deal",
-        quotes: [],
-        visibility: "private",
-        kind: "error",
-      };
+      return errorReply("Which name or term?", "Type a name or term after /source, for example: /source minsk or /source grain deal");
     }
     const choice = chooseDocument(knowledge, args.document);
     if (choice.reply) return choice.reply;
-    const offset = page * PASSAGES_PER_PAGE;
     const search = (match: "all" | "any") =>
-      knowledge.search(name, { documentId: choice.document?.id, limit: PASSAGES_PER_PAGE, offset, match });
+      knowledge.search(name, { documentId: choice.document?.id, limit: PASSAGES_PER_PAGE, offset: page * PASSAGES_PER_PAGE, match });
     // A name of several words (`grain deal`) should find passages naming all of it; if none does, the
     // passages naming part of it are still better than nothing.
     let outcome = search("all");
@@ -45,32 +35,25 @@ export const sourceCommand: CommandDefinition = {
       partial = outcome.total > 0 && outcome.words.length > 1;
     }
     if (outcome.hits.length === 0) {
-      return page > 0
-        ? { title: "No more passages", text: `That was every passage mentioning '${name.slice(0, 80)}'.`, quotes: [], visibility: "private", kind: "notice" }
-        : noMatchReply(knowledge, choice.document, name);
+      return page > 0 ? noMorePassagesReply(`mentioning '${name.slice(0, 80)}'`) : noMatchReply(knowledge, choice.document, name);
     }
-    const quotes = outcome.hits.map((hit) => quotePassage(knowledge, hit.passage));
-    const shownTo = offset + quotes.length;
-    const uncited = quotes.filter((quote) => quote.citations.length === 0).length;
+    const shown = passagePage(knowledge, outcome, { command: "source", args: { name, document: args.document }, page });
+    const uncited = shown.quotes.filter((quote) => quote.citations.length === 0).length;
     const lead = [
       describeCorrections(outcome.corrections),
       partial ? `No passage names all of '${name.slice(0, 80)}'; these name part of it.` : "",
-      `Passages ${offset + 1}-${shownTo} of ${outcome.total}.`,
+      shown.range,
     ];
-    const actions: ReplyAction[] = [];
-    const more = outcome.total > shownTo ? moreAction("source", { name, document: args.document }, page) : undefined;
-    if (more) actions.push(more);
-    actions.push(...contextActions(quotes));
     const footer = [
       uncited > 0 ? `${uncited === 1 ? "One passage cites" : `${uncited} passages cite`} no source of its own; open it in context to see the surrounding citations.` : "",
-      outcome.total > shownTo && !more ? MORE_UNAVAILABLE : "",
+      shown.moreUnavailable ?? "",
     ].filter(Boolean).join(" ");
     const reply = {
       title: `Where the document mentions ${correctedName(name, outcome.corrections)}`,
       text: lead.filter(Boolean).join(" "),
-      quotes,
-      references: referencesOf(quotes),
-      actions,
+      quotes: shown.quotes,
+      references: referencesOf(shown.quotes),
+      actions: shown.actions,
       ...(footer ? { footer } : {}),
       visibility: "private" as const,
       kind: "answer" as const,

@@ -8,6 +8,7 @@ import { contrastPartners } from "./findContrasts.js";
 import { debateMaterialOf } from "./findMotions.js";
 import { quoteEvidence } from "./quoteEvidence.js";
 import { similarity, termsOf } from "./textSimilarity.js";
+import { errorReply } from "../errorReply.js";
 
 const MAX_COUNTERS = 4;
 
@@ -26,13 +27,7 @@ export const counterCommand: CommandDefinition = {
   handler: ({ args, knowledge }) => {
     const claim = args.claim?.trim() ?? "";
     if (!claim) {
-      return {
-        title: "Which claim?",
-        text: "Type a claim after /counter, for example: /counter NATO expansion made compromise impossible",
-        quotes: [],
-        visibility: "private",
-        kind: "error",
-      };
+      return errorReply("Which claim?", "Type a claim after /counter, for example: /counter NATO expansion made compromise impossible");
     }
     const choice = requireDocument(knowledge, args.document, "counter");
     if (choice.reply || !choice.document) return choice.reply!;

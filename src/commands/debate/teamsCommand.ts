@@ -1,6 +1,7 @@
 import type { CommandDefinition } from "../types.js";
 import { parsePeople } from "./parsePeople.js";
 import { splitTeams } from "./splitTeams.js";
+import { errorReply } from "../errorReply.js";
 
 export const MIN_PEOPLE = 2;
 export const MAX_PEOPLE = 12;
@@ -15,13 +16,7 @@ export function createTeamsCommand(random: () => number): CommandDefinition {
     handler: ({ args }) => {
       const people = parsePeople(args.people ?? "");
       if (people.length < MIN_PEOPLE || people.length > MAX_PEOPLE) {
-        return {
-          title: "Teams need 2-12 people",
-          text: `You named ${people.length} ${people.length === 1 ? "person" : "people"} (repeats count once). Name ${MIN_PEOPLE} to ${MAX_PEOPLE}, for example: /teams @dana @eli @fay @gus`,
-          quotes: [],
-          visibility: "private",
-          kind: "error",
-        };
+        return errorReply("Teams need 2-12 people", `You named ${people.length} ${people.length === 1 ? "person" : "people"} (repeats count once). Name ${MIN_PEOPLE} to ${MAX_PEOPLE}, for example: /teams @dana @eli @fay @gus`);
       }
       const teams = splitTeams(people, random);
       const list = (side: typeof teams.proposition) => side.map((person) => person.display).join("\n");

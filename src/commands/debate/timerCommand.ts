@@ -1,5 +1,6 @@
 import type { Reply, ReplyFollowUp } from "../reply.js";
 import type { CommandDefinition, Platform } from "../types.js";
+import { errorReply } from "../errorReply.js";
 
 export const MAX_TIMER_MINUTES = 60;
 /** A Discord interaction token lasts 15 minutes; the last follow-up must land before it expires. */
@@ -23,13 +24,7 @@ export const timerCommand: CommandDefinition = {
     const typed = /^\s*(\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minutes?)?\b\s*(.*)$/i.exec(args.minutes ?? "");
     const minutes = typed ? Number(typed[1]!.replace(",", ".")) : NaN;
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_TIMER_MINUTES) {
-      return {
-        title: "How many minutes?",
-        text: `Give a whole number of minutes from 1 to ${MAX_TIMER_MINUTES}, for example: /timer 5 opening speech`,
-        quotes: [],
-        visibility: "private",
-        kind: "error",
-      };
+      return errorReply("How many minutes?", `Give a whole number of minutes from 1 to ${MAX_TIMER_MINUTES}, for example: /timer 5 opening speech`);
     }
     const label = (args.label?.trim() || typed![2]!.trim() || "the speaker").slice(0, MAX_LABEL);
     return timerReply(minutes, label, platform);
