@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GatewayIntentBits } from "discord.js";
 import { MockAgent } from "undici";
-import { CommandRegistry, createCommandRegistry, type CommandDefinition } from "../../src/commands/index.js";
+import { CommandRegistry, createCommandRegistry } from "../../src/commands/index.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { createDiscordClient, type DiscordGatewayClient } from "../../src/adapters/discord/createDiscordClient.js";
 import { buttonClick, findInDocumentCommand, slashCommand } from "./signedInteractions.js";
+import { slowMinskCommand, timerCommand } from "./timingCommands.js";
 
 const MINSK = "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";
 
@@ -140,24 +141,8 @@ describe("Discord gateway client", () => {
 });
 
 describe("Discord gateway client: slow work and reminders", () => {
-  const slow: CommandDefinition = {
-    name: "slow",
-    description: "Answers after a while",
-    usage: "",
-    options: [],
-    handler: async ({ knowledge }) => {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      const passage = knowledge.search("Minsk accords").hits[0]!.passage;
-      return { title: "Slow", quotes: [{ passageId: passage.id, text: passage.text, document: "doc", section: passage.section, citations: [] }], visibility: "private" };
-    },
-  };
-  const timer: CommandDefinition = {
-    name: "timer",
-    description: "Reminds you",
-    usage: "",
-    options: [],
-    handler: () => ({ title: "Timer started", quotes: [], visibility: "public", followUps: [{ delaySeconds: 0, text: "Time is up" }] }),
-  };
+  const slow = slowMinskCommand;
+  const timer = timerCommand([{ delaySeconds: 0, text: "Time is up" }]);
 
   it("defers first, then edits the deferred reply with the answer", async () => {
     const local = createDiscordClient({ registry: new CommandRegistry([slow, timer], () => knowledge), logger: silentLogger, deferAfterMs: 40 });

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CommandRegistry, type CommandDefinition } from "../../src/commands/index.js";
+import { CommandRegistry } from "../../src/commands/index.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { createDiscordInteractionsHandler } from "../../src/adapters/discord/createDiscordInteractionsHandler.js";
+import { slowMinskCommand, timerCommand } from "./timingCommands.js";
 import { buttonClick, createTestKeyPair, interactionBase, signBody, slashCommand, startEndpoint, type TestEndpoint } from "./signedInteractions.js";
 
 /*
@@ -10,32 +11,11 @@ import { buttonClick, createTestKeyPair, interactionBase, signBody, slashCommand
  * of test commands over the real knowledge; the real commands are covered in httpInteractions.test.ts.
  */
 const knowledge: KnowledgeBase = await loadKnowledge("knowledge");
-const slowMinsk: CommandDefinition = {
-  name: "slow",
-  description: "Answers after a while",
-  usage: "",
-  options: [],
-  handler: async ({ knowledge }) => {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    const passage = knowledge.search("Minsk accords").hits[0]!.passage;
-    return { title: "Slow", quotes: [{ passageId: passage.id, text: passage.text, document: "doc", section: passage.section, citations: [] }], visibility: "private" };
-  },
-};
-const timer: CommandDefinition = {
-  name: "timer",
-  description: "Reminds you",
-  usage: "",
-  options: [],
-  handler: () => ({
-    title: "Timer started",
-    quotes: [],
-    visibility: "public",
-    followUps: [
-      { delaySeconds: 0, text: "Time is up, @everyone <@123456789012345678>" },
-      { delaySeconds: 20 * 60, text: "Far too late" },
-    ],
-  }),
-};
+const slowMinsk = slowMinskCommand;
+const timer = timerCommand([
+  { delaySeconds: 0, text: "Time is up, @everyone <@123456789012345678>" },
+  { delaySeconds: 20 * 60, text: "Far too late" },
+]);
 
 const keys = createTestKeyPair();
 let endpoint: TestEndpoint | undefined;
