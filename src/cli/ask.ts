@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const query = args.positional.join(" ");
-  if (!query.trim() && !args.json) {
+  if (args.positional.length === 0) {
     process.stderr.write('usage: npm run ask -- [--json] [--batch] [--knowledge DIR] "<question or /command>"\n');
     return 2;
   }
