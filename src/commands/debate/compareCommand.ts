@@ -8,6 +8,11 @@ import { quoteEvidence } from "./quoteEvidence.js";
 
 const SEPARATOR = /\s+(?:vs\.?|versus|v\.?|and|against)\s+|\s*[,;/&]\s*/i;
 const QUOTES_PER_SOURCE = 3;
+/**
+ * Two source names without a separator are a few words ("council on foreign relations kofman"). Each cut
+ * costs two fuzzy searches, so longer text is not split: 2,000 characters of words took 15 s of event loop.
+ */
+const MAX_WORDS_TO_SPLIT = 12;
 
 /**
  * /compare <source> <source>: two sources side by side: each one's reference (or why it cannot be checked)
@@ -63,6 +68,7 @@ export function splitNames(knowledge: KnowledgeBase, first: string, second: stri
   const parts = first.split(SEPARATOR).map((part) => part.trim()).filter(Boolean);
   if (parts.length === 2) return [parts[0]!, parts[1]!];
   const words = first.trim().split(/\s+/).filter(Boolean);
+  if (words.length > MAX_WORDS_TO_SPLIT) return null;
   for (let cut = 1; cut < words.length; cut++) {
     const left = words.slice(0, cut).join(" ");
     const right = words.slice(cut).join(" ");
