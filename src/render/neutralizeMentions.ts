@@ -27,17 +27,23 @@ const ESCAPE_SEQUENCE = new RegExp(
 );
 // C0 except newline, DEL, C1.
 const CONTROL_CHARACTER = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
+/*
+ * Half a surrogate pair has no UTF-8 form. Handlers shorten typed text with `slice` to echo it ("Nothing
+ * matches '…'"), which can split an emoji, so the halves are replaced here where all text leaves.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
- * Removes terminal escape sequences and C0/C1 control characters, keeping newlines. Line-ending variants
- * become `\n` and tabs become a space first, because deleting them would glue words together.
+ * Removes terminal escape sequences and C0/C1 control characters, keeping newlines; lone surrogates become U+FFFD.
+ * Line-ending variants become `\n` and tabs become a space first, because deleting them would glue words together.
  */
 export function stripControlCharacters(text: string): string {
   return text
     .replace(ESCAPE_SEQUENCE, "")
     .replace(/\r\n?|[\u2028\u2029]/g, "\n")
     .replace(/\t/g, " ")
-    .replace(CONTROL_CHARACTER, "");
+    .replace(CONTROL_CHARACTER, "")
+    .replace(LONE_SURROGATE, "\ufffd");
 }
 
 /**
