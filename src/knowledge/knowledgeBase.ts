@@ -71,7 +71,15 @@ export class KnowledgeBase {
   ) {
     for (const document of documents) {
       for (const passage of document.passages) this.passages.set(passage.id, passage);
-      this.index.add(document.passages);
+      const sourceByKey = new Map(document.sources.map((source) => [source.key, source]));
+      this.index.add(document.passages, (passage) =>
+        passage.citations
+          .map((citation) => {
+            const source = sourceByKey.get(sourceKey(citation.author, citation.year));
+            return `${citation.author} ${citation.year} ${source?.reference?.details ?? ""}`;
+          })
+          .join(" "),
+      );
     }
     this.index.terms.prepare();
     const sources = documents.flatMap((document) => document.sources.map((source) => ({ document, source })));

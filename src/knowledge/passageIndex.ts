@@ -84,9 +84,13 @@ export class PassageIndex {
   private readonly wordsOf = new Map<string, Set<string>>();
   private readonly documentOf = new Map<string, string>();
 
-  add(passages: readonly Passage[]): void {
+  /**
+   * Indexes passages. `describeSources` gives the words a passage's citations stand for (authors, and the
+   * reference entries' titles and venues), so `/ask chatham house` finds the passage citing Wilson (2022).
+   */
+  add(passages: readonly Passage[], describeSources: (passage: Passage) => string): void {
     const batch = passages.map((passage) => {
-      const sources = passage.citations.map((citation) => `${citation.author} ${citation.year}`).join(" ");
+      const sources = describeSources(passage);
       const words = tokenizeWords(`${passage.text} ${passage.section}`);
       this.vocabulary.add(words);
       const stems = new Set<string>();

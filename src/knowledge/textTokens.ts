@@ -5,9 +5,12 @@ import { foldForComparison } from "./normalizeText.js";
 /** At most this many words of a query are searched; a pasted 100 KB message is cut, not choked on. */
 export const MAX_QUERY_WORDS = 48;
 
+const DOTTED_ABBREVIATION = /(?<![\p{L}.])(?:\p{L}\.){2,}/gu;
+
 /** Folded words of a text: `Moscow’s maximalist demands` → `moscow`, `maximalist`, `demands`. */
 export function tokenizeWords(text: string): string[] {
-  return foldForComparison(text)
+  // Dotted abbreviations are one word: `U.S.` is `us`, as typed without the dots.
+  return foldForComparison(text.replace(DOTTED_ABBREVIATION, (abbreviation) => abbreviation.replace(/\./g, "")))
     .split(/[^\p{L}\p{N}']+/u)
     .map((word) => word.replace(/^'+|'+$/g, "").replace(/'s$/, ""))
     .filter((word) => word.length > 0);

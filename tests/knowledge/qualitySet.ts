@@ -30,6 +30,9 @@ export const qualitySet: QualityCase[] = [
   { kind: "name", query: "ISW", expect: "(ISW, 2022)" },
   { kind: "name", query: "constitution", expect: "constitution forbids" },
   { kind: "name", query: "proxy war", expect: "proxy war" },
+  { kind: "name", query: "chatham house", expect: "(Wilson, 2022)" },
+  { kind: "name", query: "foreign affairs", expect: "Mearsheimer (2014)" },
+  { kind: "name", query: "U.S.", expect: "military support for Ukraine" },
   { kind: "typo", query: "minks", expect: "Minsk accords" },
   { kind: "typo", query: "istambul", expect: "Istanbul Communiqué" },
   { kind: "typo", query: "mershimer", expect: "Mearsheimer (2014)" },
@@ -62,5 +65,8 @@ export const qualitySet: QualityCase[] = [
   { kind: "question", query: "Which agreements has Russia violated?", expect: "violated multiple agreements" },
   { kind: "question", query: "When did the war escalate into full-scale conflict?", expect: "escalated into full-scale conflict" },
   { kind: "question", query: "Is there a neutral arbiter?", expect: "neutral arbiter" },
+  { kind: "question", query: "What is the role of the US?", expect: "military support for Ukraine" },
+  { kind: "question", query: "What are the obstacles to peace?", expect: "structural obstacles to peace" },
+  { kind: "question", query: "What did China propose?", expect: "China’s 2023 peace plan" },
   { kind: "question", query: "What was Ukraine offering in exchange for security guarantees?", expect: "neutrality in exchange for security guarantees" },
 ];
