@@ -41,7 +41,7 @@ const keys = createDiscordKeys();
 const otherKeys = createDiscordKeys();
 const logChunks: string[] = [];
 let bot: BotServer;
-let runs: ReturnType<typeof vi.fn>;
+let runs: ReturnType<typeof vi.fn<(...args: unknown[]) => void>>;
 let userCounter = 0;
 
 /** A new user per request, so the production rate limit (10 in 10 s per user) never answers instead. */
@@ -64,7 +64,7 @@ beforeAll(async () => {
     logger: createLogger({ level: "info", destination }),
     extraCommands: [explodingCommand],
   });
-  runs = vi.fn();
+  runs = vi.fn<(...args: unknown[]) => void>();
   // Everything that could run a command, on the registry under all the wrappers.
   for (const method of ["run", "runInvocation", "complete"] as const) {
     const original = bot.commands[method].bind(bot.commands) as (...args: unknown[]) => unknown;
