@@ -1,0 +1,70 @@
+/**
+ * A server under test in its own process, so its memory is measured apart from the load generator's. Started
+ * with node and the tsx loader directly (not through the tsx CLI), so the pid is the server's own.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+export interface ServerProcess {
+  port: number;
+  pid: number;
+  /** Peak resident memory so far, in MB: the kernel's high-water mark (VmHWM), so Linux only; NaN elsewhere. */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+export async function startServerProcess(script: string, env: Record<string, string>): Promise<ServerProcess> {
+  const child: ChildProcess = fork(script, [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, ...env },
+    // Logs go where production sends them (stdout), but nobody reads them here.
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + String(chunk)).slice(-4_000);
+  });
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start within ${START_TIMEOUT_MS / 1000} s\n${stderr}`)), START_TIMEOUT_MS);
+    child.once("message", (message: { port?: number }) => {
+      clearTimeout(timer);
+      if (typeof message.port === "number") resolve(message.port);
+      else reject(new Error(`${script} sent no port`));
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited with ${code} before listening\n${stderr}`));
+    });
+  });
+
+  const pid = child.pid!;
+  return {
+    port,
+    pid,
+    peakRssMb: () => readPeakRssMb(pid),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const force = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+        child.once("exit", () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+function readPeakRssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kilobytes = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1]);
+    return Number.isFinite(kilobytes) ? Math.round(kilobytes / 1024) : NaN;
+  } catch {
+    return NaN;
+  }
+}
