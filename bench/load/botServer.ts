@@ -13,7 +13,9 @@ nock.disableNetConnect();
 nock.enableNetConnect(/^127\.0\.0\.1/);
 nock("https://slack.com").post("/api/auth.test").reply(200, { ok: true, team: "Load", user_id: "UBOT", bot_id: "BBOT" });
 
-const logger = createLogger({ level: process.env.LOG_LEVEL ?? "info", destination: pino.destination({ dest: 1, sync: true }) });
+// As main.ts logs off a terminal: synchronous JSON lines on stdout (SonicBoom lacks some Writable typings).
+const stdout = pino.destination({ dest: 1, sync: true }) as unknown as NodeJS.WritableStream;
+const logger = createLogger({ level: process.env.LOG_LEVEL ?? "info", destination: stdout });
 const bot = await startBotServer({ env: process.env, logger });
 process.send?.({ port: bot.port });
 
