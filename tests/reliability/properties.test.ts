@@ -154,6 +154,39 @@ describe("button clicks with any value", () => {
   });
 });
 
+describe("the checks themselves", () => {
+  // A property that can never fail proves nothing: each check must catch what it looks for.
+  it("catch live mentions, control characters and broken limits in a hand-made bad message", () => {
+    const slack = {
+      text: "<!channel> hi",
+      blocks: [
+        { type: "header", text: { type: "plain_text", text: "x".repeat(151) } },
+        { type: "section", text: { type: "mrkdwn", text: "<@U999> and <@U123> \u001b[31m" } },
+        { type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "b".repeat(76) }, action_id: "a", value: "v" }] },
+        ...Array.from({ length: 50 }, () => ({ type: "divider" })),
+      ],
+      response_type: "in_channel",
+    } as unknown as Parameters<typeof slackMessageProblems>[0];
+    const slackFound = slackMessageProblems(slack, ["U999"]).join("\n");
+    for (const expected of ["blocks, limit 50", "151 characters, limit 150", "live Slack mention", "raw control character", "76 characters, limit 75"]) {
+      expect(slackFound).toContain(expected);
+    }
+    expect(slackFound).not.toMatch(/<@U999>.*live/);
+
+    const discord = {
+      content: "<@111111> @everyone",
+      embeds: [{ title: "t".repeat(257), description: "<@&222222> <#333333>", fields: Array.from({ length: 26 }, () => ({ name: "n", value: "v" })) }],
+      components: [{ type: 1, components: [{ type: 2, style: 2, label: "", custom_id: "c".repeat(101) }] }],
+      allowed_mentions: { parse: ["everyone"], users: ["111111", "444444"] },
+    } as unknown as Parameters<typeof discordMessageProblems>[0];
+    const discordFound = discordMessageProblems(discord, ["111111"]).join("\n");
+    for (const expected of ["257 characters, limit 256", "26 fields", "101 characters, limit 100", "button without label", "parse is", "444444, not an addressee", "unbroken @everyone", "live Discord mention"]) {
+      expect(discordFound).toContain(expected);
+    }
+    expect(terminalTextProblems("\u001b[2J<@U1> @here").length).toBe(3);
+  });
+});
+
 describe("coverage", () => {
   it("pushed at least 10,000 generated inputs, and the main commands answered some with quotes", () => {
     expect(inputs).toBeGreaterThanOrEqual(MINIMUM_INPUTS);
