@@ -1,10 +1,13 @@
-import type { RequestListener } from "node:http";
+import type { RequestListener, ServerResponse } from "node:http";
+import type { SlashCommand } from "@slack/bolt";
 import { App, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
 import { toBoltLogger } from "./boltLogger.js";
 import { checkSlackToken, type SlackBotIdentity } from "./checkSlackToken.js";
-import { registerListeners } from "./listeners/index.js";
+import { registerListeners, type SlackListenerDeps } from "./listeners/index.js";
+import { handleSlashCommand } from "./listeners/slashCommand.js";
+import { slashCommandFromBody } from "./slashCommandFromBody.js";
 import type { PostToResponseUrlOptions } from "./postToResponseUrl.js";
 import { verifySlackRequests } from "./verify.js";
 
@@ -73,6 +76,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     } satisfies webApi.WebClientOptions,
   };
 
+  const deps: SlackListenerDeps = {
+    registry: options.registry,
+    logger: logger.child({ component: "slack" }),
+    now: options.now,
+    responseUrl: options.responseUrl,
+  };
   let app: App;
   let receiver: HTTPReceiver | undefined;
   let requestListener: RequestListener | undefined;
@@ -100,7 +109,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     });
     app = new App({ ...common, receiver });
     const boltListener = receiver.requestListener;
+    const commandApp = app;
     requestListener = verifySlackRequests(options.signingSecret, (req, res) => {
+      // Slash commands, the bulk of the traffic, skip Bolt's middleware chain: the body is already verified
+      // and the same handler answers in the response, as Bolt's ack would (a third of the time under load).
+      const command = slashCommandFromBody(req.headers["content-type"], (req as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0));
+      if (command) {
+        void answerSlashCommandInResponse(deps, command, commandApp, res);
+        return;
+      }
       try {
         boltListener(req, res);
       } catch {
@@ -110,12 +127,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     });
   }
 
-  registerListeners(app, {
-    registry: options.registry,
-    logger: logger.child({ component: "slack" }),
-    now: options.now,
-    responseUrl: options.responseUrl,
-  });
+  registerListeners(app, deps);
   app.error(async (error) => {
     logger.error(`Slack listener failed: ${error.message}`);
   });
@@ -126,4 +138,21 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     return found !== null;
   };
   return { app, receiver, requestListener, checkToken, checkAppToken };
+}
+
+/** A slash command answered in the HTTP response, by the same handler Bolt's listener uses. */
+async function answerSlashCommandInResponse(deps: SlackListenerDeps, command: SlashCommand, app: App, res: ServerResponse): Promise<void> {
+  try {
+    await handleSlashCommand(deps, {
+      command,
+      client: app.client,
+      ack: async (message) => {
+        if (typeof message === "object") res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(message));
+        else res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(message ?? "");
+      },
+    });
+  } catch (error) {
+    deps.logger.error(`Slack slash command failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (!res.headersSent) res.writeHead(500).end();
+  }
 }
