@@ -27,7 +27,19 @@ export function findThesis(document: KnowledgeDocument, phrase?: string): Passag
 export function findPassageByPhrase(document: KnowledgeDocument, phrase: string): Passage | undefined {
   const wanted = comparable(phrase);
   if (!wanted) return undefined;
-  return document.passages.find((p) => comparable(p.text).includes(wanted));
+  return document.passages.find((p) => comparablePassage(p).includes(wanted));
+}
+
+/** Passages never change once parsed, and topic commands look phrases up on every run. */
+const comparableTexts = new WeakMap<Passage, string>();
+
+function comparablePassage(passage: Passage): string {
+  let text = comparableTexts.get(passage);
+  if (text === undefined) {
+    text = comparable(passage.text);
+    comparableTexts.set(passage, text);
+  }
+  return text;
 }
 
 function comparable(text: string): string {

@@ -11,9 +11,7 @@ export function parseCommandText(definition: CommandDefinition, text: string): R
   const args: Record<string, string> = {};
   let rest = text;
   if (named.length > 0) {
-    const names = named.map((option) => option.name).concat(named.some((o) => o.name === "document") ? ["doc"] : []);
-    const pattern = new RegExp(`(?:^|\\s)(${names.map(escapeRegExp).join("|")}):\\s*`, "gi");
-    const marks = [...rest.matchAll(pattern)].map((match) => ({
+    const marks = [...rest.matchAll(namedOptionPattern(definition))].map((match) => ({
       name: match[1]!.toLowerCase() === "doc" ? "document" : match[1]!.toLowerCase(),
       start: match.index!,
       valueStart: match.index! + match[0].length,
@@ -28,6 +26,20 @@ export function parseCommandText(definition: CommandDefinition, text: string): R
   const main = definition.options.find((option) => option.main);
   if (main && rest.trim() && !args[main.name]) args[main.name] = rest.trim();
   return args;
+}
+
+/** `name:` for each of a command's options (and `doc:` for `document:`), built once per command. */
+const namedOptionPatterns = new WeakMap<CommandDefinition, RegExp>();
+
+function namedOptionPattern(definition: CommandDefinition): RegExp {
+  let pattern = namedOptionPatterns.get(definition);
+  if (!pattern) {
+    const options = definition.options;
+    const names = options.map((option) => option.name).concat(options.some((o) => o.name === "document") ? ["doc"] : []);
+    pattern = new RegExp(`(?:^|\\s)(${names.map(escapeRegExp).join("|")}):\\s*`, "gi");
+    namedOptionPatterns.set(definition, pattern);
+  }
+  return pattern;
 }
 
 function escapeRegExp(text: string): string {

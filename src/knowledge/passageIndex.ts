@@ -48,6 +48,8 @@ export const RANKING = {
    * ("Peace Talks" over a whole introduction) counts for this much of a word found in the passage itself.
    */
   headingOnlyWordWeight: 0.5,
+  /** Typo corrections remembered per index. */
+  correctionCacheSize: 10_000,
 } as const;
 
 /** How many query words a passage matched, counting heading-only matches at a discount. */
@@ -83,6 +85,7 @@ export class PassageIndex {
   private readonly stemFrequency = new Map<string, number>();
   private readonly wordsOf = new Map<string, Set<string>>();
   private readonly documentOf = new Map<string, string>();
+  private readonly corrections = new Map<string, string | null>();
 
   /**
    * Indexes passages. `describeSources` gives the words a passage's citations stand for (authors, and the
@@ -134,12 +137,26 @@ export class PassageIndex {
 
   /** A typo becomes the vocabulary's word for it; a word the documents use in another form is kept. */
   private correctWord(word: string, corrections: TermCorrection[]): string {
-    const corrected = this.vocabulary.correct(word);
+    const corrected = this.correctionOf(word);
     if (!corrected) return word;
     const stem = indexTerm(word);
     const sameStem = indexTerm(corrected) === stem;
     if (!sameStem && stem && this.stemFrequency.has(stem)) return word;
     if (!sameStem) corrections.push({ from: word, to: corrected });
+    return corrected;
+  }
+
+  /**
+   * The vocabulary's correction of a word, remembered: chat repeats its words, and a fuzzy scan costs more
+   * than the rest of a query. Bounded, since anyone can type new words.
+   */
+  private correctionOf(word: string): string | null {
+    let corrected = this.corrections.get(word);
+    if (corrected === undefined) {
+      corrected = this.vocabulary.correct(word);
+      if (this.corrections.size >= RANKING.correctionCacheSize) this.corrections.clear();
+      this.corrections.set(word, corrected);
+    }
     return corrected;
   }
 
