@@ -52,16 +52,24 @@ function buildRequests(platform: Platform, count: number, keys: DiscordKeys): Si
   });
 }
 
-async function measure(server: ServerProcess, platform: Platform, keys: DiscordKeys): Promise<LoadResult> {
+type Measured = LoadResult & { cpuMsPerRequest: number };
+
+/**
+ * The server's own CPU time per request is measured beside throughput: on two cores the load generator
+ * competes for the CPU, and this figure does not depend on it.
+ */
+async function measure(server: ServerProcess, platform: Platform, keys: DiscordKeys): Promise<Measured> {
   await sendLoad(server.port, buildRequests(platform, WARM_UP_REQUESTS, keys), CONCURRENCY);
-  return sendLoad(server.port, buildRequests(platform, REQUESTS_PER_PLATFORM, keys), CONCURRENCY);
+  const cpuBefore = server.cpuMs();
+  const result = await sendLoad(server.port, buildRequests(platform, REQUESTS_PER_PLATFORM, keys), CONCURRENCY);
+  return { ...result, cpuMsPerRequest: (server.cpuMs() - cpuBefore) / result.requests };
 }
 
 const pad = (text: string, width: number) => text.padEnd(width);
 const padLeft = (text: string, width: number) => text.padStart(width);
 const verdict = (met: boolean) => (met ? "met" : "MISSED");
 
-function row(platform: string, server: string, result: LoadResult, rssMb: number): string {
+function row(platform: string, server: string, result: Measured, rssMb: number): string {
   return [
     pad(platform, 9),
     pad(server, 6),
@@ -70,6 +78,7 @@ function row(platform: string, server: string, result: LoadResult, rssMb: number
     padLeft(formatMs(result.p99Ms), 10),
     padLeft(String(result.errors), 7),
     padLeft(Number.isNaN(rssMb) ? "n/a" : String(rssMb), 12),
+    padLeft(Number.isNaN(result.cpuMsPerRequest) ? "n/a" : result.cpuMsPerRequest.toFixed(2), 12),
   ].join("  ");
 }
 
@@ -88,7 +97,7 @@ async function main(): Promise<number> {
     const bare = await startServerProcess(new URL("./load/bareServer.ts", import.meta.url).pathname, env);
     servers.push(bare);
 
-    const results: Record<Platform, { ours: LoadResult; bare: LoadResult }> = {
+    const results: Record<Platform, { ours: Measured; bare: Measured }> = {
       slack: { ours: await measure(ours, "slack", keys), bare: await measure(bare, "slack", keys) },
       discord: { ours: await measure(ours, "discord", keys), bare: await measure(bare, "discord", keys) },
     };
@@ -103,7 +112,7 @@ async function main(): Promise<number> {
       "On two cores the load generator shares the CPU with the server, so the absolute figures understate both;",
       "only the ratio to the bare server is meaningful.",
       "",
-      [pad("platform", 9), pad("server", 6), padLeft("req/s", 8), padLeft("p50", 10), padLeft("p99", 10), padLeft("errors", 7), padLeft("peak RSS MB", 12)].join("  "),
+      [pad("platform", 9), pad("server", 6), padLeft("req/s", 8), padLeft("p50", 10), padLeft("p99", 10), padLeft("errors", 7), padLeft("peak RSS MB", 12), padLeft("CPU ms/req", 12)].join("  "),
     ];
     for (const platform of ["slack", "discord"] as const) {
       lines.push(row(platform, "ours", results[platform].ours, oursRss));

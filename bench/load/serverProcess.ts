@@ -10,6 +10,8 @@ export interface ServerProcess {
   pid: number;
   /** Peak resident memory so far, in MB: the kernel's high-water mark (VmHWM), so Linux only; NaN elsewhere. */
   peakRssMb(): number;
+  /** CPU time the process has used so far (user + system), in ms: Linux only; NaN elsewhere. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -18,7 +20,7 @@ const STOP_TIMEOUT_MS = 5_000;
 
 export async function startServerProcess(script: string, env: Record<string, string>): Promise<ServerProcess> {
   const child: ChildProcess = fork(script, [], {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...(process.env.LOAD_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])],
     env: { ...process.env, ...env },
     // Logs go where production sends them (stdout), but nobody reads them here.
     stdio: ["ignore", "ignore", "pipe", "ipc"],
@@ -46,6 +48,7 @@ export async function startServerProcess(script: string, env: Record<string, str
     port,
     pid,
     peakRssMb: () => readPeakRssMb(pid),
+    cpuMs: () => readCpuMs(pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -64,6 +67,19 @@ function readPeakRssMb(pid: number): number {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kilobytes = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1]);
     return Number.isFinite(kilobytes) ? Math.round(kilobytes / 1024) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Linux's clock tick for /proc times; 100 on every common configuration. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+function readCpuMs(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces, hence the last ')'): utime and stime are 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
   } catch {
     return NaN;
   }
