@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import { config as loadDotenv } from "dotenv";
 import pino from "pino";
 import pretty from "pino-pretty";
@@ -10,8 +9,6 @@ import { createBotRegistry } from "./runtime/createBotRegistry.js";
 import { KnowledgeStore, summarize } from "./runtime/knowledgeStore.js";
 import { formatRateLimit } from "./runtime/parseRateLimit.js";
 import { trackCommandsInFlight, type InFlightCommands } from "./runtime/trackCommandsInFlight.js";
-import { createHttpServer } from "./server/createHttpServer.js";
-import { shutdownHttpServer } from "./server/shutdownHttpServer.js";
 
 /** The whole shutdown must end within this, as container orchestrators expect (SIGKILL follows). */
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -73,36 +70,18 @@ async function runPlatforms(
   inFlight: InFlightCommands,
 ): Promise<void> {
   logger.info({ adapters: config.adapters, rateLimit: formatRateLimit(config.rateLimit) }, "starting");
-  let adapters;
+  let platforms;
   try {
     // Loaded only here: Bolt and discord.js take a second to import, which the console should not wait for.
-    const { startPlatformAdapters } = await import("./runtime/startPlatformAdapters.js");
-    adapters = await startPlatformAdapters(config, registry, logger);
+    const { servePlatforms } = await import("./runtime/servePlatforms.js");
+    platforms = await servePlatforms({ config, registry, store, logger, inFlight });
   } catch (error) {
     logger.fatal(error instanceof Error ? error.message : String(error));
     await store.close();
     // A half-started client may hold timers or sockets; the exit must not wait on them.
     process.exit(1);
   }
-
-  // Always on when serving a platform: the platforms' HTTP modes need it, and orchestrators (Docker's
-  // HEALTHCHECK, Kubernetes probes) need /healthz in Socket Mode and gateway deployments too.
-  const server = createHttpServer({ ...adapters.http, health: () => summarize(store.get()), logger });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(config.port, () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
-  } catch (error) {
-    logger.fatal(`cannot listen on PORT ${config.port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    await adapters.stop();
-    await store.close();
-    process.exit(1);
-  }
-  logger.info({ port: (server.address() as AddressInfo).port, paths: ["/healthz", ...httpPaths(adapters.http)] }, "listening");
+  logger.info({ port: platforms.port, paths: ["/healthz", ...platforms.paths] }, "listening");
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -114,19 +93,13 @@ async function runPlatforms(
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS);
     hardExit.unref();
-    await shutdownHttpServer(server, DRAIN_MS);
-    if (!(await inFlight.settled(DRAIN_MS))) logger.warn({ commands: inFlight.count }, "stopping with commands still running");
-    await adapters.stop();
+    await platforms.close(DRAIN_MS);
     await store.close();
     logger.info("stopped");
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
-}
-
-function httpPaths(http: { slack?: unknown; discord?: unknown }): string[] {
-  return [...(http.slack ? ["/slack/events"] : []), ...(http.discord ? ["/discord/interactions"] : [])];
 }
 
 /**

@@ -46,6 +46,10 @@ export const allCommands: CommandDefinition[] = commandsFor();
  * The registry adapters use. Topic commands come from the knowledge as loaded now; a reload that adds a
  * new topic needs a restart (and, on Discord, re-registration) for the new command to appear.
  */
-export function createCommandRegistry(getKnowledge: () => KnowledgeBase, options?: CommandRegistryOptions): CommandRegistry {
-  return new CommandRegistry(commandsFor(getKnowledge()), getKnowledge, options);
+export function createCommandRegistry(
+  getKnowledge: () => KnowledgeBase,
+  options?: CommandRegistryOptions,
+  extraCommands: readonly CommandDefinition[] = [],
+): CommandRegistry {
+  return new CommandRegistry([...commandsFor(getKnowledge()), ...extraCommands], getKnowledge, options);
 }

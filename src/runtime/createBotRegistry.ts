@@ -1,5 +1,6 @@
 import type { CommandRegistry } from "../commands/commandRegistry.js";
 import { createCommandRegistry } from "../commands/index.js";
+import type { CommandDefinition } from "../commands/types.js";
 import type { KnowledgeBase } from "../knowledge/index.js";
 import type { Logger } from "../logger.js";
 import { createCommandLog } from "./logCommands.js";
@@ -16,6 +17,8 @@ export interface BotRegistryOptions {
   rateLimit: RateLimitSetting | null;
   /** Outermost wrappers, e.g. counting commands in flight for shutdown. */
   around?: CommandMiddleware[];
+  /** Commands beside the built-in and topic ones (the reliability tests add one that throws). */
+  extraCommands?: CommandDefinition[];
 }
 
 /**
@@ -25,7 +28,7 @@ export interface BotRegistryOptions {
  */
 export function createBotRegistry(options: BotRegistryOptions): CommandRegistry {
   const commandLog = createCommandLog(options.logger);
-  let registry = createCommandRegistry(options.knowledge, { onError: commandLog.onError });
+  let registry = createCommandRegistry(options.knowledge, { onError: commandLog.onError }, options.extraCommands);
   if (options.rateLimit) registry = wrapCommandRuns(registry, rateLimitCommands(new SlidingWindowRateLimiter(options.rateLimit)));
   registry = wrapCommandRuns(registry, commandLog.middleware);
   for (const middleware of options.around ?? []) registry = wrapCommandRuns(registry, middleware);

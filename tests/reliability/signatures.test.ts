@@ -59,16 +59,23 @@ beforeAll(async () => {
       done();
     },
   });
+  runs = vi.fn<(...args: unknown[]) => void>();
   bot = await startBotServer({
     env: botEnvironment(keys.publicKeyHex),
     logger: createLogger({ level: "info", destination }),
     extraCommands: [explodingCommand],
+    // Every command run passes the outermost wrapper, button clicks (runInvocation) included.
+    around: [
+      (request, next) => {
+        runs("run", request);
+        return next(request);
+      },
+    ],
   });
-  runs = vi.fn<(...args: unknown[]) => void>();
-  // Everything that could run a command, on the registry under all the wrappers.
-  for (const method of ["run", "runInvocation", "complete"] as const) {
-    const original = bot.commands[method].bind(bot.commands) as (...args: unknown[]) => unknown;
-    Object.defineProperty(bot.commands, method, {
+  // Autocomplete does not run a command; it is watched on the registry the adapters were given.
+  for (const method of ["runInvocation", "complete"] as const) {
+    const original = bot.registry[method].bind(bot.registry) as (...args: unknown[]) => unknown;
+    Object.defineProperty(bot.registry, method, {
       value: (...args: unknown[]) => {
         runs(method, ...args);
         return original(...args);
