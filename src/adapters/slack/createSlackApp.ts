@@ -132,8 +132,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger.error(`Slack listener failed: ${error.message}`);
   });
 
+  // Its own client, quiet below ERROR: a failed check is reported once, by checkSlackToken, not twice.
+  const tokenCheckClient = new webApi.WebClient(undefined, {
+    ...common.clientOptions,
+    logger: toBoltLogger(logger, LogLevel.ERROR),
+    logLevel: LogLevel.ERROR,
+  });
   const checkToken = async () => {
-    const found = await checkSlackToken(app.client, botToken, logger);
+    const found = await checkSlackToken(tokenCheckClient, botToken, logger);
     if (found) identity = found;
     return found !== null;
   };
