@@ -29,6 +29,8 @@ export const RANKING = {
   fieldBoost: { text: 1, section: 0.6, sources: 1.5 },
   /** Edit distance allowed for words the index does not know, as a fraction of their length. */
   fuzzyFraction: 0.2,
+  /** No word is longer; a pasted 100 KB "word" is matched exactly or not at all. */
+  maxFuzzyTermLength: 40,
   /**
    * Stems merge `neutral` and `neutrality`; the word actually typed gets this share of its weight again
    * in the passages that contain it as typed.
@@ -124,7 +126,9 @@ export class PassageIndex {
       combineWith: options.match === "all" ? "AND" : "OR",
       boost: RANKING.fieldBoost,
       // Words the index knows are matched exactly; only unknown ones pay for a fuzzy walk.
-      fuzzy: (term) => (this.stemFrequency.has(term) || term.length < 5 ? false : RANKING.fuzzyFraction),
+      // Nor do very long ones: MiniSearch's fuzzy walk allocates in proportion to the square of the length.
+      fuzzy: (term) =>
+        this.stemFrequency.has(term) || term.length < 5 || term.length > RANKING.maxFuzzyTermLength ? false : RANKING.fuzzyFraction,
       prefix: false,
       filter: documentId ? (result) => this.documentOf.get(result.id as string) === documentId : undefined,
     });

@@ -8,6 +8,8 @@ export interface TermCorrection {
 
 /** The shortest word worth correcting: below this, a fuzzy match is more likely wrong than right. */
 const MIN_CORRECTABLE_LENGTH = 4;
+/** No word is longer; a pasted 100 KB "word" would make Fuse allocate memory in proportion to it. */
+const MAX_CORRECTABLE_LENGTH = 40;
 /** Fuse's 0-1 distance; 0.4 admits a transposition in a five-letter name (`minks` → `minsk`). */
 const CORRECTION_THRESHOLD = 0.4;
 const MAX_LENGTH_DIFFERENCE = 2;
@@ -58,7 +60,7 @@ export class TermVocabulary {
 
   /** Words close to `word`, best first. Empty for a word the vocabulary already has. */
   similar(word: string, limit = 3): string[] {
-    if (word.length < MIN_CORRECTABLE_LENGTH) return [];
+    if (word.length < MIN_CORRECTABLE_LENGTH || word.length > MAX_CORRECTABLE_LENGTH) return [];
     const fuse = this.bucketFuse(word[0]!);
     if (!fuse) return [];
     const maxEdits = word.length >= LONG_WORD ? 2 : 1;

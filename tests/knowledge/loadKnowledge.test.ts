@@ -64,6 +64,13 @@ describe("search input", () => {
     expect(knowledge.search(query).hits).toHaveLength(expected);
   });
 
+  it("copes with a 100 KB word", async () => {
+    const knowledge = await loadKnowledge("knowledge");
+    expect(knowledge.search("a".repeat(100_000)).hits).toEqual([]);
+    expect(knowledge.suggest("a".repeat(100_000))).not.toContain("a".repeat(100_000));
+    expect(knowledge.complete("terms", "a".repeat(100_000))).toEqual([]);
+  });
+
   it("copes with a 100 KB query", async () => {
     const knowledge = await loadKnowledge("knowledge");
     const query = "minsk ".repeat(20_000);
