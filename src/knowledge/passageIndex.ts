@@ -45,23 +45,9 @@ export const RANKING = {
    */
   commonWordShare: 0.02,
   commonWordMinPassages: 5000,
-  /**
-   * MiniSearch multiplies a score by the number of query words matched. A word found only in the heading
-   * ("Peace Talks" over a whole introduction) counts for this much of a word found in the passage itself.
-   */
-  headingOnlyWordWeight: 0.5,
   /** Typo corrections remembered per index. */
   correctionCacheSize: 10_000,
 } as const;
-
-/** How many query words a passage matched, counting heading-only matches at a discount. */
-function matchedWordWeight(match: Record<string, string[]>): number {
-  let weight = 0;
-  for (const fields of Object.values(match)) {
-    weight += fields.some((field) => field !== "section") ? 1 : RANKING.headingOnlyWordWeight;
-  }
-  return Math.max(weight, RANKING.headingOnlyWordWeight);
-}
 
 interface IndexedPassage {
   id: string;
@@ -132,10 +118,7 @@ export class PassageIndex {
       prefix: false,
       filter: documentId ? (result) => this.documentOf.get(result.id as string) === documentId : undefined,
     });
-    const matches = results.map((result) => ({
-      passageId: result.id as string,
-      score: (result.score / Math.max(1, result.terms.length)) * matchedWordWeight(result.match),
-    }));
+    const matches = results.map((result) => ({ passageId: result.id as string, score: result.score }));
     return { matches: this.rerank(matches, words, common), corrections, words };
   }
 

@@ -68,5 +68,6 @@ export const qualitySet: QualityCase[] = [
   { kind: "question", query: "What is the role of the US?", expect: "military support for Ukraine" },
   { kind: "question", query: "What are the obstacles to peace?", expect: "structural obstacles to peace" },
   { kind: "question", query: "What did China propose?", expect: "China’s 2023 peace plan" },
+  { kind: "question", query: "What is the trust deficit?", expect: "absence of credible enforcement mechanisms" },
   { kind: "question", query: "What was Ukraine offering in exchange for security guarantees?", expect: "neutrality in exchange for security guarantees" },
 ];
