@@ -75,13 +75,11 @@ export function discordSignature(privateKey: KeyObject, timestamp: string, body:
 
 let lastInteractionId = 1_200_000_000_000_000_000n;
 
-/** A chat-input command interaction with a fresh id (the bot refuses a repeated one). */
-export function discordInteraction(command: string, options: Record<string, string>, userId: string): Record<string, unknown> {
-  lastInteractionId += 1n;
+/** What every interaction Discord sends carries, from a member in a server. */
+export function discordInteractionBase(id: string, userId: string) {
   return {
-    id: String(lastInteractionId),
+    id,
     application_id: DISCORD_APPLICATION_ID,
-    type: 2,
     token: "interaction-token",
     version: 1,
     guild_id: "333333333333333333",
@@ -90,6 +88,7 @@ export function discordInteraction(command: string, options: Record<string, stri
     app_permissions: "0",
     entitlements: [],
     authorizing_integration_owners: {},
+    attachment_size_limit: 8_388_608,
     member: {
       user: { id: userId, username: "dana", global_name: "Dana", discriminator: "0", avatar: null },
       roles: [],
@@ -99,6 +98,15 @@ export function discordInteraction(command: string, options: Record<string, stri
       flags: 0,
       permissions: "0",
     },
+  };
+}
+
+/** A chat-input command interaction with a fresh id (the bot refuses a repeated one). */
+export function discordInteraction(command: string, options: Record<string, string>, userId: string): Record<string, unknown> {
+  lastInteractionId += 1n;
+  return {
+    ...discordInteractionBase(String(lastInteractionId), userId),
+    type: 2,
     data: {
       id: "555555555555555555",
       type: 1,

@@ -1,3 +1,4 @@
+import { seededRandom } from "../../bench/syntheticCorpus.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { CommandRegistry, createCommandRegistry } from "../../src/commands/index.js";
 import { createDebateCommands } from "../../src/commands/debate/index.js";
@@ -14,17 +15,8 @@ export function realRegistry(kb: KnowledgeBase): CommandRegistry {
   return createCommandRegistry(() => kb);
 }
 
-/** A small seeded generator (mulberry32), so a test can pin every random draw. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32), so a test can pin every random draw: the benchmark corpus's own. */
+export { seededRandom };
 
 /** The debate commands with pinned randomness, run by the real registry class. */
 export function seededRegistry(kb: KnowledgeBase, seed: number): CommandRegistry {

@@ -1,18 +1,10 @@
-import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { discordInteractionBase } from "../../bench/load/signedRequests.js";
 import type { DiscordInteractionsHandler } from "../../src/adapters/discord/createDiscordInteractionsHandler.js";
 
-/** A test application key pair: Discord publishes the raw 32-byte public key as hex. */
-export function createTestKeyPair(): { publicKeyHex: string; privateKey: KeyObject } {
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  const der = publicKey.export({ format: "der", type: "spki" });
-  return { publicKeyHex: der.subarray(-32).toString("hex"), privateKey };
-}
-
-export function signBody(privateKey: KeyObject, timestamp: string, body: string): string {
-  return sign(null, Buffer.from(timestamp + body), privateKey).toString("hex");
-}
+/** A test application key pair and Discord's signature: the same helpers the load benchmark signs with. */
+export { createDiscordKeys as createTestKeyPair, discordSignature as signBody } from "../../bench/load/signedRequests.js";
 
 export interface TestEndpoint {
   url: string;
@@ -40,30 +32,9 @@ export function freshId(): string {
   return String(nextId);
 }
 
-/** What every interaction Discord sends carries, from a member in a server. */
+/** What every interaction Discord sends carries, from a member in a server, with a fresh id. */
 export function interactionBase(userId = "222222222222222222") {
-  return {
-    id: freshId(),
-    application_id: "111111111111111111",
-    token: "interaction-token-abc",
-    version: 1,
-    guild_id: "333333333333333333",
-    channel_id: "444444444444444444",
-    locale: "en-US",
-    app_permissions: "0",
-    entitlements: [],
-    authorizing_integration_owners: {},
-    attachment_size_limit: 8_388_608,
-    member: {
-      user: { id: userId, username: "dana", global_name: "Dana", discriminator: "0", avatar: null },
-      roles: [],
-      joined_at: "2024-01-01T00:00:00.000Z",
-      deaf: false,
-      mute: false,
-      flags: 0,
-      permissions: "0",
-    },
-  };
+  return { ...discordInteractionBase(freshId(), userId), token: "interaction-token-abc" };
 }
 
 export function slashCommand(name: string, options: Array<{ name: string; type: number; value: string | number; focused?: boolean }>, autocomplete = false) {
