@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
+import { slackSignature } from "../../bench/load/signedRequests.js";
 import { describe, expect, it } from "vitest";
 
 const MINSK = "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";
@@ -110,7 +110,7 @@ describe("npm start", () => {
         trigger_id: "1.2.3",
       }).toString();
       const timestamp = String(Math.floor(Date.now() / 1000));
-      const signature = `v0=${createHmac("sha256", FAKE_SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+      const signature = slackSignature(FAKE_SIGNING_SECRET, timestamp, body);
       const answered = await fetch(`${base}/slack/events`, {
         method: "POST",
         headers: {

@@ -1,9 +1,9 @@
+import { slackSignature } from "../../bench/load/signedRequests.js";
 /**
  * A real Bolt app in HTTP mode on a loopback port, and requests signed exactly as Slack signs them. The
  * signing here is written from Slack's documentation, independently of src/adapters/slack/verify.ts, so a
  * mistake there cannot hide itself.
  */
-import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
@@ -91,9 +91,8 @@ export async function startSlackTestServer(): Promise<SlackTestServer> {
   };
 }
 
-export function slackSignature(secret: string, timestamp: string, body: string): string {
-  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-}
+/** Signed as Slack signs: the same helper the load benchmark uses. */
+export { slackSignature };
 
 export interface SignOptions {
   secret?: string;
