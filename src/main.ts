@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     knowledge: () => store.get(),
     logger,
     rateLimit: config.rateLimit,
+    replyCacheSize: config.replyCacheSize,
     around: [inFlight.middleware],
   });
 

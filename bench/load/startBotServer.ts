@@ -44,6 +44,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     knowledge: () => store.get(),
     logger,
     rateLimit: config.rateLimit,
+    replyCacheSize: config.replyCacheSize,
     extraCommands: options.extraCommands,
     around: [inFlight.middleware, ...(options.around ?? [])],
   });

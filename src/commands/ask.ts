@@ -16,6 +16,7 @@ export const askCommand: CommandDefinition = {
     forOption,
     documentOption,
   ],
+  cacheable: true,
   handler: ({ args, knowledge, page, platform }) => {
     const question = args.question?.trim() ?? "";
     if (!question) {

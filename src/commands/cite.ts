@@ -16,6 +16,7 @@ export const citeCommand: CommandDefinition = {
     { name: "source", description: "An author or source: mearsheimer, reuters, bbc", kind: "text", required: true, main: true, autocomplete: "sources" },
     documentOption,
   ],
+  cacheable: true,
   handler: ({ args, knowledge }) => {
     const query = args.source?.trim() ?? "";
     const choice = chooseDocument(knowledge, args.document);

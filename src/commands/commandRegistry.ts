@@ -4,6 +4,7 @@ import { removeControlCharacters } from "../knowledge/normalizeText.js";
 import { decodeInvocation, encodeInvocationIntact } from "./invocation.js";
 import { parseCommandText } from "./parseCommandText.js";
 import type { Reply } from "./reply.js";
+import { DEFAULT_REPLY_CACHE_SIZE, ReplyCache } from "./replyCache.js";
 import type { CommandDefinition, CommandRequest, CommandUser, Platform } from "./types.js";
 import { errorReply } from "./errorReply.js";
 
@@ -14,6 +15,8 @@ export interface CommandRegistryOptions {
   now?: () => Date;
   /** Called when a handler throws; the user sees only an apology with the same reference id. */
   onError?: (error: unknown, referenceId: string, request: CommandRequest) => void;
+  /** Replies of cacheable commands kept for reuse (least recently used out first); 0 keeps none. */
+  replyCacheSize?: number;
 }
 
 /**
@@ -23,6 +26,7 @@ export interface CommandRegistryOptions {
 export class CommandRegistry {
   private readonly byName: Map<string, CommandDefinition>;
   private readonly now: () => Date;
+  private readonly replies: ReplyCache | undefined;
 
   constructor(
     private readonly commands: readonly CommandDefinition[],
@@ -31,6 +35,8 @@ export class CommandRegistry {
   ) {
     this.byName = new Map(commands.map((command) => [command.name, command]));
     this.now = options.now ?? (() => new Date());
+    const cacheSize = options.replyCacheSize ?? DEFAULT_REPLY_CACHE_SIZE;
+    this.replies = cacheSize > 0 ? new ReplyCache(cacheSize) : undefined;
   }
 
   list(): readonly CommandDefinition[] {
@@ -51,24 +57,34 @@ export class CommandRegistry {
       if (value !== undefined && value !== "") args[key] = cleanInput(value);
     }
     const page = Math.max(0, Math.min(request.page ?? 0, 1000));
+    const knowledge = this.knowledge();
+    const cacheKey = definition.cacheable && this.replies ? { command: definition.name, args, page, platform: request.platform } : undefined;
+    const cached = cacheKey && this.replies!.get(knowledge, cacheKey);
+    if (cached) return cached;
     try {
       const reply = await definition.handler({
         args,
         user: request.user,
         platform: request.platform,
-        knowledge: this.knowledge(),
+        knowledge,
         now: this.now,
         page,
       });
-      if (reply.kind === "error") return { ...reply, visibility: "private" };
-      if (reply.share || reply.visibility === "public") return reply;
-      const share = encodeInvocationIntact({ command: definition.name, args, page, share: true });
-      return share ? { ...reply, share } : reply;
+      const answer = this.withShareButton(definition, reply, args, page);
+      return cacheKey ? this.replies!.set(knowledge, cacheKey, answer) : answer;
     } catch (error) {
       const referenceId = randomBytes(4).toString("hex");
       this.options.onError?.(error, referenceId, request);
       return errorReply("Something went wrong", `Sorry, that command failed on our side. If it keeps happening, mention reference ${referenceId}.`);
     }
+  }
+
+  /** Errors are private; a private answer gets a Share button when its invocation fits in one. */
+  private withShareButton(definition: CommandDefinition, reply: Reply, args: Record<string, string | undefined>, page: number): Reply {
+    if (reply.kind === "error") return { ...reply, visibility: "private" };
+    if (reply.share || reply.visibility === "public") return reply;
+    const share = encodeInvocationIntact({ command: definition.name, args, page, share: true });
+    return share ? { ...reply, share } : reply;
   }
 
   /** Runs the invocation a button carries ("More", "Share in channel", "Another motion"). */

@@ -9,6 +9,7 @@ export const contextCommand: CommandDefinition = {
   description: "A passage with the passages before and after it in its section",
   usage: "<passage id>",
   options: [{ name: "passage", description: "A passage id, as a Context button carries it", kind: "text", required: true, main: true }],
+  cacheable: true,
   handler: ({ args, knowledge }) => {
     const id = args.passage?.trim() ?? "";
     const context = id ? knowledge.contextOf(id, CONTEXT_RADIUS) : undefined;

@@ -7,6 +7,7 @@ export const docsCommand: CommandDefinition = {
   description: "The documents loaded, their size, integrity problems, and files that failed to load",
   usage: "",
   options: [],
+  cacheable: true,
   handler: ({ knowledge }) => {
     const fields: ReplyField[] = knowledge.documents.map((document) => ({
       label: `${document.title} (${document.id})`,

@@ -7,6 +7,7 @@ export function createHelpCommand(commands: () => readonly CommandDefinition[]):
     description: "What each command does and how to use it",
     usage: "",
     options: [],
+    cacheable: true,
     handler: () => ({
       title: "Ground Truth commands",
       text: "Every answer quotes the document word for word, with its citations. Commands reply privately unless you add for: @person.",

@@ -16,6 +16,7 @@ export const sectionCommand: CommandDefinition = {
     { name: "heading", description: "A section heading, roughly: trust deficit", kind: "text", main: true, autocomplete: "sections" },
     documentOption,
   ],
+  cacheable: true,
   handler: ({ args, knowledge }) => {
     const choice = chooseDocument(knowledge, args.document);
     if (choice.reply) return choice.reply;

@@ -17,6 +17,7 @@ export const sourceCommand: CommandDefinition = {
     forOption,
     documentOption,
   ],
+  cacheable: true,
   handler: ({ args, knowledge, page, platform }) => {
     const name = args.name?.trim() ?? "";
     if (!name) {

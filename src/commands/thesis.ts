@@ -12,6 +12,7 @@ export const thesisCommand: CommandDefinition = {
   description: "The document's thesis, quoted verbatim",
   usage: "[document: name]",
   options: [{ ...documentOption, main: true }],
+  cacheable: true,
   handler: ({ args, knowledge }) => {
     const choice = chooseDocument(knowledge, args.document);
     if (choice.reply) return choice.reply;

@@ -23,6 +23,7 @@ export function createTopicCommand(name: string, description: string): CommandDe
     description,
     usage: "[document: name]",
     options: [{ ...documentOption, main: true }],
+    cacheable: true,
     handler: ({ args, knowledge }) => {
       const withTopic = knowledge.documents.filter((document) => findTopic(document.topics?.topics, name));
       const choice = chooseDocument(knowledge, args.document);

@@ -47,6 +47,11 @@ export interface CommandDefinition {
   usage: string;
   options: CommandOption[];
   handler: (context: CommandContext) => Reply | Promise<Reply>;
+  /**
+   * True when the reply depends only on the arguments, the page, the platform and the knowledge (no
+   * randomness, no clock, no user): the registry then keeps it and answers the same request from the cache.
+   */
+  cacheable?: boolean;
 }
 
 /** A command as it arrives from any platform, before it is parsed and run. */

@@ -1,3 +1,4 @@
+import { DEFAULT_REPLY_CACHE_SIZE } from "../commands/replyCache.js";
 import { parseRateLimit, type RateLimitSetting } from "../runtime/parseRateLimit.js";
 
 /** The ways the bot can be reached; every one whose variables are present is started. */
@@ -30,6 +31,8 @@ export interface Config {
   logLevel?: string;
   /** Null when rate limiting is off. */
   rateLimit: RateLimitSetting | null;
+  /** Replies kept for repeated commands; 0 keeps none. */
+  replyCacheSize: number;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
   /** What to start, in order; `["console"]` when no platform is configured. */
@@ -77,6 +80,13 @@ export function loadConfig(env: Environment): ConfigResult {
     problems.push(`RATE_LIMIT must look like 10/10s or 20/1m (commands per user per window), or 0 to turn it off (got "${rateLimitText}").`);
   }
 
+  const cacheText = read("REPLY_CACHE_SIZE");
+  let replyCacheSize = DEFAULT_REPLY_CACHE_SIZE;
+  if (cacheText !== undefined) {
+    if (/^\d{1,7}$/.test(cacheText)) replyCacheSize = Number(cacheText);
+    else problems.push(`REPLY_CACHE_SIZE must be a whole number of replies, or 0 to keep none (got "${cacheText}").`);
+  }
+
   const slack = readSlack(read, problems);
   const discord = readDiscord(read, problems);
 
@@ -90,7 +100,7 @@ export function loadConfig(env: Environment): ConfigResult {
 
   return {
     ok: true,
-    config: { knowledgeDir, port, logLevel, rateLimit: parsedRateLimit ?? null, slack, discord, adapters },
+    config: { knowledgeDir, port, logLevel, rateLimit: parsedRateLimit ?? null, replyCacheSize, slack, discord, adapters },
   };
 }
 

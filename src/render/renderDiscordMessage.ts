@@ -15,6 +15,7 @@ import type {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
+import { memoizeForFrozen } from "../commands/frozenValues.js";
 import type { Reply, ReplyAction, ReplyQuote } from "../commands/reply.js";
 import { chooseActions } from "./chooseActions.js";
 import { citationHasWarning, describeCitation, describeOrigin } from "./describeProvenance.js";
@@ -72,7 +73,10 @@ const MIN_USEFUL_QUOTE = 200;
 const PROVENANCE_MAX = 1_000;
 const PARAGRAPH = "\n\n";
 
-export function renderDiscordMessage(reply: Reply): DiscordMessage {
+/** A frozen reply (from the reply cache) is rendered once; its message is kept with it, frozen. */
+export const renderDiscordMessage: (reply: Reply) => DiscordMessage = memoizeForFrozen(buildDiscordMessage);
+
+function buildDiscordMessage(reply: Reply): DiscordMessage {
   const isPublic = reply.visibility === "public";
   const users = isPublic ? fitMentions(mentionableIds(reply.mentions)) : [];
 

@@ -6,6 +6,7 @@
  */
 
 import type { types } from "@slack/bolt";
+import { memoizeForFrozen } from "../commands/frozenValues.js";
 import type { Reply, ReplyAction, ReplyQuote } from "../commands/reply.js";
 import { chooseActions } from "./chooseActions.js";
 import { citationHasWarning, describeCitation, describeOrigin } from "./describeProvenance.js";
@@ -60,7 +61,10 @@ const plain = (text: string): types.PlainTextElement => ({ type: "plain_text", t
 const section = (text: string): types.SectionBlock => ({ type: "section", text: mrkdwn(text) });
 const context = (text: string): types.ContextBlock => ({ type: "context", elements: [mrkdwn(text)] });
 
-export function renderSlackMessage(reply: Reply): SlackMessage {
+/** A frozen reply (from the reply cache) is rendered once; its message is kept with it, frozen. */
+export const renderSlackMessage: (reply: Reply) => SlackMessage = memoizeForFrozen(buildSlackMessage);
+
+function buildSlackMessage(reply: Reply): SlackMessage {
   const isPublic = reply.visibility === "public";
   const mentions = isPublic
     ? joinWhileFits(mentionableIds(reply.mentions), MENTIONS_MAX, " ", (id) => `<@${id}>`, () => "").text

@@ -15,6 +15,8 @@ export interface BotRegistryOptions {
   logger: Logger;
   /** Null turns the per-user limit off. */
   rateLimit: RateLimitSetting | null;
+  /** Replies kept for repeated commands (default DEFAULT_REPLY_CACHE_SIZE); 0 keeps none. */
+  replyCacheSize?: number;
   /** Outermost wrappers, e.g. counting commands in flight for shutdown. */
   around?: CommandMiddleware[];
   /** Commands beside the built-in and topic ones (the reliability tests add one that throws). */
@@ -28,7 +30,7 @@ export interface BotRegistryOptions {
  */
 export function createBotRegistry(options: BotRegistryOptions): CommandRegistry {
   const commandLog = createCommandLog(options.logger);
-  let registry = createCommandRegistry(options.knowledge, { onError: commandLog.onError }, options.extraCommands);
+  let registry = createCommandRegistry(options.knowledge, { onError: commandLog.onError, replyCacheSize: options.replyCacheSize }, options.extraCommands);
   if (options.rateLimit) registry = wrapCommandRuns(registry, rateLimitCommands(new SlidingWindowRateLimiter(options.rateLimit)));
   registry = wrapCommandRuns(registry, commandLog.middleware);
   for (const middleware of options.around ?? []) registry = wrapCommandRuns(registry, middleware);

@@ -60,6 +60,16 @@ describe("loadConfig", () => {
     expect(configOf({ RATE_LIMIT: "5/s" }).rateLimit).toEqual({ limit: 5, windowMs: 1000 });
   });
 
+  it("reads REPLY_CACHE_SIZE, with a default and 0 for none, and refuses anything else", () => {
+    expect(configOf({}).replyCacheSize).toBe(1000);
+    expect(configOf({ REPLY_CACHE_SIZE: "250" }).replyCacheSize).toBe(250);
+    expect(configOf({ REPLY_CACHE_SIZE: "0" }).replyCacheSize).toBe(0);
+    for (const bad of ["-1", "lots", "1e3"]) {
+      const result = loadConfig({ REPLY_CACHE_SIZE: bad });
+      expect(result.ok ? [] : result.problems).toEqual([expect.stringMatching(/^REPLY_CACHE_SIZE must be a whole number/)]);
+    }
+  });
+
   it.each([
     [{ SLACK_BOT_TOKEN: "xoxp-123-user-token", SLACK_APP_TOKEN: SLACK_APP }, "SLACK_BOT_TOKEN", /xoxb-.*user token/],
     [{ SLACK_BOT_TOKEN: SLACK_BOT, SLACK_APP_TOKEN: "xoxb-not-an-app-token" }, "SLACK_APP_TOKEN", /xapp-/],

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
+import { jsonBody } from "../../server/jsonBody.js";
 import { createReplayGuard } from "./createReplayGuard.js";
 import { interactionWebhook } from "./discordWebhook.js";
 import { handleInteraction } from "./handleInteraction.js";
@@ -126,7 +127,7 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 function sendJson(res: ServerResponse, status: number, body: APIInteractionResponse | { error: string }): void {
-  const text = JSON.stringify(body);
+  const text = jsonBody(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
   res.end(text);
 }

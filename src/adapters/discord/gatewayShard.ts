@@ -24,7 +24,7 @@ async function startGatewayShard(): Promise<void> {
   const logger = createLogger({ level: config.logLevel }).child({ adapter: "discord-gateway", shards: process.env.SHARDS });
   const store = await KnowledgeStore.open(config.knowledgeDir, { logger });
   // Each shard limits its own users: a user's commands in one server all arrive on the same shard.
-  const registry = createBotRegistry({ knowledge: () => store.get(), logger, rateLimit: config.rateLimit });
+  const registry = createBotRegistry({ knowledge: () => store.get(), logger, rateLimit: config.rateLimit, replyCacheSize: config.replyCacheSize });
 
   const gateway = createDiscordClient({ registry, logger });
   const stop = async () => {

@@ -12,6 +12,7 @@ import {
   type APIMessageComponentInteraction,
 } from "discord-api-types/v10";
 import type { CommandRegistry, Reply, ReplyFollowUp } from "../../commands/index.js";
+import { memoizeForFrozen } from "../../commands/frozenValues.js";
 import { renderDiscordMessage } from "../../render/index.js";
 import { flattenOptions, interactionUser, toCommandRequest } from "./toCommandRequest.js";
 
@@ -74,9 +75,11 @@ export async function handleInteraction(
   }
 }
 
-function newMessage(reply: Reply): APIInteractionResponse {
-  return { type: InteractionResponseType.ChannelMessageWithSource, data: renderDiscordMessage(reply) as APIInteractionResponseCallbackData };
-}
+/** A new message for the reply; kept with a frozen (cached) reply, like its rendering. */
+const newMessage = memoizeForFrozen((reply: Reply): APIInteractionResponse => ({
+  type: InteractionResponseType.ChannelMessageWithSource,
+  data: renderDiscordMessage(reply) as APIInteractionResponseCallbackData,
+}));
 
 /**
  * A button's answer. A shared (public) reply is a new message for the channel. A private answer replaces the

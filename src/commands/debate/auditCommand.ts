@@ -19,6 +19,7 @@ export const auditCommand: CommandDefinition = {
     { name: "section", description: "A section heading, roughly: trust deficit", kind: "text", main: true, autocomplete: "sections" },
     documentOption,
   ],
+  cacheable: true,
   handler: ({ args, knowledge }) => {
     const choice = requireDocument(knowledge, args.document, "audit");
     if (choice.reply || !choice.document) return choice.reply!;

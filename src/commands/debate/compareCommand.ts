@@ -27,6 +27,7 @@ export const compareCommand: CommandDefinition = {
     { name: "second", description: "Another cited source: kofman", kind: "text", autocomplete: "sources" },
     documentOption,
   ],
+  cacheable: true,
   handler: ({ args, knowledge }) => {
     const choice = chooseDocument(knowledge, args.document);
     if (choice.reply) return choice.reply;

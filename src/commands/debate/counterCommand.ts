@@ -24,6 +24,7 @@ export const counterCommand: CommandDefinition = {
     { name: "claim", description: "The claim to test: nato expansion caused the war", kind: "text", required: true, main: true },
     documentOption,
   ],
+  cacheable: true,
   handler: ({ args, knowledge }) => {
     const claim = args.claim?.trim() ?? "";
     if (!claim) {

@@ -1,0 +1,56 @@
+import { LRUCache } from "lru-cache";
+import type { KnowledgeBase } from "../knowledge/index.js";
+import { deepFreeze } from "./frozenValues.js";
+import type { Reply } from "./reply.js";
+import type { Platform } from "./types.js";
+
+/** Enough for every command a busy community repeats (the thesis, a topic, a popular source); a few MB. */
+export const DEFAULT_REPLY_CACHE_SIZE = 1000;
+
+export interface ReplyCacheKey {
+  command: string;
+  args: Readonly<Record<string, string | undefined>>;
+  page: number;
+  platform: Platform;
+}
+
+/**
+ * Replies of cacheable commands (`CommandDefinition.cacheable`: the reply depends on nothing but the
+ * arguments, the page, the platform and the knowledge), least recently used out first. The same question
+ * asked again is answered by the same frozen reply, whose renderings are kept beside it
+ * (`memoizeForFrozen`), so a repeated command costs a lookup. Tied to one knowledge base: a reload empties it.
+ */
+export class ReplyCache {
+  private readonly replies: LRUCache<string, Reply>;
+  private knowledge: KnowledgeBase | undefined;
+
+  constructor(maxEntries: number) {
+    this.replies = new LRUCache({ max: maxEntries });
+  }
+
+  get(knowledge: KnowledgeBase, key: ReplyCacheKey): Reply | undefined {
+    if (knowledge !== this.knowledge) {
+      this.replies.clear();
+      this.knowledge = knowledge;
+    }
+    return this.replies.get(keyText(key));
+  }
+
+  /** Keeps `reply` (frozen from now on) and returns it. */
+  set(knowledge: KnowledgeBase, key: ReplyCacheKey, reply: Reply): Reply {
+    if (knowledge === this.knowledge) this.replies.set(keyText(key), deepFreeze(reply));
+    return reply;
+  }
+
+  get size(): number {
+    return this.replies.size;
+  }
+}
+
+/** Argument order and empty arguments do not change the answer, so they do not change the key. */
+function keyText({ command, args, page, platform }: ReplyCacheKey): string {
+  const given = Object.entries(args)
+    .filter((entry): entry is [string, string] => Boolean(entry[1]))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([command, platform, page, given]);
+}
