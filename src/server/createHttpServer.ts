@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { silentLogger, type Logger } from "../logger.js";
+import { sendJson } from "./sendJson.js";
 
 /** Slack and Discord payloads are a few kilobytes; anything near this is not from them. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -75,10 +76,4 @@ export function createHttpServer(options: HttpServerOptions): Server {
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
   return server;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
-  res.end(text);
 }

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
-import { jsonBody } from "../../server/jsonBody.js";
+import { readBody } from "../../server/readBody.js";
+import { sendJson } from "../../server/sendJson.js";
 import { createReplayGuard } from "./createReplayGuard.js";
 import { interactionWebhook } from "./discordWebhook.js";
 import { handleInteraction } from "./handleInteraction.js";
@@ -95,7 +96,10 @@ export function createDiscordInteractionsHandler(options: DiscordInteractionsHan
           .then((response) => deliverLateResponse(deferral!, response, webhookFor(interaction)))
           .catch((error: unknown) => logger.error({ err: describeError(error) }, "discord late answer failed"));
       }
-      logger.info({ type: interaction.type, ms: Date.now() - started, deferred: !outcome.done }, "discord interaction");
+      // Commands and clicks already get their line from the command log; a deferral is the news here.
+      const line = { type: interaction.type, ms: Date.now() - started, deferred: !outcome.done };
+      if (outcome.done) logger.debug(line, "discord interaction");
+      else logger.info(line, "discord interaction deferred");
     } catch (error) {
       logger.error({ err: describeError(error) }, "discord interaction failed");
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
@@ -104,32 +108,8 @@ export function createDiscordInteractionsHandler(options: DiscordInteractionsHan
   return Object.assign(handler, { close: () => followUps.cancelAll() });
 }
 
-/** The raw body, or null when it is larger than `max` (the rest is drained unread). */
-async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > max) {
-    req.resume();
-    return null;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooLarge = false;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) tooLarge = true;
-    if (!tooLarge) chunks.push(chunk);
-  }
-  return tooLarge ? null : Buffer.concat(chunks);
-}
-
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-function sendJson(res: ServerResponse, status: number, body: APIInteractionResponse | { error: string }): void {
-  const text = jsonBody(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
 }
 
 function describeError(error: unknown): string {

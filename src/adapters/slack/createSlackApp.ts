@@ -3,7 +3,7 @@ import type { SlashCommand } from "@slack/bolt";
 import { App, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
-import { jsonBody } from "../../server/jsonBody.js";
+import { sendJson } from "../../server/sendJson.js";
 import { toBoltLogger } from "./boltLogger.js";
 import { checkSlackToken, type SlackBotIdentity } from "./checkSlackToken.js";
 import { registerListeners, type SlackListenerDeps } from "./listeners/index.js";
@@ -154,7 +154,7 @@ async function answerSlashCommandInResponse(deps: SlackListenerDeps, command: Sl
       command,
       client: app.client,
       ack: async (message) => {
-        if (typeof message === "object") res.writeHead(200, { "content-type": "application/json" }).end(jsonBody(message));
+        if (typeof message === "object") sendJson(res, 200, message);
         else res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(message ?? "");
       },
     });

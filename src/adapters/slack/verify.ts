@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { readBody } from "../../server/readBody.js";
 
 /** Slack refuses to sign anything older, and so do we: a captured request cannot be replayed later. */
 export const SLACK_TIMESTAMP_WINDOW_SECONDS = 300;
@@ -41,6 +42,10 @@ export function verifySlackRequests(signingSecret: string, next: RequestListener
   return (req: IncomingMessage, res: ServerResponse) => {
     readBody(req, SLACK_BODY_LIMIT_BYTES).then(
       (rawBody) => {
+        if (!rawBody) {
+          res.writeHead(413).end();
+          return;
+        }
         const signed = verifySlackSignature({
           signingSecret,
           rawBody,
@@ -54,9 +59,8 @@ export function verifySlackRequests(signingSecret: string, next: RequestListener
         Object.assign(req, { rawBody });
         next(req, res);
       },
-      (error: unknown) => {
-        const tooLarge = error instanceof Error && error.message === "body too large";
-        if (!res.headersSent) res.writeHead(tooLarge ? 413 : 400).end();
+      () => {
+        if (!res.headersSent) res.writeHead(400).end();
       },
     );
   };
@@ -70,18 +74,4 @@ function headerOf(req: IncomingMessage, name: string): string | undefined {
 function isSslCheck(req: IncomingMessage, rawBody: Buffer): boolean {
   if (!String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return false;
   return new URLSearchParams(rawBody.toString("utf8")).get("ssl_check") === "1";
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      // Keep draining so the 413 can still be written, but hold nothing more in memory.
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on("end", () => (size > limit ? reject(new Error("body too large")) : resolve(Buffer.concat(chunks))));
-    req.on("error", reject);
-  });
 }
