@@ -5,6 +5,7 @@
  * its peak memory is its own. Bounded: fixed request counts, a global timeout, loopback only, and both
  * children are stopped at the end whatever happens.
  */
+import { DEFAULT_REPLY_CACHE_SIZE } from "../src/commands/replyCache.js";
 import { formatMs } from "./measure.js";
 import { sendLoad, type LoadResult } from "./load/sendLoad.js";
 import { startServerProcess, type ServerProcess } from "./load/serverProcess.js";
@@ -19,7 +20,7 @@ import {
 } from "./load/signedRequests.js";
 
 const REQUESTS_PER_PLATFORM = 1_000;
-const WARM_UP_REQUESTS = 100;
+const WARM_UP_REQUESTS = Number(process.env.WARM ?? 100);
 const CONCURRENCY = 50;
 const GLOBAL_TIMEOUT_MS = 180_000;
 const TARGET_THROUGHPUT_RATIO = 0.5;
@@ -72,7 +73,7 @@ const verdict = (met: boolean) => (met ? "met" : "MISSED");
 function row(platform: string, server: string, result: Measured, rssMb: number): string {
   return [
     pad(platform, 9),
-    pad(server, 6),
+    pad(server, 8),
     padLeft(result.perSecond.toFixed(0), 8),
     padLeft(formatMs(result.p50Ms), 10),
     padLeft(formatMs(result.p99Ms), 10),
@@ -92,16 +93,25 @@ async function main(): Promise<number> {
   }, GLOBAL_TIMEOUT_MS);
 
   try {
-    const ours = await startServerProcess(new URL("./load/botServer.ts", import.meta.url).pathname, env);
+    const botScript = new URL("./load/botServer.ts", import.meta.url).pathname;
+    const ours = await startServerProcess(botScript, env);
     servers.push(ours);
+    // The same server keeping no replies: what a question nobody asked before costs.
+    const uncached = await startServerProcess(botScript, { ...env, REPLY_CACHE_SIZE: "0" });
+    servers.push(uncached);
     const bare = await startServerProcess(new URL("./load/bareServer.ts", import.meta.url).pathname, env);
     servers.push(bare);
 
-    const results: Record<Platform, { ours: Measured; bare: Measured }> = {
-      slack: { ours: await measure(ours, "slack", keys), bare: await measure(bare, "slack", keys) },
-      discord: { ours: await measure(ours, "discord", keys), bare: await measure(bare, "discord", keys) },
+    const results: Record<Platform, { ours: Measured; uncached: Measured; bare: Measured }> = {
+      slack: { ours: await measure(ours, "slack", keys), uncached: await measure(uncached, "slack", keys), bare: await measure(bare, "slack", keys) },
+      discord: {
+        ours: await measure(ours, "discord", keys),
+        uncached: await measure(uncached, "discord", keys),
+        bare: await measure(bare, "discord", keys),
+      },
     };
     const oursRss = ours.peakRssMb();
+    const uncachedRss = uncached.peakRssMb();
     const bareRss = bare.peakRssMb();
 
     const lines = [
@@ -109,33 +119,38 @@ async function main(): Promise<number> {
       "keep-alive connections over loopback. Each server is its own process; peak RSS is the kernel's high-water mark.",
       "Rate limit: OFF in the server under load (RATE_LIMIT=0), so every request does the full work.",
       `Commands, in turn: ${SLACK_COMMANDS.map(([c, t]) => `/${c}${t ? ` ${t}` : ""}`).join(", ")}; logging at ${env.LOG_LEVEL}, as in production.`,
+      `"ours" is the production configuration: it answers these repeated commands from its reply cache`,
+      `(REPLY_CACHE_SIZE=${DEFAULT_REPLY_CACHE_SIZE}). "no-cache" is the same server with REPLY_CACHE_SIZE=0: every request searches`,
+      "and renders, as a question nobody asked before does.",
       "On two cores the load generator shares the CPU with the server, so the absolute figures understate both;",
       "only the ratio to the bare server is meaningful.",
       "",
-      [pad("platform", 9), pad("server", 6), padLeft("req/s", 8), padLeft("p50", 10), padLeft("p99", 10), padLeft("errors", 7), padLeft("peak RSS MB", 12), padLeft("CPU ms/req", 12)].join("  "),
+      [pad("platform", 9), pad("server", 8), padLeft("req/s", 8), padLeft("p50", 10), padLeft("p99", 10), padLeft("errors", 7), padLeft("peak RSS MB", 12), padLeft("CPU ms/req", 12)].join("  "),
     ];
     for (const platform of ["slack", "discord"] as const) {
       lines.push(row(platform, "ours", results[platform].ours, oursRss));
+      lines.push(row(platform, "no-cache", results[platform].uncached, uncachedRss));
       lines.push(row(platform, "bare", results[platform].bare, bareRss));
     }
     lines.push("");
 
     let allMet = true;
     for (const platform of ["slack", "discord"] as const) {
-      const { ours: o, bare: b } = results[platform];
+      const { ours: o, uncached: u, bare: b } = results[platform];
       const ratio = o.perSecond / b.perSecond;
-      const errorsMet = o.errors === 0;
+      const errorsMet = o.errors === 0 && u.errors === 0;
       const ratioMet = ratio >= TARGET_THROUGHPUT_RATIO;
       allMet &&= errorsMet && ratioMet;
       lines.push(
         `${pad(platform, 8)} throughput ours/bare = ${ratio.toFixed(2)} (target ≥ ${TARGET_THROUGHPUT_RATIO.toFixed(2)}: ${verdict(ratioMet)}); ` +
-          `errors ${o.errors} (target 0: ${verdict(errorsMet)})${o.errorSamples.length ? ` e.g. ${o.errorSamples.join(", ")}` : ""}; ` +
+          `no-cache/bare = ${(u.perSecond / b.perSecond).toFixed(2)}; ` +
+          `errors ${o.errors + u.errors} (target 0: ${verdict(errorsMet)})${[...o.errorSamples, ...u.errorSamples].length ? ` e.g. ${[...o.errorSamples, ...u.errorSamples].join(", ")}` : ""}; ` +
           `p99 ours/bare = ${(o.p99Ms / b.p99Ms).toFixed(1)}x`,
       );
     }
-    const rssMet = oursRss < TARGET_RSS_MB;
+    const rssMet = oursRss < TARGET_RSS_MB && uncachedRss < TARGET_RSS_MB;
     allMet &&= rssMet;
-    lines.push(`peak RSS ours ${oursRss} MB, bare ${bareRss} MB (target < ${TARGET_RSS_MB} MB: ${verdict(rssMet)})`);
+    lines.push(`peak RSS ours ${oursRss} MB, no-cache ${uncachedRss} MB, bare ${bareRss} MB (target < ${TARGET_RSS_MB} MB: ${verdict(rssMet)})`);
     process.stdout.write(`${lines.join("\n")}\n`);
     return allMet ? 0 : 1;
   } finally {

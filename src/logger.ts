@@ -32,5 +32,15 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   return pino(base);
 }
 
+/**
+ * Where JSON lines go off a terminal (a container's stdout). Written asynchronously: a busy server does not
+ * stop for a write per command, and lines logged while a write is in flight go out together. pino flushes
+ * what is pending when the process exits, so only a SIGKILL can lose the last lines.
+ */
+export function jsonLineDestination(fd: number): NodeJS.WritableStream {
+  // SonicBoom lacks some Writable typings.
+  return pino.destination({ dest: fd, sync: false }) as unknown as NodeJS.WritableStream;
+}
+
 /** A logger that writes nothing, for tests and for the CLI (whose stdout is its contract). */
 export const silentLogger: Logger = pino({ level: "silent" });

@@ -1,10 +1,9 @@
 import { config as loadDotenv } from "dotenv";
-import pino from "pino";
 import pretty from "pino-pretty";
 import { startConsole } from "./adapters/console/index.js";
 import type { CommandRegistry } from "./commands/index.js";
 import { loadConfig, type Config } from "./config/loadConfig.js";
-import { createLogger, type Logger } from "./logger.js";
+import { createLogger, jsonLineDestination, type Logger } from "./logger.js";
 import { createBotRegistry } from "./runtime/createBotRegistry.js";
 import { KnowledgeStore, summarize } from "./runtime/knowledgeStore.js";
 import { formatRateLimit } from "./runtime/parseRateLimit.js";
@@ -112,9 +111,9 @@ function createMainLogger(config: Config, consoleMode: boolean): Logger {
   const level = config.logLevel ?? (consoleMode ? "warn" : "info");
   const isTerminal = Boolean(consoleMode ? process.stderr.isTTY : process.stdout.isTTY);
   const destination = isTerminal
-    ? pretty({ destination: fd, colorize: true, translateTime: "SYS:HH:MM:ss", sync: true })
-    : pino.destination({ dest: fd, sync: true });
-  return createLogger({ level, destination: destination as NodeJS.WritableStream });
+    ? (pretty({ destination: fd, colorize: true, translateTime: "SYS:HH:MM:ss", sync: true }) as NodeJS.WritableStream)
+    : jsonLineDestination(fd);
+  return createLogger({ level, destination });
 }
 
 main().catch((error: unknown) => {

@@ -4,8 +4,7 @@
  * parent its port over IPC and stops on SIGTERM.
  */
 import nock from "nock";
-import pino from "pino";
-import { createLogger } from "../../src/logger.js";
+import { createLogger, jsonLineDestination } from "../../src/logger.js";
 import { startBotServer } from "./startBotServer.js";
 
 // Loopback only. Startup checks the Slack token once (auth.test); that one call is answered here.
@@ -13,9 +12,8 @@ nock.disableNetConnect();
 nock.enableNetConnect(/^127\.0\.0\.1/);
 nock("https://slack.com").post("/api/auth.test").reply(200, { ok: true, team: "Load", user_id: "UBOT", bot_id: "BBOT" });
 
-// As main.ts logs off a terminal: synchronous JSON lines on stdout (SonicBoom lacks some Writable typings).
-const stdout = pino.destination({ dest: 1, sync: true }) as unknown as NodeJS.WritableStream;
-const logger = createLogger({ level: process.env.LOG_LEVEL ?? "info", destination: stdout });
+// As main.ts logs off a terminal: JSON lines on stdout.
+const logger = createLogger({ level: process.env.LOG_LEVEL ?? "info", destination: jsonLineDestination(1) });
 const bot = await startBotServer({ env: process.env, logger });
 process.send?.({ port: bot.port });
 

@@ -47,10 +47,16 @@ export class ReplyCache {
   }
 }
 
-/** Argument order and empty arguments do not change the answer, so they do not change the key. */
+/**
+ * Argument order and empty arguments do not change the answer, so they do not change the key. Names are
+ * option names and the registry strips control characters from every value, so NUL and SOH cannot occur
+ * inside a part and can separate them.
+ */
 function keyText({ command, args, page, platform }: ReplyCacheKey): string {
-  const given = Object.entries(args)
-    .filter((entry): entry is [string, string] => Boolean(entry[1]))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([command, platform, page, given]);
+  let key = `${command}\u0000${platform}\u0000${page}`;
+  for (const name of Object.keys(args).sort()) {
+    const value = args[name];
+    if (value) key += `\u0000${name}\u0001${value}`;
+  }
+  return key;
 }
