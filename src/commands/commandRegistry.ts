@@ -52,15 +52,17 @@ export class CommandRegistry {
     const definition = this.get(request.command);
     if (!definition) return unknownCommandReply(request.command, this.commands);
     const text = cleanInput(request.text ?? "");
-    const args: Record<string, string | undefined> = { ...parseCommandText(definition, text) };
+    const given: Record<string, string> = {};
     for (const [key, value] of Object.entries(request.args ?? {})) {
-      if (value !== undefined && value !== "") args[key] = cleanInput(value);
+      if (value !== undefined && value !== "") given[key] = cleanInput(value);
     }
     const page = Math.max(0, Math.min(request.page ?? 0, 1000));
     const knowledge = this.knowledge();
-    const cacheKey = definition.cacheable && this.replies ? { command: definition.name, args, page, platform: request.platform } : undefined;
+    // Keyed by what was typed, so a repeated command is answered before its text is even parsed.
+    const cacheKey = definition.cacheable && this.replies ? { command: definition.name, text, args: given, page, platform: request.platform } : undefined;
     const cached = cacheKey && this.replies!.get(knowledge, cacheKey);
     if (cached) return cached;
+    const args: Record<string, string | undefined> = { ...parseCommandText(definition, text), ...given };
     try {
       const reply = await definition.handler({
         args,

@@ -7,8 +7,12 @@ import type { Platform } from "./types.js";
 /** Enough for every command a busy community repeats (the thesis, a topic, a popular source); a few MB. */
 export const DEFAULT_REPLY_CACHE_SIZE = 1000;
 
+/** A command as typed: the same key always gets the same answer. */
 export interface ReplyCacheKey {
   command: string;
+  /** The typed text, cleaned but not yet parsed into options. */
+  text: string;
+  /** Options the platform already separated (Discord). */
   args: Readonly<Record<string, string | undefined>>;
   page: number;
   platform: Platform;
@@ -52,8 +56,8 @@ export class ReplyCache {
  * option names and the registry strips control characters from every value, so NUL and SOH cannot occur
  * inside a part and can separate them.
  */
-function keyText({ command, args, page, platform }: ReplyCacheKey): string {
-  let key = `${command}\u0000${platform}\u0000${page}`;
+function keyText({ command, text, args, page, platform }: ReplyCacheKey): string {
+  let key = `${command}\u0000${platform}\u0000${page}\u0000${text}`;
   for (const name of Object.keys(args).sort()) {
     const value = args[name];
     if (value) key += `\u0000${name}\u0001${value}`;

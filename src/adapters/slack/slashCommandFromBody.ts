@@ -6,8 +6,8 @@ import type { SlashCommand } from "@slack/bolt";
  */
 export function slashCommandFromBody(contentType: string | undefined, rawBody: Buffer): SlashCommand | null {
   if (!String(contentType ?? "").startsWith("application/x-www-form-urlencoded")) return null;
-  const form = new URLSearchParams(rawBody.toString("utf8"));
-  const command = form.get("command");
-  if (!command || form.has("payload")) return null;
-  return Object.fromEntries(form) as unknown as SlashCommand;
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [name, value] of new URLSearchParams(rawBody.toString("utf8"))) fields[name] = value;
+  if (!fields.command || "payload" in fields) return null;
+  return fields as unknown as SlashCommand;
 }
