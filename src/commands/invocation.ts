@@ -16,8 +16,7 @@ export const MAX_INVOCATION_LENGTH = 100;
 const PREFIX = "gt1";
 
 export function encodeInvocation(invocation: Invocation): string {
-  const head = [PREFIX, invocation.command, String(invocation.page ?? 0), invocation.share ? "s" : ""].join("|");
-  const entries = Object.entries(invocation.args).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  const { head, entries } = invocationParts(invocation);
   let encoded = `${head}|${encodeArgs(entries)}`;
   // Shorten the longest argument a word at a time until the whole thing fits.
   while (encoded.length > MAX_INVOCATION_LENGTH) {
@@ -30,14 +29,23 @@ export function encodeInvocation(invocation: Invocation): string {
 }
 
 /**
- * The encoding, or null when it would have to shorten an argument: a button that silently answers a
- * different question (a cut "More", a cut "Share") is worse than no button.
+ * The encoding, or null when it would not carry the invocation exactly: when an argument would have to be
+ * shortened, or holds half a surrogate pair (which URL encoding turns into U+FFFD). A button that silently
+ * answers a different question (a cut "More", a cut "Share") is worse than no button.
  */
 export function encodeInvocationIntact(invocation: Invocation): string | null {
-  const value = encodeInvocation(invocation);
-  const decoded = decodeInvocation(value);
-  const intact = Object.entries(invocation.args).every(([key, arg]) => !arg || decoded?.args[key] === arg);
-  return intact ? value : null;
+  const { head, entries } = invocationParts(invocation);
+  const encoded = `${head}|${encodeArgs(entries)}`;
+  if (encoded.length > MAX_INVOCATION_LENGTH || entries.some(([, value]) => LONE_SURROGATE.test(value))) return null;
+  return encoded;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function invocationParts(invocation: Invocation): { head: string; entries: Array<[string, string]> } {
+  const head = [PREFIX, invocation.command, String(invocation.page ?? 0), invocation.share ? "s" : ""].join("|");
+  const entries = Object.entries(invocation.args).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  return { head, entries };
 }
 
 export function decodeInvocation(value: string): Invocation | null {

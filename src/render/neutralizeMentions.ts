@@ -33,11 +33,16 @@ const CONTROL_CHARACTER = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
  */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Any character the replacements below act on: C0 (newline included), DEL, C1, line separators, surrogates. */
+const NEEDS_STRIPPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
+
 /**
  * Removes terminal escape sequences and C0/C1 control characters, keeping newlines; lone surrogates become U+FFFD.
  * Line-ending variants become `\n` and tabs become a space first, because deleting them would glue words together.
  */
 export function stripControlCharacters(text: string): string {
+  // Most text (every quote of a clean document) has nothing to strip; one scan says so.
+  if (!NEEDS_STRIPPING.test(text)) return text;
   return text
     .replace(ESCAPE_SEQUENCE, "")
     .replace(/\r\n?|[\u2028\u2029]/g, "\n")

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeInvocation, encodeInvocation, encodeInvocationIntact, MAX_INVOCATION_LENGTH } from "../../src/commands/invocation.js";
 
@@ -12,6 +13,26 @@ describe("button invocations", () => {
     const long = "why ".repeat(40).trim();
     expect(encodeInvocation({ command: "ask", args: { question: long } }).length).toBeLessThanOrEqual(MAX_INVOCATION_LENGTH);
     expect(encodeInvocationIntact({ command: "ask", args: { question: long } })).toBeNull();
+  });
+
+  it("gives either nothing or a value that decodes to exactly the arguments given", () => {
+    const text = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 80 }),
+      fc.string({ unit: "grapheme", maxLength: 80 }),
+      fc.string({ unit: "binary-ascii", maxLength: 80 }),
+    );
+    fc.assert(
+      fc.property(text, fc.option(text), fc.nat(1000), (question, person, page) => {
+        const args = { question, ...(person ? { for: person } : {}) };
+        const value = encodeInvocationIntact({ command: "ask", args, page, share: true });
+        if (value === null) return;
+        expect(value.length).toBeLessThanOrEqual(MAX_INVOCATION_LENGTH);
+        const decoded = decodeInvocation(value);
+        expect(decoded).toMatchObject({ command: "ask", page, share: true });
+        for (const [key, arg] of Object.entries(args)) if (arg) expect(decoded!.args[key]).toBe(arg);
+      }),
+    );
+    expect(encodeInvocationIntact({ command: "ask", args: { question: "half \ud83d pair" } })).toBeNull();
   });
 
   it.each(["", "gt1", "gt1||x|", "other|ask|0||q=x", "gt1|ask|-1||"])("rejects %j", (value) => {

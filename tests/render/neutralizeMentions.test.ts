@@ -32,6 +32,17 @@ describe("stripControlCharacters", () => {
       }),
     );
   });
+
+  it("returns clean text as it is, and leaves no lone surrogate in any text", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ unit: "binary", maxLength: 50 }), (clean, mixed) => {
+        const printable = clean.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "");
+        expect(stripControlCharacters(printable)).toBe(printable);
+        const out = stripControlCharacters(printable + mixed);
+        expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\r\t\u2028\u2029]/);
+      }),
+    );
+  });
 });
 
 describe("neutralizeForSlack", () => {
