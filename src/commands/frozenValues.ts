@@ -4,9 +4,13 @@
  * so whatever is computed from it (a rendering, a JSON body) can be kept beside it and dropped with it.
  */
 
-/** Freezes a value and everything reachable from it; returns the value. */
+/**
+ * Freezes a value and everything reachable from it; returns the value. Byte buffers cannot be frozen (the
+ * engine refuses) and are left as they are: the only ones kept here are response bodies, which are only
+ * ever written out.
+ */
 export function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
+  if (value === null || typeof value !== "object" || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
   Object.freeze(value);
   for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
   return value;

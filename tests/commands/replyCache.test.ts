@@ -120,8 +120,9 @@ describe("the reply cache", () => {
     const fresh = await createCommandRegistry(() => knowledge, { replyCacheSize: 0 }).run(request("cite", "mearsheimer"));
     expect(renderSlackMessage(cached)).toBe(renderSlackMessage(cached));
     expect(renderDiscordMessage(cached)).toBe(renderDiscordMessage(cached));
-    expect(jsonBody(renderSlackMessage(cached))).toBe(JSON.stringify(renderSlackMessage(fresh)));
-    expect(jsonBody(renderDiscordMessage(cached))).toBe(JSON.stringify(renderDiscordMessage(fresh)));
+    expect(jsonBody(renderSlackMessage(cached))).toBe(jsonBody(renderSlackMessage(cached)));
+    expect(jsonBody(renderSlackMessage(cached)).toString("utf8")).toBe(JSON.stringify(renderSlackMessage(fresh)));
+    expect(jsonBody(renderDiscordMessage(cached)).toString("utf8")).toBe(JSON.stringify(renderDiscordMessage(fresh)));
     // A fresh reply is rendered anew each time.
     expect(renderSlackMessage(fresh)).not.toBe(renderSlackMessage(fresh));
   });
