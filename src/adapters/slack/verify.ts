@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { readBody } from "../../server/readBody.js";
 
@@ -8,7 +8,8 @@ export const SLACK_TIMESTAMP_WINDOW_SECONDS = 300;
 export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface SlackSignatureInput {
-  signingSecret: string;
+  /** The app's signing secret, as text or as a key made from it once (what a long-lived listener does). */
+  signingSecret: string | KeyObject;
   /** The raw body exactly as received, before any parsing. */
   rawBody: string | Buffer;
   timestamp: string | undefined;
@@ -39,6 +40,8 @@ export function verifySlackSignature(input: SlackSignatureInput): boolean {
  * before any listener runs; Slack's unsigned `ssl_check` ping is the one exception Bolt itself answers.
  */
 export function verifySlackRequests(signingSecret: string, next: RequestListener): RequestListener {
+  // Made once: a text secret would be turned into a key again for every request. An empty one verifies nothing.
+  const key = signingSecret ? createSecretKey(Buffer.from(signingSecret, "utf8")) : "";
   return (req: IncomingMessage, res: ServerResponse) => {
     readBody(req, SLACK_BODY_LIMIT_BYTES).then(
       (rawBody) => {
@@ -47,7 +50,7 @@ export function verifySlackRequests(signingSecret: string, next: RequestListener
           return;
         }
         const signed = verifySlackSignature({
-          signingSecret,
+          signingSecret: key,
           rawBody,
           timestamp: headerOf(req, "x-slack-request-timestamp"),
           signature: headerOf(req, "x-slack-signature"),
