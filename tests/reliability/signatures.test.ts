@@ -222,6 +222,30 @@ describe("bodies over 1 MB are refused with 413 on both paths", () => {
   });
 });
 
+describe("a repeated command, answered from the reply cache", () => {
+  it("gets the same answer on each platform, and every run is still logged", async () => {
+    const commandLines = () => logLines().filter((line) => line.msg === "command");
+    const before = commandLines().length;
+    const slack = [await send(slackSlashCommand("cite", "mearsheimer", slackUser())), await send(slackSlashCommand("cite", "mearsheimer", slackUser()))];
+    const discord = [
+      await send(signedDiscordRequest(keys.privateKey, discordInteraction("cite", { source: "mearsheimer" }, discordUser()))),
+      await send(signedDiscordRequest(keys.privateKey, discordInteraction("cite", { source: "mearsheimer" }, discordUser()))),
+    ];
+    for (const [first, again] of [slack, discord]) {
+      expect(first!.status).toBe(200);
+      expect(first!.text).toContain("Mearsheimer");
+      expect(again!.text).toBe(first!.text);
+    }
+    expect(runs).toHaveBeenCalledTimes(4);
+    expect(commandLines().slice(before).map((line) => `${line.platform} ${line.command} ${line.outcome}`)).toEqual([
+      "slack cite answer",
+      "slack cite answer",
+      "discord cite answer",
+      "discord cite answer",
+    ]);
+  });
+});
+
 describe("a command that throws", () => {
   const apology = /Sorry, that command failed on our side\. If it keeps happening, mention reference ([0-9a-f]{8})\./;
 
