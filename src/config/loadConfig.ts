@@ -45,6 +45,8 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_RATE_LIMIT = "10/10s";
+/** About 1.2 GB of replies at ~12 KB each; the cache reserves its slots up front, so a typo must not. */
+const MAX_REPLY_CACHE_SIZE = 100_000;
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 const SNOWFLAKE = /^\d{17,20}$/;
 
@@ -83,8 +85,8 @@ export function loadConfig(env: Environment): ConfigResult {
   const cacheText = read("REPLY_CACHE_SIZE");
   let replyCacheSize = DEFAULT_REPLY_CACHE_SIZE;
   if (cacheText !== undefined) {
-    if (/^\d{1,7}$/.test(cacheText)) replyCacheSize = Number(cacheText);
-    else problems.push(`REPLY_CACHE_SIZE must be a whole number of replies, or 0 to keep none (got "${cacheText}").`);
+    if (/^\d{1,6}$/.test(cacheText) && Number(cacheText) <= MAX_REPLY_CACHE_SIZE) replyCacheSize = Number(cacheText);
+    else problems.push(`REPLY_CACHE_SIZE must be a whole number of replies up to ${MAX_REPLY_CACHE_SIZE}, or 0 to keep none (got "${cacheText}").`);
   }
 
   const slack = readSlack(read, problems);

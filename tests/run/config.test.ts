@@ -64,7 +64,8 @@ describe("loadConfig", () => {
     expect(configOf({}).replyCacheSize).toBe(1000);
     expect(configOf({ REPLY_CACHE_SIZE: "250" }).replyCacheSize).toBe(250);
     expect(configOf({ REPLY_CACHE_SIZE: "0" }).replyCacheSize).toBe(0);
-    for (const bad of ["-1", "lots", "1e3"]) {
+    expect(configOf({ REPLY_CACHE_SIZE: "100000" }).replyCacheSize).toBe(100_000);
+    for (const bad of ["-1", "lots", "1e3", "100001", "9999999"]) {
       const result = loadConfig({ REPLY_CACHE_SIZE: bad });
       expect(result.ok ? [] : result.problems).toEqual([expect.stringMatching(/^REPLY_CACHE_SIZE must be a whole number/)]);
     }
