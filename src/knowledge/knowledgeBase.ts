@@ -72,14 +72,19 @@ export class KnowledgeBase {
     for (const document of documents) {
       for (const passage of document.passages) this.passages.set(passage.id, passage);
       const sourceByKey = new Map(document.sources.map((source) => [source.key, source]));
-      this.index.add(document.passages, (passage) =>
-        passage.citations
-          .map((citation) => {
-            const source = sourceByKey.get(sourceKey(citation.author, citation.year));
-            return `${citation.author} ${citation.year} ${source?.reference?.details ?? ""}`;
-          })
-          .join(" "),
-      );
+      // The title and subtitle describe every passage alike; as the opening passages' "section" they made
+      // the introduction the answer to any question that shared a word with the title.
+      const wholeDocument = new Set([document.title, document.subtitle]);
+      this.index.add(document.passages, {
+        sources: (passage) =>
+          passage.citations
+            .map((citation) => {
+              const source = sourceByKey.get(sourceKey(citation.author, citation.year));
+              return `${citation.author} ${citation.year} ${source?.reference?.details ?? ""}`;
+            })
+            .join(" "),
+        heading: (passage) => (wholeDocument.has(passage.section) ? "" : passage.section),
+      });
     }
     this.index.terms.prepare();
     const sources = documents.flatMap((document) => document.sources.map((source) => ({ document, source })));

@@ -49,6 +49,17 @@ export const RANKING = {
   correctionCacheSize: 10_000,
 } as const;
 
+/** What the index should know about a passage beyond its own words. */
+export interface PassageDescription {
+  /**
+   * The words its citations stand for (authors, and the reference entries' titles and venues), so
+   * `/ask chatham house` finds the passage citing Wilson (2022).
+   */
+  sources: (passage: Passage) => string;
+  /** The heading it is found under; "" when its heading says nothing about it in particular. */
+  heading: (passage: Passage) => string;
+}
+
 interface IndexedPassage {
   id: string;
   text: string;
@@ -75,14 +86,12 @@ export class PassageIndex {
   private readonly documentOf = new Map<string, string>();
   private readonly corrections = new Map<string, string | null>();
 
-  /**
-   * Indexes passages. `describeSources` gives the words a passage's citations stand for (authors, and the
-   * reference entries' titles and venues), so `/ask chatham house` finds the passage citing Wilson (2022).
-   */
-  add(passages: readonly Passage[], describeSources: (passage: Passage) => string): void {
+  /** Indexes passages, with the words `describe` gives for each beside its own text. */
+  add(passages: readonly Passage[], describe: PassageDescription): void {
     const batch = passages.map((passage) => {
-      const sources = describeSources(passage);
-      const words = tokenizeWords(`${passage.text} ${passage.section}`);
+      const sources = describe.sources(passage);
+      const section = describe.heading(passage);
+      const words = tokenizeWords(`${passage.text} ${section}`);
       this.vocabulary.add(words);
       const stems = new Set<string>();
       for (const word of words) {
@@ -92,7 +101,7 @@ export class PassageIndex {
       for (const stem of stems) this.stemFrequency.set(stem, (this.stemFrequency.get(stem) ?? 0) + 1);
       this.wordsOf.set(passage.id, new Set(tokenizeWords(passage.text)));
       this.documentOf.set(passage.id, passage.documentId);
-      return { id: passage.id, text: passage.text, section: passage.section, sources };
+      return { id: passage.id, text: passage.text, section, sources };
     });
     this.miniSearch.addAll(batch);
   }

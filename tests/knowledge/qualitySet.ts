@@ -49,6 +49,10 @@ export const qualitySet: QualityCase[] = [
   { kind: "typo", query: "grian deal", expect: "grain deal brokered" },
   { kind: "typo", query: "donbass", expect: "frozen conflict like Donbas" },
   { kind: "question", query: "Why did the early talks fail?", expect: "derailed these efforts" },
+  // The developers' guide's own example. The talks in question were held in Turkey (Istanbul): the passage
+  // that answers is the one about them, not the introduction under the essay's title.
+  { kind: "question", query: "why did the Istanbul talks fail", expect: "derailed these efforts" },
+  { kind: "question", query: "why did the talks in Turkey collapse", expect: "derailed these efforts" },
   { kind: "question", query: "Who brokered the grain deal?", expect: "grain deal brokered by Turkey and the UN" },
   { kind: "question", query: "Why can't Ukraine give up land?", expect: "constitution forbids ceding land" },
   { kind: "question", query: "What does Mearsheimer argue?", expect: "NATO expansion created an existential security dilemma" },
