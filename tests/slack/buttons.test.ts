@@ -1,19 +1,16 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  blockNetwork,
   blockText,
   buttonClick,
   buttonsOf,
   interactionBody,
   MINSK_PASSAGE,
   postSigned,
-  restoreNetwork,
   slashCommandBody,
-  startSlackTestServer,
   waitFor,
   type Button,
-  type SlackTestServer,
+  useSlackTestServer,
 } from "./slackHarness.js";
 
 const RESPONSE_PATH = "/actions/T0001/1234567890/AbCdEfGhIjKl";
@@ -26,20 +23,10 @@ interface PostedMessage {
 }
 
 describe("Slack buttons: Share in channel and the reply's own buttons", () => {
-  let server: SlackTestServer;
-
-  beforeEach(async () => {
-    blockNetwork();
-    server = await startSlackTestServer();
-  });
-
-  afterEach(async () => {
-    await server.close();
-    restoreNetwork();
-  });
+  const server = useSlackTestServer();
 
   async function buttonsOfSourceMinsk(): Promise<Button[]> {
-    const response = await postSigned(server.url, slashCommandBody("/source", "minsk"));
+    const response = await postSigned(server().url, slashCommandBody("/source", "minsk"));
     return buttonsOf(((await response.json()) as { blocks: unknown[] }).blocks);
   }
 
@@ -53,7 +40,7 @@ describe("Slack buttons: Share in channel and the reply's own buttons", () => {
       })
       .reply(200, "ok");
 
-    const response = await postSigned(server.url, interactionBody(buttonClick("gt_share", share.value)));
+    const response = await postSigned(server().url, interactionBody(buttonClick("gt_share", share.value)));
     expect(response.status).toBe(200);
     await waitFor(() => hook.isDone());
 
@@ -79,7 +66,7 @@ describe("Slack buttons: Share in channel and the reply's own buttons", () => {
       })
       .reply(200, "ok");
 
-    await postSigned(server.url, interactionBody(buttonClick(context.action_id, context.value)));
+    await postSigned(server().url, interactionBody(buttonClick(context.action_id, context.value)));
     await waitFor(() => hook.isDone());
     expect(posted[0]!.response_type).toBe("ephemeral");
     expect(blockText(posted[0]!.blocks)).toContain(MINSK_PASSAGE);
@@ -93,7 +80,7 @@ describe("Slack buttons: Share in channel and the reply's own buttons", () => {
         return true;
       })
       .reply(200, "ok");
-    await postSigned(server.url, interactionBody(buttonClick("gt_share", "not-an-invocation")));
+    await postSigned(server().url, interactionBody(buttonClick("gt_share", "not-an-invocation")));
     await waitFor(() => hook.isDone());
     expect(posted[0]!.response_type).toBe("ephemeral");
     expect(posted[0]!.text).toMatch(/expired/);
@@ -107,10 +94,10 @@ describe("Slack buttons: Share in channel and the reply's own buttons", () => {
         .reply(429, "rate_limited", { "Retry-After": "1" })
         .post(RESPONSE_PATH)
         .reply(200, "ok");
-      await postSigned(server.url, interactionBody(buttonClick("gt_share", share.value)));
+      await postSigned(server().url, interactionBody(buttonClick("gt_share", share.value)));
       await waitFor(() => hook.isDone());
       await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(server.logs.text()).not.toContain("response_url post failed");
+      expect(server().logs.text()).not.toContain("response_url post failed");
     });
 
     it("is given up after the one retry, with one log line and the server still answering", async () => {
@@ -123,14 +110,14 @@ describe("Slack buttons: Share in channel and the reply's own buttons", () => {
           calls += 1;
           return [429, "rate_limited", { "Retry-After": "30" }];
         });
-      await postSigned(server.url, interactionBody(buttonClick("gt_share", share.value)));
-      await waitFor(() => server.logs.text().includes("response_url post failed"));
+      await postSigned(server().url, interactionBody(buttonClick("gt_share", share.value)));
+      await waitFor(() => server().logs.text().includes("response_url post failed"));
       expect(calls).toBe(2);
-      const failures = server.logs.lines().filter((line) => String(line.msg).includes("response_url post failed"));
+      const failures = server().logs.lines().filter((line) => String(line.msg).includes("response_url post failed"));
       expect(failures).toHaveLength(1);
       expect(String(failures[0]!.msg)).toMatch(/rate limited/);
 
-      const after = await postSigned(server.url, slashCommandBody("/source", "minsk"));
+      const after = await postSigned(server().url, slashCommandBody("/source", "minsk"));
       expect(after.status).toBe(200);
     });
   });

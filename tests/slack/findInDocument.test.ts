@@ -1,18 +1,15 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  blockNetwork,
   blockText,
   buttonClick,
   buttonsOf,
   interactionBody,
   MINSK_PASSAGE,
   postSigned,
-  restoreNetwork,
-  startSlackTestServer,
   waitFor,
   type Button,
-  type SlackTestServer,
+  useSlackTestServer,
 } from "./slackHarness.js";
 
 const SHORTCUT_RESPONSE_PATH = "/app/T0001/9876543210/ShOrTcUt";
@@ -49,17 +46,7 @@ function webApiBody(body: unknown): Record<string, string> {
 }
 
 describe("Slack message shortcut: Find in document, and Reply in thread", () => {
-  let server: SlackTestServer;
-
-  beforeEach(async () => {
-    blockNetwork();
-    server = await startSlackTestServer();
-  });
-
-  afterEach(async () => {
-    await server.close();
-    restoreNetwork();
-  });
+  const server = useSlackTestServer();
 
   async function runShortcut(overrides: Record<string, unknown> = {}): Promise<Posted> {
     const posted: Posted[] = [];
@@ -69,7 +56,7 @@ describe("Slack message shortcut: Find in document, and Reply in thread", () => 
         return true;
       })
       .reply(200, "ok");
-    const response = await postSigned(server.url, interactionBody(messageShortcut(overrides)));
+    const response = await postSigned(server().url, interactionBody(messageShortcut(overrides)));
     expect(response.status).toBe(200);
     await waitFor(() => hook.isDone());
     return posted[0]!;
@@ -108,7 +95,7 @@ describe("Slack message shortcut: Find in document, and Reply in thread", () => 
         return true;
       })
       .reply(200, { ok: true, message_ts: "1712345602.000400" });
-    await postSigned(server.url, interactionBody(messageShortcut({ response_url: undefined })));
+    await postSigned(server().url, interactionBody(messageShortcut({ response_url: undefined })));
     await waitFor(() => api.isDone());
     expect(calls[0]).toMatchObject({ channel: "C0001", user: "U0002" });
     expect(blockText(JSON.parse(calls[0]!.blocks!))).toContain(MINSK_PASSAGE);
@@ -128,7 +115,7 @@ describe("Slack message shortcut: Find in document, and Reply in thread", () => 
         return true;
       })
       .reply(200, { ok: true, channel: "C0001", ts: "1712345603.000500" });
-    await postSigned(server.url, interactionBody(buttonClick(button.action_id, button.value)));
+    await postSigned(server().url, interactionBody(buttonClick(button.action_id, button.value)));
     await waitFor(() => api.isDone());
     expect(calls[0]).toMatchObject({ channel: "C0001", thread_ts: MESSAGE_TS });
     const blocks = JSON.parse(calls[0]!.blocks!) as unknown[];
@@ -154,11 +141,11 @@ describe("Slack message shortcut: Find in document, and Reply in thread", () => 
         return true;
       })
       .reply(200, "ok");
-    await postSigned(server.url, interactionBody(buttonClick(button.action_id, button.value)));
+    await postSigned(server().url, interactionBody(buttonClick(button.action_id, button.value)));
     await waitFor(() => api.isDone() && hook.isDone());
     expect(told[0]!.response_type).toBe("ephemeral");
     expect(told[0]!.text).toMatch(/Invite me/);
-    expect(server.logs.text()).toMatch(/chat\.postMessage failed: not_in_channel/);
+    expect(server().logs.text()).toMatch(/chat\.postMessage failed: not_in_channel/);
   });
 
   it("retries chat.postMessage once on 429, then gives up with one line", async () => {
@@ -172,10 +159,10 @@ describe("Slack message shortcut: Find in document, and Reply in thread", () => 
         return [429, { ok: false, error: "ratelimited" }, { "Retry-After": "0" }];
       });
     nock("https://hooks.slack.com").post(CLICK_RESPONSE_PATH).reply(200, "ok");
-    await postSigned(server.url, interactionBody(buttonClick(button.action_id, button.value)));
-    await waitFor(() => server.logs.text().includes("chat.postMessage failed"));
+    await postSigned(server().url, interactionBody(buttonClick(button.action_id, button.value)));
+    await waitFor(() => server().logs.text().includes("chat.postMessage failed"));
     expect(calls).toBe(2);
-    expect(server.logs.lines().filter((line) => String(line.msg).includes("chat.postMessage failed"))).toHaveLength(1);
+    expect(server().logs.lines().filter((line) => String(line.msg).includes("chat.postMessage failed"))).toHaveLength(1);
   });
 
   it("refuses a Reply in thread button clicked in another conversation than the one it names", async () => {
@@ -188,7 +175,7 @@ describe("Slack message shortcut: Find in document, and Reply in thread", () => 
       })
       .reply(200, "ok");
     await postSigned(
-      server.url,
+      server().url,
       interactionBody(buttonClick(button.action_id, button.value, { channel: { id: "C0999", name: "elsewhere" } })),
     );
     await waitFor(() => hook.isDone());

@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import nock from "nock";
+import { afterEach, beforeEach } from "vitest";
 import { createSlackApp, type SlackApp } from "../../src/adapters/slack/index.js";
 import { createCommandRegistry, type CommandRegistry } from "../../src/commands/index.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
@@ -58,6 +59,27 @@ export interface SlackTestServer {
   registry: CommandRegistry;
   logs: LogCapture;
   close: () => Promise<void>;
+}
+
+/**
+ * A fresh Slack test server for each test of the calling suite, with the network blocked around it. Returns
+ * a getter, since the server is only made once each test starts.
+ */
+export function useSlackTestServer(): () => SlackTestServer {
+  let server: SlackTestServer | undefined;
+  beforeEach(async () => {
+    blockNetwork();
+    server = await startSlackTestServer();
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    restoreNetwork();
+  });
+  return () => {
+    if (!server) throw new Error("the Slack test server exists only while a test runs");
+    return server;
+  };
 }
 
 export async function startSlackTestServer(): Promise<SlackTestServer> {

@@ -1,33 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  blockNetwork,
   blockText,
   buttonsOf,
   MINSK_PASSAGE,
   postSigned,
-  restoreNetwork,
   slashCommandBody,
-  startSlackTestServer,
-  type SlackTestServer,
+  useSlackTestServer,
 } from "./slackHarness.js";
 
 describe("Slack slash commands over HTTP, signed as Slack signs them", () => {
-  let server: SlackTestServer;
+  const server = useSlackTestServer();
 
-  beforeEach(async () => {
-    blockNetwork();
-    server = await startSlackTestServer();
-  });
-
-  afterEach(async () => {
-    await server.close();
-    restoreNetwork();
+  afterEach(() => {
     vi.restoreAllMocks();
   });
 
   it("answers /source minsk in the acknowledgement: the Minsk passage and where it is from, privately", async () => {
     const started = Date.now();
-    const response = await postSigned(server.url, slashCommandBody("/source", "minsk"));
+    const response = await postSigned(server().url, slashCommandBody("/source", "minsk"));
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(3_000);
     const body = (await response.json()) as { response_type: string; text: string; blocks: unknown[] };
@@ -43,7 +33,7 @@ describe("Slack slash commands over HTTP, signed as Slack signs them", () => {
   });
 
   it("says /cite reuters is cited but not in the reference list, with the passage that cites it", async () => {
-    const response = await postSigned(server.url, slashCommandBody("/cite", "reuters"));
+    const response = await postSigned(server().url, slashCommandBody("/cite", "reuters"));
     expect(response.status).toBe(200);
     const body = (await response.json()) as { response_type: string; blocks: unknown[] };
     expect(body.response_type).toBe("ephemeral");
@@ -53,7 +43,7 @@ describe("Slack slash commands over HTTP, signed as Slack signs them", () => {
   });
 
   it("answers a command the registry does not have with what it does have", async () => {
-    const response = await postSigned(server.url, slashCommandBody("/nosuch", ""));
+    const response = await postSigned(server().url, slashCommandBody("/nosuch", ""));
     const body = (await response.json()) as { response_type: string; blocks: unknown[] };
     expect(body.response_type).toBe("ephemeral");
     expect(blockText(body.blocks)).toContain("There is no /nosuch command");
@@ -72,8 +62,8 @@ describe("Slack slash commands over HTTP, signed as Slack signs them", () => {
     ];
     for (const [name, options] of cases) {
       it(`401 for ${name}`, async () => {
-        const run = vi.spyOn(server.registry, "run");
-        const response = await postSigned(server.url, slashCommandBody("/source", "minsk"), options());
+        const run = vi.spyOn(server().registry, "run");
+        const response = await postSigned(server().url, slashCommandBody("/source", "minsk"), options());
         expect(response.status).toBe(401);
         expect(await response.text()).toBe("");
         expect(run).not.toHaveBeenCalled();
@@ -81,7 +71,7 @@ describe("Slack slash commands over HTTP, signed as Slack signs them", () => {
     }
 
     it("accepts a timestamp four minutes old (inside the window)", async () => {
-      const response = await postSigned(server.url, slashCommandBody("/source", "minsk"), {
+      const response = await postSigned(server().url, slashCommandBody("/source", "minsk"), {
         timestamp: nowSeconds() - 240,
       });
       expect(response.status).toBe(200);
@@ -89,9 +79,9 @@ describe("Slack slash commands over HTTP, signed as Slack signs them", () => {
   });
 
   it("never logs the bot token or the signature", async () => {
-    await postSigned(server.url, slashCommandBody("/source", "minsk"));
-    await postSigned(server.url, slashCommandBody("/source", "minsk"), { secret: "wrong" });
-    expect(server.logs.text()).not.toContain("xoxb-");
-    expect(server.logs.text()).not.toContain("v0=");
+    await postSigned(server().url, slashCommandBody("/source", "minsk"));
+    await postSigned(server().url, slashCommandBody("/source", "minsk"), { secret: "wrong" });
+    expect(server().logs.text()).not.toContain("xoxb-");
+    expect(server().logs.text()).not.toContain("v0=");
   });
 });
