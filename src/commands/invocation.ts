@@ -4,6 +4,8 @@
  * characters, so the encoding is compact and long arguments are shortened to fit.
  */
 
+import { hasLoneSurrogate } from "../knowledge/normalizeText.js";
+
 export interface Invocation {
   command: string;
   args: Record<string, string | undefined>;
@@ -36,11 +38,9 @@ export function encodeInvocation(invocation: Invocation): string {
 export function encodeInvocationIntact(invocation: Invocation): string | null {
   const { head, entries } = invocationParts(invocation);
   const encoded = `${head}|${encodeArgs(entries)}`;
-  if (encoded.length > MAX_INVOCATION_LENGTH || entries.some(([, value]) => LONE_SURROGATE.test(value))) return null;
+  if (encoded.length > MAX_INVOCATION_LENGTH || entries.some(([, value]) => hasLoneSurrogate(value))) return null;
   return encoded;
 }
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function invocationParts(invocation: Invocation): { head: string; entries: Array<[string, string]> } {
   const head = [PREFIX, invocation.command, String(invocation.page ?? 0), invocation.share ? "s" : ""].join("|");

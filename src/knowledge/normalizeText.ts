@@ -10,6 +10,19 @@ export function removeControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTERS, "");
 }
 
+/** Half a surrogate pair (a split emoji): it has no UTF-8 form, and URL encoding turns it into U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
+
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
+/** Each half surrogate pair replaced by U+FFFD, the character encoders would make of it anyway. */
+export function replaceLoneSurrogates(text: string): string {
+  return text.replace(LONE_SURROGATES, "\ufffd");
+}
+
 /** NFC, Unix newlines, no BOM or control characters, tabs as spaces, runs of spaces folded. */
 export function normalizeDocumentText(text: string): string {
   return removeControlCharacters(text.normalize("NFC").replace(/\r\n?/g, "\n"))

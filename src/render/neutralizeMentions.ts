@@ -6,6 +6,8 @@
  * token on one platform is a live ping on the other.
  */
 
+import { replaceLoneSurrogates } from "../knowledge/normalizeText.js";
+
 const ZERO_WIDTH_SPACE = "\u200b";
 
 /*
@@ -27,11 +29,6 @@ const ESCAPE_SEQUENCE = new RegExp(
 );
 // C0 except newline, DEL, C1.
 const CONTROL_CHARACTER = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
-/*
- * Half a surrogate pair has no UTF-8 form. Handlers shorten typed text with `slice` to echo it ("Nothing
- * matches '…'"), which can split an emoji, so the halves are replaced here where all text leaves.
- */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Any character the replacements below act on: C0 (newline included), DEL, C1, line separators, surrogates. */
 const NEEDS_STRIPPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
@@ -43,12 +40,14 @@ const NEEDS_STRIPPING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
 export function stripControlCharacters(text: string): string {
   // Most text (every quote of a clean document) has nothing to strip; one scan says so.
   if (!NEEDS_STRIPPING.test(text)) return text;
-  return text
+  // Handlers shorten typed text with `slice` to echo it ("Nothing matches '…'"), which can split an emoji,
+  // so the halves are replaced here, where all text leaves.
+  const stripped = text
     .replace(ESCAPE_SEQUENCE, "")
     .replace(/\r\n?|[\u2028\u2029]/g, "\n")
     .replace(/\t/g, " ")
-    .replace(CONTROL_CHARACTER, "")
-    .replace(LONE_SURROGATE, "\ufffd");
+    .replace(CONTROL_CHARACTER, "");
+  return replaceLoneSurrogates(stripped);
 }
 
 /**
