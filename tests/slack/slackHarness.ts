@@ -65,11 +65,11 @@ export interface SlackTestServer {
  * A fresh Slack test server for each test of the calling suite, with the network blocked around it. Returns
  * a getter, since the server is only made once each test starts.
  */
-export function useSlackTestServer(): () => SlackTestServer {
+export function useSlackTestServer(options: () => SlackTestServerOptions = () => ({})): () => SlackTestServer {
   let server: SlackTestServer | undefined;
   beforeEach(async () => {
     blockNetwork();
-    server = await startSlackTestServer();
+    server = await startSlackTestServer(options());
   });
   afterEach(async () => {
     await server?.close();
@@ -82,9 +82,14 @@ export function useSlackTestServer(): () => SlackTestServer {
   };
 }
 
-export async function startSlackTestServer(): Promise<SlackTestServer> {
+export interface SlackTestServerOptions {
+  /** The registry the app answers from; a plain one over the seed knowledge unless given. */
+  registry?: CommandRegistry;
+}
+
+export async function startSlackTestServer(options: SlackTestServerOptions = {}): Promise<SlackTestServer> {
   const kb = await sharedKnowledge();
-  const registry = createCommandRegistry(() => kb);
+  const registry = options.registry ?? createCommandRegistry(() => kb);
   const logs = captureLogs();
   const slack = createSlackApp({
     botToken: BOT_TOKEN,

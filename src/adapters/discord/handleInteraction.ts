@@ -12,6 +12,7 @@ import {
   type APIMessageComponentInteraction,
 } from "discord-api-types/v10";
 import type { CommandRegistry, Reply, ReplyFollowUp } from "../../commands/index.js";
+import { isAnswer } from "../../commands/commandRegistry.js";
 import { memoizeForFrozen } from "../../commands/frozenValues.js";
 import { renderDiscordMessage } from "../../render/index.js";
 import { flattenOptions, interactionUser, toCommandRequest } from "./toCommandRequest.js";
@@ -84,10 +85,11 @@ const newMessage = memoizeForFrozen((reply: Reply): APIInteractionResponse => ({
 /**
  * A button's answer. A shared (public) reply is a new message for the channel. A private answer replaces the
  * clicker's own ephemeral message ("More" pages in place); on a public message it goes to the clicker alone,
- * because updating it would change the message for everyone. Errors never overwrite an answer.
+ * because updating it would change the message for everyone. Errors and notices (an expired button, the rate
+ * limit's "One moment") never overwrite an answer.
  */
 function componentResponse(interaction: APIMessageComponentInteraction, reply: Reply): APIInteractionResponse {
-  if (reply.kind === "error" || reply.visibility === "public") return newMessage(reply);
+  if (!isAnswer(reply) || reply.visibility === "public") return newMessage(reply);
   const onEphemeral = ((interaction.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
   if (!onEphemeral) return newMessage(reply);
   // An update cannot change a message's flags; the message stays ephemeral.

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDiscordInteractionsHandler } from "../../src/adapters/discord/createDiscordInteractionsHandler.js";
+import { KnowledgeBase, loadKnowledge, parseDocument } from "../../src/knowledge/index.js";
+import { silentLogger } from "../../src/logger.js";
+import { createBotRegistry } from "../../src/runtime/createBotRegistry.js";
+import { buttonClick, createTestKeyPair, signBody, slashCommand, startEndpoint, type TestEndpoint } from "./signedInteractions.js";
+
+const keys = createTestKeyPair();
+let endpoint: TestEndpoint;
+
+beforeAll(async () => {
+  const seed = await loadKnowledge("knowledge");
+  const canal = parseDocument("canal-essay", "canal-essay.md", "# Canal Essay\n\n## Locks\n\nThe locks were rebuilt in 1920 (Hale, 2001).\n");
+  const knowledge = new KnowledgeBase([...seed.documents, canal], []);
+  // One command per user a minute: a Share clicked after the command is refused.
+  const registry = createBotRegistry({ knowledge: () => knowledge, logger: silentLogger, rateLimit: { limit: 1, windowMs: 60_000 } });
+  endpoint = await startEndpoint(createDiscordInteractionsHandler({ publicKey: keys.publicKeyHex, registry, logger: silentLogger }));
+});
+
+afterAll(async () => {
+  await endpoint.close();
+});
+
+async function send(payload: unknown): Promise<any> {
+  const raw = JSON.stringify(payload);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const response = await fetch(endpoint.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-signature-ed25519": signBody(keys.privateKey, timestamp, raw), "x-signature-timestamp": timestamp },
+    body: raw,
+  });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+function customIds(message: any): string[] {
+  return message.components.flatMap((row: any) => row.components.map((button: any) => button.custom_id));
+}
+
+function withUser<T extends { member: { user: { id: string } } }>(payload: T, id: string): T {
+  return { ...payload, member: { ...payload.member, user: { ...payload.member.user, id } } };
+}
+
+describe("Discord Share in channel posts answers only", () => {
+  it("a Share clicked while rate limited answers the clicker alone, in a new message, and keeps the answer", async () => {
+    const answer = await send(withUser(slashCommand("source", [{ name: "name", type: 3, value: "minsk" }]), "300000000000000001"));
+    const share = customIds(answer.data).find((id) => id.includes("|s|"))!;
+    expect(share).toBeDefined();
+
+    const clicked = await send(withUser(buttonClick(share), "300000000000000001"));
+    expect(clicked.data.embeds[0].description).toMatch(/faster than I can keep up/);
+    // A new ephemeral message: not posted for the channel, and not written over the answer it was clicked on.
+    expect(clicked.type).toBe(4);
+    expect(clicked.data.flags).toBe(64);
+  });
+
+  it("a notice asking which document has no Share button", async () => {
+    const notice = await send(withUser(slashCommand("audit", []), "300000000000000002"));
+    expect(notice.data.embeds[0].title).toBe("Which document?");
+    expect(customIds(notice.data).some((id) => id.includes("|s|"))).toBe(false);
+  });
+});
