@@ -3,8 +3,11 @@ import type { Reply } from "./reply.js";
 
 export type Platform = "slack" | "discord" | "console" | "cli";
 
-/** What an option holds: free text, a person to address (a platform user id), or a whole number. */
-export type OptionKind = "text" | "user" | "number";
+/**
+ * What an option holds: free text, a person to address (a platform user id), several people (mentions or
+ * plain names, typed as text), or a whole number.
+ */
+export type OptionKind = "text" | "user" | "people" | "number";
 
 export interface CommandOption {
   /** Lower-case, as Discord requires: `question`, `document`, `for`. */

@@ -85,3 +85,47 @@ describe("Slack slash commands over HTTP, signed as Slack signs them", () => {
     expect(server().logs.text()).not.toContain("v0=");
   });
 });
+
+describe("Slack slash command text, escaped as Slack sends it", () => {
+  const server = useSlackTestServer();
+
+  async function run(command: string, text: string): Promise<{ response_type: string; blocks: Array<{ type: string; text?: { text: string } }> }> {
+    const response = await postSigned(server().url, slashCommandBody(command, text));
+    expect(response.status).toBe(200);
+    return response.json() as never;
+  }
+  const header = (body: Awaited<ReturnType<typeof run>>) => body.blocks.find((block) => block.type === "header")?.text?.text;
+
+  it("decodes &amp; once: the header says what was typed, escaped once for Slack", async () => {
+    const body = await run("/ask", "Mearsheimer &amp; Kofman");
+    expect(header(body)).toBe("Mearsheimer &amp; Kofman");
+  });
+
+  it("searches the typed words, not the entity: /source Turkey &amp; the UN names all of it", async () => {
+    const body = await run("/source", "Turkey &amp; the UN");
+    expect(header(body)).toBe("Where the document mentions Turkey &amp; the UN");
+    const shown = blockText(body.blocks);
+    expect(shown).toContain("brokered by Turkey and the UN");
+    expect(shown).not.toMatch(/No passage names all/);
+  });
+
+  it("reads links as their labels and leaves channel and broadcast tokens out of the question", async () => {
+    const body = await run("/ask", "<!channel> why did <https://example.org/talks|the Istanbul talks> fail <#C0001|general>");
+    expect(header(body)).toBe("why did the Istanbul talks fail");
+    expect(body.response_type).toBe("ephemeral");
+  });
+
+  it("keeps the user id of for: <@U…|name>, so the answer is addressed to that person", async () => {
+    const body = await run("/source", "minsk for: <@U0002|sam>");
+    expect(body.response_type).toBe("in_channel");
+    expect(blockText(body.blocks)).toMatch(/^<@U0002>/m);
+  });
+
+  it("keeps the user ids /teams splits, so the teams name real people", async () => {
+    const body = await run("/teams", "<@U0002|sam> &amp; <@U0003|eli>");
+    expect(body.response_type).toBe("in_channel");
+    const shown = blockText(body.blocks);
+    expect(shown).toMatch(/^<@U0002> <@U0003>|^<@U0003> <@U0002>/m);
+    expect(shown).toContain("2 people, split at random");
+  });
+});

@@ -10,9 +10,11 @@ import { slackMessageToPlainText } from "../../src/adapters/slack/slackMessageTo
 import { decodeThreadReply, encodeThreadReply } from "../../src/adapters/slack/threadReplyValue.js";
 import { toCommandRequest } from "../../src/adapters/slack/toCommandRequest.js";
 import { verifySlackSignature } from "../../src/adapters/slack/verify.js";
-import { createCommandRegistry } from "../../src/commands/index.js";
+import { allCommands, createCommandRegistry } from "../../src/commands/index.js";
 import { createLogger } from "../../src/logger.js";
 import { blockNetwork, blockText, captureLogs, MINSK_PASSAGE, restoreNetwork, sharedKnowledge, slackSignature } from "./slackHarness.js";
+
+const definitionOf = (name: string) => allCommands.find((command) => command.name === name);
 
 describe("toCommandRequest", () => {
   it("maps Slack's slash command payload to a neutral request", () => {
@@ -27,16 +29,17 @@ describe("toCommandRequest", () => {
       response_url: "https://hooks.slack.com/commands/T/1/x",
       trigger_id: "1",
     };
-    expect(toCommandRequest(payload)).toEqual({
+    expect(toCommandRequest(payload, definitionOf)).toEqual({
       command: "source",
-      text: "grain deal for: <@U0002|sam>",
+      args: { name: "grain deal", for: "<@U0002|sam>" },
       user: { id: "U0001", name: "dana" },
       platform: "slack",
     });
   });
 
   it("treats a missing text as empty", () => {
-    expect(toCommandRequest({ command: "/help", user_id: "U1" })).toMatchObject({ command: "help", text: "", user: { id: "U1" } });
+    expect(toCommandRequest({ command: "/help", user_id: "U1" }, definitionOf)).toMatchObject({ command: "help", args: {}, user: { id: "U1" } });
+    expect(toCommandRequest({ command: "/nosuch", user_id: "U1" }, definitionOf)).toMatchObject({ command: "nosuch", text: "" });
   });
 });
 

@@ -15,6 +15,8 @@ const GLOBAL_COMMANDS_MAX = 100;
 const OPTION_TYPES: Record<OptionKind, ApplicationCommandOptionType.String | ApplicationCommandOptionType.User | ApplicationCommandOptionType.Integer> = {
   text: ApplicationCommandOptionType.String,
   user: ApplicationCommandOptionType.User,
+  // Discord has no option for several users: they are typed as text, mentions and all.
+  people: ApplicationCommandOptionType.String,
   number: ApplicationCommandOptionType.Integer,
 };
 

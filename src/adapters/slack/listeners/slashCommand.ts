@@ -15,7 +15,7 @@ export interface SlashCommandArgs {
  * seconds even when the Web API is unreachable. Ephemeral unless the reply says otherwise.
  */
 export async function handleSlashCommand(deps: SlackListenerDeps, { command, ack, client }: SlashCommandArgs): Promise<void> {
-  const reply = await deps.registry.run(toCommandRequest(command));
+  const reply = await deps.registry.run(toCommandRequest(command, (name) => deps.registry.get(name)));
   await ack(renderSlackMessage(reply));
   if (reply.followUps?.length) {
     await scheduleFollowUps(client, { channel: command.channel_id }, reply.followUps, deps.logger, deps.now);
