@@ -37,6 +37,7 @@ import {
   DISCORD_EMBED_FIELDS_MAX,
   DISCORD_EMBED_TITLE_MAX,
   DISCORD_FIELDS_BUDGET,
+  DISCORD_FIELDS_BUDGET_WITHOUT_QUOTES,
   DISCORD_FIELD_NAME_MAX,
   DISCORD_FIELD_VALUE_MAX,
   DISCORD_FOOTER_BUDGET,
@@ -212,14 +213,16 @@ function renderReferences(references: readonly string[]): APIEmbedField[] {
 }
 
 /**
- * The reply's fields, sharing the fields budget equally so one long field cannot crowd out the others, within
+ * The reply's fields, sharing the fields budget equally so one long field cannot crowd out the others (a reply
+ * without quotes gives them most of the quotes' room), within
  * the 25-field limit less the slots other fields need. Fields beyond that are counted for the omission line.
  */
 function renderFields(reply: Reply, slotsTaken: number): { fields: APIEmbedField[]; omitted: number } {
   const all = reply.fields ?? [];
   if (all.length === 0) return { fields: [], omitted: 0 };
   const count = Math.min(all.length, DISCORD_EMBED_FIELDS_MAX - slotsTaken);
-  const share = Math.floor(DISCORD_FIELDS_BUDGET / count);
+  const budget = reply.quotes.length > 0 ? DISCORD_FIELDS_BUDGET : DISCORD_FIELDS_BUDGET_WITHOUT_QUOTES;
+  const share = Math.floor(budget / count);
   const fields = all.slice(0, count).map((field) => {
     const nameMax = Math.min(DISCORD_FIELD_NAME_MAX, Math.floor(share / 3));
     const name = truncateRendered(field.label, nameMax, neutralizeForDiscord) || "\u200b";

@@ -24,6 +24,8 @@ import {
   SLACK_BUTTON_VALUE_MAX,
   SLACK_CONTEXT_TEXT_MAX,
   SLACK_FIELDS_BUDGET,
+  SLACK_FIELDS_BUDGET_WITHOUT_QUOTES,
+  SLACK_FIELD_SECTIONS_MAX,
   SLACK_FIELD_TEXT_MAX,
   SLACK_FOOTER_BUDGET,
   SLACK_HEADER_TEXT_MAX,
@@ -188,20 +190,26 @@ function renderReferences(references: readonly string[]): KnownBlock[] {
 }
 
 /**
- * One section of at most 10 fields sharing the fields budget equally, so one long field cannot crowd out the
- * others. Fields beyond that are counted for the omission line.
+ * Sections of at most 10 fields each, sharing the fields budget equally so one long field cannot crowd out the
+ * others (a reply without quotes gives them the quotes' room). Fields beyond the last section are counted for
+ * the omission line.
  */
 function renderFields(reply: Reply): { blocks: KnownBlock[]; omitted: number } {
   const all = reply.fields ?? [];
   if (all.length === 0) return { blocks: [], omitted: 0 };
-  const count = Math.min(all.length, SLACK_SECTION_FIELDS_MAX);
-  const share = Math.min(SLACK_FIELD_TEXT_MAX, Math.floor(SLACK_FIELDS_BUDGET / count));
+  const count = Math.min(all.length, SLACK_SECTION_FIELDS_MAX * SLACK_FIELD_SECTIONS_MAX);
+  const budget = reply.quotes.length > 0 ? SLACK_FIELDS_BUDGET : SLACK_FIELDS_BUDGET_WITHOUT_QUOTES;
+  const share = Math.min(SLACK_FIELD_TEXT_MAX, Math.floor(budget / count));
   const fields = all.slice(0, count).map((field) => {
     const label = `*${truncateRendered(field.label, Math.floor(share / 3), neutralizeForSlack)}*\n`;
     const value = truncateRendered(field.value, share - label.length, neutralizeForSlack);
     return mrkdwn(label + (value || " "));
   });
-  return { blocks: [{ type: "section", fields }], omitted: all.length - count };
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < fields.length; i += SLACK_SECTION_FIELDS_MAX) {
+    blocks.push({ type: "section", fields: fields.slice(i, i + SLACK_SECTION_FIELDS_MAX) });
+  }
+  return { blocks, omitted: all.length - count };
 }
 
 /**

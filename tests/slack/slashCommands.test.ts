@@ -129,3 +129,33 @@ describe("Slack slash command text, escaped as Slack sends it", () => {
     expect(shown).toContain("2 people, split at random");
   });
 });
+
+describe("Slack /help", () => {
+  const server = useSlackTestServer();
+
+  it("shows every command with its whole usage: no field left out or cut", async () => {
+    const response = await postSigned(server().url, slashCommandBody("/help", ""));
+    const body = (await response.json()) as { blocks: Array<{ type: string; fields?: Array<{ text: string }> }> };
+    const fields = body.blocks.flatMap((block) => block.fields ?? []).map((field) => field.text);
+    const commands = server().registry.list();
+    expect(commands.length).toBeGreaterThan(10);
+    expect(fields).toHaveLength(commands.length);
+    for (const command of commands) {
+      const usage = `/${command.name}${command.usage ? ` ${command.usage}` : ""}`.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      const description = command.description.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      expect(fields).toContain(`*${usage.replace(/&(?!lt;|gt;)/g, "&amp;")}*\n${description}`);
+    }
+    expect(blockText(body.blocks)).not.toMatch(/not shown/);
+  });
+});
+
+describe("Slack /source wording", () => {
+  const server = useSlackTestServer();
+
+  it("says several uncited passages cite no source of their own", async () => {
+    const response = await postSigned(server().url, slashCommandBody("/source", "negotiations"));
+    const shown = blockText(((await response.json()) as { blocks: unknown[] }).blocks);
+    expect(shown).toContain("2 passages cite no source of their own; open them in context");
+    expect(shown).not.toContain("of its own");
+  });
+});

@@ -1,3 +1,7 @@
+/**
+ * Interactions as Discord sends them, replayed against the HTTP endpoint for what real payloads and a new user
+ * found: who sees a shared notice, whether /help shows every command, and the like.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordInteractionsHandler } from "../../src/adapters/discord/createDiscordInteractionsHandler.js";
 import { KnowledgeBase, loadKnowledge, parseDocument } from "../../src/knowledge/index.js";
@@ -58,5 +62,19 @@ describe("Discord Share in channel posts answers only", () => {
     const notice = await send(withUser(slashCommand("audit", []), "300000000000000002"));
     expect(notice.data.embeds[0].title).toBe("Which document?");
     expect(customIds(notice.data).some((id) => id.includes("|s|"))).toBe(false);
+  });
+});
+
+describe("Discord /help", () => {
+  it("lists every command with its whole usage and description", async () => {
+    const help = await send(withUser(slashCommand("help", []), "300000000000000003"));
+    const fields: Array<{ name: string; value: string }> = help.data.embeds[0].fields;
+    expect(fields.length).toBeGreaterThan(10);
+    expect(JSON.stringify(help.data)).not.toMatch(/not shown/);
+    // Whole descriptions, not cut to share a small budget.
+    expect(fields.find((field) => field.name.startsWith("/source"))?.value).toBe(
+      "Where the document speaks of a name or term (minsk, bucha, grain deal), with full references",
+    );
+    expect(fields.map((field) => field.name)).toContain("/ask <\u200bquestion> \\[for: @person\\] \\[document: name\\]");
   });
 });
