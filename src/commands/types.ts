@@ -23,6 +23,9 @@ export interface CommandOption {
    * `/source grain deal` fills `name`. Other options are written `name: value` (`for: @dana`).
    */
   main?: boolean;
+  /** For a number: the smallest and largest accepted, so platforms that can check a range refuse the rest. */
+  min?: number;
+  max?: number;
 }
 
 export interface CommandUser {

@@ -95,6 +95,11 @@ describe("Discord command registration", () => {
     ]);
   });
 
+  it("gives /timer's minutes the range the command accepts, so Discord refuses 0 or 90 before sending them", () => {
+    const timer = commands.find((command) => command.name === "timer");
+    expect(timer.options.find((option: any) => option.name === "minutes")).toMatchObject({ type: 4, min_value: 1, max_value: 60 });
+  });
+
   it("refuses a name Discord would refuse", () => {
     const bad: CommandDefinition = { name: "Why Stalled", description: "d", usage: "", options: [], handler: () => ({ title: "", quotes: [], visibility: "private" }) };
     expect(() => buildDiscordCommands([bad])).toThrow(/lower-case/);

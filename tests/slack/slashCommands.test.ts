@@ -1,3 +1,4 @@
+import nock from "nock";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   blockText,
@@ -6,6 +7,7 @@ import {
   postSigned,
   slashCommandBody,
   useSlackTestServer,
+  waitFor,
 } from "./slackHarness.js";
 
 describe("Slack slash commands over HTTP, signed as Slack signs them", () => {
@@ -157,5 +159,51 @@ describe("Slack /source wording", () => {
     const shown = blockText(((await response.json()) as { blocks: unknown[] }).blocks);
     expect(shown).toContain("2 passages cite no source of their own; open them in context");
     expect(shown).not.toContain("of its own");
+  });
+});
+
+describe("Slack /timer in a channel the bot is not in", () => {
+  const server = useSlackTestServer();
+
+  function scheduleMessage(reply: object, delayMs = 0) {
+    return nock("https://slack.com").post("/api/chat.scheduleMessage").delay(delayMs).reply(200, reply);
+  }
+
+  it("tells the asker at once, privately, how to fix it, and promises the channel nothing", async () => {
+    const api = scheduleMessage({ ok: false, error: "not_in_channel" });
+    const response = await postSigned(server().url, slashCommandBody("/timer", "5 rebuttal"));
+    const body = (await response.json()) as { response_type: string; blocks: unknown[] };
+    expect(api.isDone()).toBe(true);
+    expect(body.response_type).toBe("ephemeral");
+    const shown = blockText(body.blocks);
+    expect(shown).toContain("/invite @ground-truth");
+    expect(shown).toContain("/timer again");
+    expect(shown).not.toMatch(/I will post/);
+  });
+
+  it("posts the timer for the channel once Slack has taken the reminders", async () => {
+    const api = nock("https://slack.com").post("/api/chat.scheduleMessage").times(2).reply(200, { ok: true, scheduled_message_id: "Q1" });
+    const response = await postSigned(server().url, slashCommandBody("/timer", "5 rebuttal"));
+    const body = (await response.json()) as { response_type: string; blocks: unknown[] };
+    expect(api.isDone()).toBe(true);
+    expect(body.response_type).toBe("in_channel");
+    expect(blockText(body.blocks)).toContain("I will post when 1 minute is left");
+  });
+
+  it("when Slack is slow to refuse, answers in time and then tells the asker through the response_url", async () => {
+    scheduleMessage({ ok: false, error: "not_in_channel" }, 1_800);
+    const told: Array<{ text: string; response_type: string }> = [];
+    const hook = nock("https://hooks.slack.com")
+      .post("/commands/T0001/1234/XyZ", (body: { text: string; response_type: string }) => {
+        told.push(body);
+        return true;
+      })
+      .reply(200, "ok");
+    const started = Date.now();
+    const response = await postSigned(server().url, slashCommandBody("/timer", "5 rebuttal"));
+    await response.json();
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await waitFor(() => hook.isDone(), 4_000);
+    expect(told[0]).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("/invite @ground-truth") });
   });
 });

@@ -158,7 +158,7 @@ describe("handlers as plain functions", () => {
       { delaySeconds: 120, text: "Time is up" },
       { delaySeconds: 180, text: "never sent" },
     ];
-    expect(await scheduleFollowUps(client, { channel: "C0001" }, followUps, logs.logger, now)).toBe(1);
+    expect(await scheduleFollowUps(client, { channel: "C0001" }, followUps, logs.logger, now)).toEqual({ scheduled: 1, failure: "not_in_channel" });
     expect(api.isDone()).toBe(true);
     expect(bodies[0]).toMatchObject({ channel: "C0001", post_at: String(base + 60), text: expect.not.stringContaining("<!channel>") });
     expect(logs.lines().filter((line) => String(line.msg).includes("chat.scheduleMessage failed: not_in_channel"))).toHaveLength(1);

@@ -48,8 +48,12 @@ function toOption(command: string, option: CommandOption): APIApplicationCommand
   const type = OPTION_TYPES[option.kind];
   // Autocomplete exists only for string, integer and number options.
   if (type === ApplicationCommandOptionType.User) return { ...base, type };
+  const range =
+    type === ApplicationCommandOptionType.Integer
+      ? { ...(option.min !== undefined ? { min_value: option.min } : {}), ...(option.max !== undefined ? { max_value: option.max } : {}) }
+      : {};
   // The union of option shapes does not narrow on a computed `type`; string and integer options take the same fields.
-  return { ...base, type, ...(option.autocomplete ? { autocomplete: true } : {}) } as APIApplicationCommandBasicOption;
+  return { ...base, type, ...range, ...(option.autocomplete ? { autocomplete: true } : {}) } as APIApplicationCommandBasicOption;
 }
 
 function checkName(name: string, what: string): void {
