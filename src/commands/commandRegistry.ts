@@ -105,11 +105,16 @@ export class CommandRegistry {
     return { ...reply, visibility: "public", share: undefined };
   }
 
-  /** Autocomplete choices for one option (at most 25). */
-  complete(command: string, option: string, partial: string, documentId?: string): string[] {
+  /**
+   * Autocomplete choices for one option (at most 25). `document` is the document already chosen in another
+   * option, as typed (an id or a title): choices then come from that document only.
+   */
+  complete(command: string, option: string, partial: string, document?: string): string[] {
     const kind = this.get(command)?.options.find((o) => o.name === option)?.autocomplete;
     if (!kind) return [];
-    return this.knowledge().complete(kind, cleanInput(partial).slice(0, 100), documentId);
+    const knowledge = this.knowledge();
+    const documentId = kind !== "documents" && document?.trim() ? knowledge.document(cleanInput(document).slice(0, 100))?.id : undefined;
+    return knowledge.complete(kind, cleanInput(partial).slice(0, 100), documentId);
   }
 }
 

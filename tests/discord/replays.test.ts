@@ -78,3 +78,31 @@ describe("Discord /help", () => {
     expect(fields.map((field) => field.name)).toContain("/ask <\u200bquestion> \\[for: @person\\] \\[document: name\\]");
   });
 });
+
+describe("Discord autocomplete", () => {
+  async function choices(command: string, options: Array<{ name: string; type: number; value: string; focused?: boolean }>): Promise<string[]> {
+    const answer = await send(slashCommand(command, options, true));
+    expect(answer.type).toBe(8);
+    return answer.data.choices.map((choice: { value: string }) => choice.value);
+  }
+
+  it("offers terms from the document already chosen in the same command", async () => {
+    const everywhere = await choices("source", [{ name: "name", type: 3, value: "r", focused: true }]);
+    expect(everywhere.some((term) => !/^(rebuilt)$/i.test(term))).toBe(true);
+    const inCanal = await choices("source", [
+      { name: "document", type: 3, value: "canal-essay" },
+      { name: "name", type: 3, value: "r", focused: true },
+    ]);
+    expect(inCanal).toEqual(["rebuilt"]);
+  });
+
+  it("offers sources from the document already chosen, by id or title", async () => {
+    for (const document of ["canal-essay", "Canal Essay"]) {
+      const sources = await choices("cite", [
+        { name: "source", type: 3, value: "", focused: true },
+        { name: "document", type: 3, value: document },
+      ]);
+      expect(sources).toEqual(["Hale"]);
+    }
+  });
+});

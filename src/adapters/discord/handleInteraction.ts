@@ -12,6 +12,7 @@ import {
   type APIMessageComponentInteraction,
 } from "discord-api-types/v10";
 import type { CommandRegistry, Reply, ReplyFollowUp } from "../../commands/index.js";
+import { documentOption } from "../../commands/chooseDocument.js";
 import { isAnswer } from "../../commands/commandRegistry.js";
 import { memoizeForFrozen } from "../../commands/frozenValues.js";
 import { renderDiscordMessage } from "../../render/index.js";
@@ -97,10 +98,14 @@ function componentResponse(interaction: APIMessageComponentInteraction, reply: R
   return { type: InteractionResponseType.UpdateMessage, data: data as APIInteractionResponseCallbackData };
 }
 
+/** Choices for the option being typed, from the document already chosen in the same command when there is one. */
 function complete(interaction: APIApplicationCommandAutocompleteInteraction, registry: CommandRegistry): APIApplicationCommandOptionChoice[] {
-  const focused = flattenOptions(interaction.data.options ?? []).find((option) => "focused" in option && option.focused);
+  const options = flattenOptions(interaction.data.options ?? []);
+  const focused = options.find((option) => "focused" in option && option.focused);
   if (!focused || !("value" in focused)) return [];
-  const choices = registry.complete(interaction.data.name, focused.name, String(focused.value ?? ""));
+  const chosen = options.find((option) => option !== focused && option.name === documentOption.name && "value" in option);
+  const document = chosen && "value" in chosen ? String(chosen.value ?? "") : undefined;
+  const choices = registry.complete(interaction.data.name, focused.name, String(focused.value ?? ""), document);
   const seen = new Set<string>();
   const result: APIApplicationCommandOptionChoice[] = [];
   for (const choice of choices) {
