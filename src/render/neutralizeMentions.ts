@@ -114,6 +114,20 @@ export function neutralizeForTerminal(text: string): string {
 }
 
 /**
+ * Puts back `<@id>` for the reply's own addressees in text `neutralize` has made inert, so a platform shows
+ * each as the person's name (Discord sends no names with ids). Only ids already allowed to be pinged, and only
+ * whole tokens: anything else stays inert.
+ */
+export function restoreAddressees(text: string, ids: readonly string[], neutralize: (text: string) => string): string {
+  let restored = text;
+  for (const id of ids) {
+    const token = `<@${id}>`;
+    restored = restored.split(neutralize(token)).join(token);
+  }
+  return restored;
+}
+
+/**
  * The ids a reply may ping, deduplicated. Ids are interpolated into `<@…>` verbatim, so anything but letters
  * and digits (Slack `U0123ABC`, Discord snowflakes) is refused rather than escaped: `U1><!channel` must not
  * become a second mention.

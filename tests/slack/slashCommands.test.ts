@@ -207,3 +207,16 @@ describe("Slack /timer in a channel the bot is not in", () => {
     expect(told[0]).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("/invite @ground-truth") });
   });
 });
+
+describe("Slack /why-stalled", () => {
+  const server = useSlackTestServer();
+
+  it("gives each of its seven passages a Context button", async () => {
+    const response = await postSigned(server().url, slashCommandBody("/why-stalled", ""));
+    const body = (await response.json()) as { blocks: unknown[] };
+    const quoted = blockText(body.blocks).split("\n").filter((line) => line.startsWith(">")).length;
+    const context = buttonsOf(body.blocks).filter((button) => button.text.text.startsWith("Context"));
+    expect(quoted).toBe(7);
+    expect(context.map((button) => button.text.text)).toEqual(Array.from({ length: 7 }, (_, i) => `Context ${i + 1}`));
+  });
+});
