@@ -53,9 +53,10 @@ async function runConsole(registry: CommandRegistry, store: KnowledgeStore): Pro
     registry,
     interactive,
     color: Boolean(process.stdout.isTTY),
+    width: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
     greeting:
       `Ground Truth: ${documents} document${documents === 1 ? "" : "s"}, ${passages} passages. ` +
-      "Ask a question, or type /help. Tab completes commands; Ctrl-D quits.\n",
+      "Ask a question, or type /help. Tab completes commands; Ctrl-C clears the line, and on an empty line (or Ctrl-D) quits.\n",
   });
   process.once("SIGTERM", () => session.close());
   await session.done;

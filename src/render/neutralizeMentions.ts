@@ -106,11 +106,18 @@ export function neutralizeForDiscordPlain(text: string): string {
 }
 
 /**
+ * The `<` of anything that could be a token either platform parses (`<@…>`, `<#…>`, `<!…>`, `</cmd:…>`,
+ * `<:emoji:…>`, `<t:…>`, `<https://…|…>` and other links), and no other: a terminal shows the zero-width space as nothing, so
+ * breaking every `<` would leave invisible characters in plain text like `<question>`.
+ */
+const TOKEN_START = /<(?=[@#!/:]|(?:https?|mailto|tel|ftp|slack|t|a|id):)/gi;
+
+/**
  * Text for a terminal. Nothing pings there, but CLI output gets pasted into chat, so mention syntax is broken
  * as well.
  */
 export function neutralizeForTerminal(text: string): string {
-  return breakAngleTokens(breakBroadcastMentions(stripControlCharacters(text)));
+  return breakBroadcastMentions(stripControlCharacters(text)).replace(TOKEN_START, `<${ZERO_WIDTH_SPACE}`);
 }
 
 /**

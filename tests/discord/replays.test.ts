@@ -106,3 +106,16 @@ describe("Discord autocomplete", () => {
     }
   });
 });
+
+describe("Discord /teams", () => {
+  it("shows each person as a mention, which Discord draws as their name, and pings only them", async () => {
+    const ids = ["222222222222222201", "222222222222222202", "222222222222222203"];
+    const answer = await send(withUser(slashCommand("teams", [{ name: "people", type: 3, value: ids.map((id) => `<@${id}>`).join(" ") }]), "300000000000000004"));
+    const fields: Array<{ name: string; value: string }> = answer.data.embeds[0].fields;
+    const listed = fields.filter((field) => /^(Proposition|Opposition)/.test(field.name)).flatMap((field) => field.value.split("\n"));
+    expect(listed.sort()).toEqual(ids.map((id) => `<@${id}>`).sort());
+    expect(JSON.stringify(fields)).not.toMatch(/(?<!<)@\d{6}|<\u200b@/);
+    expect(answer.data.allowed_mentions).toEqual({ parse: [], users: expect.arrayContaining(ids) });
+    expect(answer.data.allowed_mentions.users).toHaveLength(3);
+  });
+});

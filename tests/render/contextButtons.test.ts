@@ -17,7 +17,7 @@ const slackLabels = (reply: Reply) =>
     .blocks.flatMap((block) => (block.type === "actions" ? block.elements : []))
     .map((button) => ("text" in button && button.text ? button.text.text : ""));
 const discordLabels = (reply: Reply) =>
-  renderDiscordMessage(reply).components.flatMap((row) => row.components.map((button) => ("label" in button ? button.label : "")));
+  renderDiscordMessage(reply).components.flatMap((row) => row.components.map((button) => ("label" in button ? (button.label ?? "") : "")));
 
 describe("Context buttons", () => {
   it("one per passage shown: seven quotes, seven buttons on both platforms", () => {
