@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordInteractionsHandler } from "../../src/adapters/discord/createDiscordInteractionsHandler.js";
+import { handleInteraction } from "../../src/adapters/discord/handleInteraction.js";
+import { createCommandRegistry } from "../../src/commands/index.js";
 import { KnowledgeBase, loadKnowledge, parseDocument } from "../../src/knowledge/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { createBotRegistry } from "../../src/runtime/createBotRegistry.js";
@@ -117,5 +119,52 @@ describe("Discord /teams", () => {
     expect(JSON.stringify(fields)).not.toMatch(/(?<!<)@\d{6}|<\u200b@/);
     expect(answer.data.allowed_mentions).toEqual({ parse: [], users: expect.arrayContaining(ids) });
     expect(answer.data.allowed_mentions.users).toHaveLength(3);
+  });
+});
+
+describe("Discord buttons on a question longer than a custom_id", () => {
+  const QUESTION = "why did the talks between russia and ukraine fail after the istanbul communique and the minsk accords were violated";
+
+  function buttonsOf(message: any): Array<{ label: string; custom_id: string }> {
+    return message.components.flatMap((row: any) => row.components);
+  }
+
+  it("keeps Share and More, each a short key that answers the whole question", async () => {
+    expect(QUESTION.length).toBeGreaterThan(100);
+    const asked = await send(withUser(slashCommand("ask", [{ name: "question", type: 3, value: QUESTION }]), "300000000000000005"));
+    const buttons = buttonsOf(asked.data);
+    const more = buttons.find((button) => button.label === "More")!;
+    const share = buttons.find((button) => button.label === "Share in channel")!;
+    expect(more).toBeDefined();
+    expect(share).toBeDefined();
+    for (const button of buttons) expect(button.custom_id.length).toBeLessThanOrEqual(100);
+
+    // The limit is one command a minute per user: each click comes from someone else.
+    const paged = await send(withUser(buttonClick(more.custom_id), "300000000000000006"));
+    expect(paged.type).toBe(7);
+    expect(paged.data.embeds[0].title).toBe(QUESTION);
+    expect(paged.data.embeds[0].description).toMatch(/Passages 4-6 of/);
+
+    const shared = await send(withUser(buttonClick(share.custom_id), "300000000000000007"));
+    expect(shared.type).toBe(4);
+    expect(shared.data.flags ?? 0).toBe(0);
+    expect(shared.data.embeds[0].title).toBe(QUESTION);
+  });
+
+  it("answers a key it does not know (another instance's, or expired) as an expired button", async () => {
+    const clicked = await send(withUser(buttonClick("gtk|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), "300000000000000008"));
+    expect(clicked.data.embeds[0].title).toBe("That button has expired");
+    expect(clicked.data.flags).toBe(64);
+  });
+
+  it("without a key store, leaves those buttons out and says why", async () => {
+    const knowledge = await loadKnowledge("knowledge");
+    const registry = createCommandRegistry(() => knowledge);
+    const response: any = await handleInteraction(slashCommand("ask", [{ name: "question", type: 3, value: QUESTION }]) as never, registry);
+    const labels = buttonsOf(response.data).map((button) => button.label);
+    expect(labels).not.toContain("More");
+    expect(labels).not.toContain("Share in channel");
+    expect(labels).toContain("Context 1");
+    expect(response.data.embeds[0].footer.text).toContain("ask a shorter one to get them");
   });
 });

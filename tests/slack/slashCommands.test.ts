@@ -220,3 +220,18 @@ describe("Slack /why-stalled", () => {
     expect(context.map((button) => button.text.text)).toEqual(Array.from({ length: 7 }, (_, i) => `Context ${i + 1}`));
   });
 });
+
+describe("Slack buttons on a long question", () => {
+  const server = useSlackTestServer();
+
+  it("keeps Share and More, carrying the whole question in Slack's 2,000-character values", async () => {
+    const question = "why did the talks between russia and ukraine fail after the istanbul communique and the minsk accords were violated";
+    const response = await postSigned(server().url, slashCommandBody("/ask", question));
+    const buttons = buttonsOf(((await response.json()) as { blocks: unknown[] }).blocks);
+    const more = buttons.find((button) => button.text.text === "More");
+    const share = buttons.find((button) => button.action_id === "gt_share");
+    expect(more?.value.length).toBeGreaterThan(100);
+    expect(share?.value.length).toBeGreaterThan(100);
+    expect(more?.value).toContain(question.replace(/ /g, "+"));
+  });
+});

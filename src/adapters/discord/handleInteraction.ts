@@ -16,6 +16,7 @@ import { documentOption } from "../../commands/chooseDocument.js";
 import { isAnswer } from "../../commands/commandRegistry.js";
 import { memoizeForFrozen } from "../../commands/frozenValues.js";
 import { renderDiscordMessage } from "../../render/index.js";
+import { fitButtonValues, type ButtonKeyStore } from "./buttonKeys.js";
 import { flattenOptions, interactionUser, toCommandRequest } from "./toCommandRequest.js";
 
 /** The message context-menu command; its name is what users see in the Apps menu. */
@@ -32,20 +33,23 @@ export interface HandleInteractionOptions {
    * differently, so the neutral core only hands them over.
    */
   onFollowUps?: (followUps: ReplyFollowUp[], interaction: APIInteraction) => void;
+  /** Short keys for button values over Discord's 100 characters; without it those buttons are left out. */
+  buttonKeys?: ButtonKeyStore;
 }
 
 /**
  * Answers one interaction, as Discord sends it, with the response Discord expects. Both modes call this: the HTTP
- * endpoint returns the response as the request's body, the gateway client sends it through discord.js.
+ * endpoint returns the response as the request's body, the gateway client sends it through discord.js. A
+ * button's short key is resolved before this (`resolveButtonKey`), so a click carries its whole invocation.
  */
 export async function handleInteraction(
   interaction: APIInteraction,
   registry: CommandRegistry,
   options: HandleInteractionOptions = {},
 ): Promise<APIInteractionResponse> {
-  const answer = (reply: Reply, response: APIInteractionResponse): APIInteractionResponse => {
+  const answer = async (reply: Reply, respond: (reply: Reply) => APIInteractionResponse): Promise<APIInteractionResponse> => {
     if (reply.followUps?.length) options.onFollowUps?.(reply.followUps, interaction);
-    return response;
+    return respond(await fitButtonValues(reply, options.buttonKeys));
   };
 
   switch (interaction.type) {
@@ -58,18 +62,18 @@ export async function handleInteraction(
     case InteractionType.ApplicationCommand: {
       if (interaction.data.type === ApplicationCommandType.ChatInput) {
         const reply = await registry.run(toCommandRequest(interaction as Parameters<typeof toCommandRequest>[0]));
-        return answer(reply, newMessage(reply));
+        return answer(reply, newMessage);
       }
       if (interaction.data.type === ApplicationCommandType.Message && interaction.data.name === FIND_IN_DOCUMENT_COMMAND) {
         const reply = await findInDocument(interaction as APIMessageApplicationCommandInteraction, registry);
-        return answer(reply, newMessage(reply));
+        return answer(reply, newMessage);
       }
       return newMessage(notSupported());
     }
 
     case InteractionType.MessageComponent: {
       const reply = await registry.runInvocation(interaction.data.custom_id, interactionUser(interaction), "discord");
-      return answer(reply, componentResponse(interaction, reply));
+      return answer(reply, (fitted) => componentResponse(interaction, fitted));
     }
 
     default:
