@@ -57,9 +57,18 @@ const SNOWFLAKE = /^\d{17,20}$/;
  */
 export function loadConfig(env: Environment): ConfigResult {
   const problems: string[] = [];
+  const quotedNames = new Set<string>();
   const read = (name: string): string | undefined => {
     const value = env[name]?.trim();
-    return value ? value : undefined;
+    if (!value) return undefined;
+    // dotenv strips quotes; Docker's --env-file and some orchestrators keep them as part of the value.
+    const quoted = /^(["'])([\s\S]*)\1$/.exec(value);
+    if (quoted) {
+      if (!quotedNames.has(name)) problems.push(`${name} is wrapped in quotes: remove them (Docker's --env-file keeps quotes as part of the value).`);
+      quotedNames.add(name);
+      return quoted[2]!.trim() || undefined;
+    }
+    return value;
   };
 
   const knowledgeDir = read("KNOWLEDGE_DIR") ?? "knowledge";

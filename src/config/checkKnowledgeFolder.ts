@@ -1,0 +1,19 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * Why the knowledge folder cannot be used, in one line naming KNOWLEDGE_DIR, or null when it is a readable
+ * folder. Checked before anything starts: a mistyped folder would otherwise start a bot with no documents.
+ */
+export async function checkKnowledgeFolder(directory: string, fromEnvironment: boolean): Promise<string | null> {
+  const where = `${fromEnvironment ? `KNOWLEDGE_DIR "${directory}"` : `The default knowledge folder "${directory}"`} (${path.resolve(directory)})`;
+  const fix = fromEnvironment ? "set KNOWLEDGE_DIR to the folder that holds your documents" : "run from the project folder, or set KNOWLEDGE_DIR";
+  try {
+    const found = await stat(directory);
+    return found.isDirectory() ? null : `${where} is a file, not a folder: ${fix}.`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return `${where} does not exist: ${fix}.`;
+    return `${where} cannot be read (${code ?? String(error)}).`;
+  }
+}
