@@ -23,7 +23,10 @@ export const SLACK_MANIFEST_LIMITS = {
 export const SLACK_BOT_SCOPES = ["commands", "chat:write"] as const;
 
 export interface SlackManifestOptions {
-  /** A public base URL for HTTP mode (`https://bot.example.org`); without it the manifest uses Socket Mode. */
+  /**
+   * A public base URL for HTTP mode (`https://bot.example.org`, or the whole endpoint,
+   * `https://bot.example.org/slack/events`); without it the manifest uses Socket Mode.
+   */
   publicUrl?: string;
 }
 
@@ -48,7 +51,8 @@ export interface SlackManifest {
  * `should_escape` makes Slack send mentions as `<@U…|name>`, which is how `for: @dana` finds a user id.
  */
 export function buildSlackManifest(commands: readonly CommandDefinition[], options: SlackManifestOptions = {}): SlackManifest {
-  const requestUrl = options.publicUrl ? `${options.publicUrl.replace(/\/+$/, "")}${SLACK_EVENTS_PATH}` : undefined;
+  const base = options.publicUrl?.replace(/\/+$/, "");
+  const requestUrl = base ? (base.endsWith(SLACK_EVENTS_PATH) ? base : `${base}${SLACK_EVENTS_PATH}`) : undefined;
   return {
     display_information: {
       name: "Ground Truth",
