@@ -17,7 +17,7 @@ export interface RenderTextOptions {
    * one quote). Unwrapped when not given, as piped output should be.
    */
   width?: number;
-  /** End each quote's origin with its passage id, the one `/context <passage id>` takes. */
+  /** Show each quote's passage id beside its number, as `/context <passage id>` takes it. */
   passageIds?: boolean;
 }
 
@@ -60,15 +60,16 @@ export function renderText(reply: Reply, options: RenderTextOptions = {}): strin
 }
 
 /**
- * `[1] Label`, then the passage indented (every line, so a multi-line passage stays visibly one quote), then
+ * `[1] Label (passage id)`, then the passage indented (every line, so a multi-line passage stays visibly one quote), then
  * where it is from and one line per citation, warnings marked so they are not read as references.
  */
 function renderQuote(quote: ReplyQuote, number: number, style: typeof PLAIN, passageIds: boolean): string {
-  const heading = `[${number}]${quote.label ? ` ${neutralizeForTerminal(quote.label)}` : ""}`;
+  const id = passageIds ? ` ${style.dim(`(${neutralizeForTerminal(quote.passageId)})`)}` : "";
+  const heading = `${style.bold(`[${number}]${quote.label ? ` ${neutralizeForTerminal(quote.label)}` : ""}`)}${id}`;
   const passage = neutralizeForTerminal(quote.text)
     .split("\n")
     .map((line) => INDENT + line);
-  const origin = [describeOrigin(quote), passageIds ? quote.passageId : ""].filter(Boolean).join(" · ");
+  const origin = describeOrigin(quote);
   const provenance = [
     ...(origin ? [style.dim(`— ${neutralizeForTerminal(origin)}`)] : []),
     ...quote.citations.map((citation) => {
@@ -76,7 +77,7 @@ function renderQuote(quote: ReplyQuote, number: number, style: typeof PLAIN, pas
       return citationHasWarning(citation) ? style.warn(`! ${line}`) : line;
     }),
   ].map((line) => INDENT + line);
-  return [style.bold(heading), ...passage, ...provenance].join("\n");
+  return [heading, ...passage, ...provenance].join("\n");
 }
 
 /**

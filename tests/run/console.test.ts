@@ -187,7 +187,7 @@ describe("the console at a terminal", () => {
     const console = terminal();
     console.input.write("/source minsk\r");
     await settle();
-    const id = /· (russia-ukraine-peace-talks#\d+)\n/.exec(console.text())?.[1];
+    const id = /^\[1\] \((russia-ukraine-peace-talks#\d+)\)$/m.exec(console.text())?.[1];
     expect(id).toBeDefined();
     console.input.write(`/context ${id}\r`);
     await settle();
