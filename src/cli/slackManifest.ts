@@ -4,16 +4,6 @@
  * Mode unless `--url` gives a public address. stdout carries only the JSON.
  */
 import { runSlackManifest } from "../adapters/slack/runSlackManifest.js";
+import { runScript } from "./runScript.js";
 
-runSlackManifest(process.argv.slice(2), process.env, {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`slack:manifest: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runScript("slack:manifest", runSlackManifest);

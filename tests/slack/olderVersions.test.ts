@@ -1,6 +1,6 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { interactionBody, postSigned, useSlackTestServer, waitFor } from "./slackHarness.js";
+import { captureResponseUrl, interactionBody, postSigned, useSlackTestServer, waitFor } from "./slackHarness.js";
 
 const ACTION_RESPONSE_PATH = "/actions/T00FAKE00AA/10231680918177/hMWwGmzsWEYbB4BjtNump6kO";
 const SHORTCUT_RESPONSE_PATH = "/app/T00FAKE00AA/10231680918178/sHoRtCuTrEsPoNsE";
@@ -60,33 +60,16 @@ describe("Slack buttons and shortcuts this version does not have", () => {
     return { status: response.status, ms: Date.now() - started };
   }
 
-  function expectPrivateNote(path: string): { done: () => boolean; texts: string[] } {
-    const texts: string[] = [];
-    const scope = nock("https://hooks.slack.com")
-      .post(path, (body: { text: string; response_type: string; replace_original: boolean }) => {
-        texts.push(body.text);
-        return body.response_type === "ephemeral" && body.replace_original === false;
-      })
-      .reply(200, "ok");
-    return { done: () => scope.isDone(), texts };
-  }
-
-  it("acknowledges a recorded click on an unknown button at once and says it is from an older version", async () => {
-    const note = expectPrivateNote(ACTION_RESPONSE_PATH);
-    const { status, ms } = await timedPost(RECORDED_BLOCK_ACTION);
+  it.each([
+    ["a recorded click on an unknown button", RECORDED_BLOCK_ACTION, ACTION_RESPONSE_PATH, /button is from an older version/],
+    ["an unknown message shortcut", MESSAGE_SHORTCUT, SHORTCUT_RESPONSE_PATH, /shortcut is from an older version/],
+  ])("acknowledges %s at once and tells the user privately it is from an older version", async (_name, payload, path, said) => {
+    const note = captureResponseUrl(path);
+    const { status, ms } = await timedPost(payload);
     expect(status).toBe(200);
     expect(ms).toBeLessThan(1_500);
     await waitFor(note.done);
-    expect(note.texts[0]).toMatch(/from an older version/);
-  });
-
-  it("acknowledges an unknown message shortcut at once and answers through its response_url", async () => {
-    const note = expectPrivateNote(SHORTCUT_RESPONSE_PATH);
-    const { status, ms } = await timedPost(MESSAGE_SHORTCUT);
-    expect(status).toBe(200);
-    expect(ms).toBeLessThan(1_500);
-    await waitFor(note.done);
-    expect(note.texts[0]).toMatch(/shortcut is from an older version/);
+    expect(note.posted[0]).toMatchObject({ text: expect.stringMatching(said), response_type: "ephemeral", replace_original: false });
   });
 
   it("acknowledges an unknown global shortcut at once and says so in a small modal", async () => {
@@ -106,13 +89,13 @@ describe("Slack buttons and shortcuts this version does not have", () => {
   });
 
   it("still leaves the buttons it knows to their own listeners", async () => {
-    const note = expectPrivateNote(ACTION_RESPONSE_PATH);
+    const note = captureResponseUrl(ACTION_RESPONSE_PATH);
     const known = { ...RECORDED_BLOCK_ACTION, actions: [{ ...RECORDED_BLOCK_ACTION.actions[0], action_id: "gt_share", value: "not-an-invocation" }] };
     const { status } = await timedPost(known);
     expect(status).toBe(200);
     await waitFor(note.done);
     // The Share listener answered (an expired value), and the older-version listener stayed out of it.
-    expect(note.texts).toEqual([expect.stringMatching(/expired/)]);
+    expect(note.posted.map((post) => post.text)).toEqual([expect.stringMatching(/expired/)]);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(server().logs.text()).not.toMatch(/older version|response_url post failed/);
   });

@@ -1,4 +1,3 @@
-import nock from "nock";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBotRegistry } from "../../src/runtime/createBotRegistry.js";
 import { silentLogger } from "../../src/logger.js";
@@ -6,6 +5,7 @@ import {
   blockText,
   buttonClick,
   buttonsOf,
+  captureResponseUrl,
   interactionBody,
   postSigned,
   sharedKnowledge,
@@ -38,16 +38,10 @@ describe("Slack Share in channel posts answers only", () => {
     const share = buttonsOf(((await response.json()) as Posted).blocks).find((button) => button.action_id === "gt_share")!;
     expect(share).toBeDefined();
 
-    const posted: Posted[] = [];
-    const hook = nock("https://hooks.slack.com")
-      .post(RESPONSE_PATH, (body: Posted) => {
-        posted.push(body);
-        return true;
-      })
-      .reply(200, "ok");
+    const { posted, done } = captureResponseUrl(RESPONSE_PATH);
     const click = await postSigned(server().url, interactionBody(buttonClick("gt_share", share.value)));
     expect(click.status).toBe(200);
-    await waitFor(() => hook.isDone());
+    await waitFor(done);
 
     expect(posted).toHaveLength(1);
     expect(blockText(posted[0]!.blocks)).toMatch(/faster than I can keep up/);

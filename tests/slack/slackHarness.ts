@@ -210,6 +210,25 @@ export function buttonsOf(blocks: unknown): Button[] {
     .flatMap((block) => block.elements ?? []);
 }
 
+export interface ResponseUrlPost {
+  text: string;
+  blocks?: unknown[];
+  response_type?: string;
+  replace_original?: boolean;
+}
+
+/** Answers one post to a `response_url` path on hooks.slack.com and keeps what was posted. */
+export function captureResponseUrl(path: string): { posted: ResponseUrlPost[]; done: () => boolean } {
+  const posted: ResponseUrlPost[] = [];
+  const scope = nock("https://hooks.slack.com")
+    .post(path, (body: ResponseUrlPost) => {
+      posted.push(body);
+      return true;
+    })
+    .reply(200, "ok");
+  return { posted, done: () => scope.isDone() };
+}
+
 /** Waits until a nock scope has seen all its requests (the work after an ack runs after the response). */
 export async function waitFor(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
   const started = Date.now();

@@ -2,6 +2,7 @@ import { createCommandRegistry } from "../../commands/index.js";
 import { loadKnowledge } from "../../knowledge/index.js";
 import { buildSlackManifest } from "./buildSlackManifest.js";
 
+
 export interface ManifestIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
