@@ -37,9 +37,15 @@ describe("toCommandRequest", () => {
     });
   });
 
-  it("treats a missing text as empty", () => {
-    expect(toCommandRequest({ command: "/help", user_id: "U1" }, definitionOf)).toMatchObject({ command: "help", args: {}, user: { id: "U1" } });
-    expect(toCommandRequest({ command: "/nosuch", user_id: "U1" }, definitionOf)).toMatchObject({ command: "nosuch", text: "" });
+  it("passes plain text on as typed, for the registry to parse, and a missing text as empty", () => {
+    expect(toCommandRequest({ command: "/source", text: "grain deal", user_id: "U1" }, definitionOf)).toEqual({
+      command: "source",
+      text: "grain deal",
+      user: { id: "U1" },
+      platform: "slack",
+    });
+    expect(toCommandRequest({ command: "/help", user_id: "U1" }, definitionOf)).toMatchObject({ command: "help", text: "", user: { id: "U1" } });
+    expect(toCommandRequest({ command: "/nosuch", text: "a &amp; b", user_id: "U1" }, definitionOf)).toMatchObject({ command: "nosuch", text: "a & b" });
   });
 });
 

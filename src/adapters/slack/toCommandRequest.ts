@@ -25,6 +25,9 @@ export function toCommandRequest(
   const command = normalizeCommandName(body.command);
   const text = body.text ?? "";
   const user = { id: body.user_id, ...(body.user_name ? { name: body.user_name } : {}) };
+  // Most commands hold no escape or token: their text goes on as typed, to be parsed (and its reply found in
+  // the cache) by the registry, as on every other platform.
+  if (!/[<&]/.test(text)) return { command, text, user, platform: "slack" };
   const definition = definitionOf(command);
   if (!definition) return { command, text: slackTextToPlainWords(text), user, platform: "slack" };
   const args: Record<string, string> = {};
