@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     return;
   }
   const config = result.config;
-  const folderProblem = await checkKnowledgeFolder(config.knowledgeDir, Boolean(process.env.KNOWLEDGE_DIR?.trim()));
+  const folderProblem = await checkKnowledgeFolder(config.knowledgeDir, process.env.KNOWLEDGE_DIR?.trim() ? "KNOWLEDGE_DIR" : undefined);
   if (folderProblem) {
     process.stderr.write(`Configuration error: ${folderProblem}\n`);
     process.exitCode = 1;

@@ -178,6 +178,15 @@ describe("Discord command registration", () => {
     expect(out.stderr).not.toContain(TOKEN);
   });
 
+  it("refuses a knowledge folder that does not exist, instead of registering no topic commands", async () => {
+    const { rest, requests } = mockedRest();
+    const { out, io } = capture();
+    const code = await runDiscordRegister([], { DISCORD_APPLICATION_ID: APP, DISCORD_TOKEN: TOKEN, KNOWLEDGE_DIR: "knowlege" }, io, { rest });
+    expect(code).toBe(1);
+    expect(requests).toHaveLength(0);
+    expect(out.stderr).toMatch(/^discord:register: KNOWLEDGE_DIR "knowlege" \(.*\) does not exist[^\n]*\n$/);
+  });
+
   it("says Discord could not be reached, not that it refused, when the network fails", async () => {
     const { out, io } = capture();
     const code = await runDiscordRegister([], { DISCORD_APPLICATION_ID: APP, DISCORD_TOKEN: TOKEN }, io, { rest: unreachableRest() });

@@ -89,6 +89,14 @@ describe("Slack app manifest", () => {
     expect(out.stderr).toMatch(/^slack:manifest: (unknown argument|--url needs a value)/);
   });
 
+  it("refuses a knowledge folder that does not exist with one line, instead of a manifest without its topic commands", async () => {
+    const out = { stdout: "", stderr: "" };
+    const io = { stdout: (text: string) => (out.stdout += text), stderr: (text: string) => (out.stderr += text) };
+    expect(await runSlackManifest([], { KNOWLEDGE_DIR: "knowlege" }, io)).toBe(1);
+    expect(out.stdout).toBe("");
+    expect(out.stderr).toMatch(/^slack:manifest: KNOWLEDGE_DIR "knowlege" \(.*\) does not exist[^\n]*\n$/);
+  });
+
   it("npm run --silent slack:manifest prints only the JSON manifest", async () => {
     const { stdout } = await run("npm", ["run", "--silent", "slack:manifest"], { timeout: 15_000 });
     const manifest = JSON.parse(stdout) as ReturnType<typeof buildSlackManifest>;

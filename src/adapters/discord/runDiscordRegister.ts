@@ -1,5 +1,6 @@
 import type { REST } from "@discordjs/rest";
 import { createCommandRegistry } from "../../commands/index.js";
+import { checkKnowledgeFolder } from "../../config/checkKnowledgeFolder.js";
 import { readDiscordVariables } from "../../config/loadConfig.js";
 import { loadKnowledge } from "../../knowledge/index.js";
 import { buildDiscordCommands } from "./buildDiscordCommands.js";
@@ -42,7 +43,13 @@ export async function runDiscordRegister(
     }
   }
 
-  const knowledge = await loadKnowledge(env.KNOWLEDGE_DIR?.trim() || "knowledge");
+  const directory = env.KNOWLEDGE_DIR?.trim() || "knowledge";
+  const folderProblem = await checkKnowledgeFolder(directory, env.KNOWLEDGE_DIR?.trim() ? "KNOWLEDGE_DIR" : undefined);
+  if (folderProblem) {
+    io.stderr(`discord:register: ${folderProblem}\n`);
+    return 1;
+  }
+  const knowledge = await loadKnowledge(directory);
   for (const error of knowledge.errors) io.stderr(`knowledge: ${error.file}: ${error.message}\n`);
   const commands = buildDiscordCommands(createCommandRegistry(() => knowledge).list());
   if (dryRun) {

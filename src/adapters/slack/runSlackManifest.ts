@@ -1,4 +1,5 @@
 import { createCommandRegistry } from "../../commands/index.js";
+import { checkKnowledgeFolder } from "../../config/checkKnowledgeFolder.js";
 import { loadKnowledge } from "../../knowledge/index.js";
 import { buildSlackManifest } from "./buildSlackManifest.js";
 
@@ -38,7 +39,13 @@ export async function runSlackManifest(argv: readonly string[], env: Readonly<Re
     io.stderr("slack:manifest: --url takes the bot's public https address, e.g. --url https://bot.example.org\n");
     return 2;
   }
-  const knowledge = await loadKnowledge(flags.get("--knowledge") ?? env.KNOWLEDGE_DIR?.trim() ?? "knowledge");
+  const directory = flags.get("--knowledge") ?? (env.KNOWLEDGE_DIR?.trim() || "knowledge");
+  const problem = await checkKnowledgeFolder(directory, flags.has("--knowledge") ? "--knowledge" : env.KNOWLEDGE_DIR?.trim() ? "KNOWLEDGE_DIR" : undefined);
+  if (problem) {
+    io.stderr(`slack:manifest: ${problem}\n`);
+    return 1;
+  }
+  const knowledge = await loadKnowledge(directory);
   for (const error of knowledge.errors) io.stderr(`knowledge: ${error.file}: ${error.message}\n`);
   const manifest = buildSlackManifest(createCommandRegistry(() => knowledge).list(), { publicUrl });
   io.stdout(`${JSON.stringify(manifest, null, 2)}\n`);
