@@ -154,6 +154,11 @@ describe("renderSlackMessage: overflow", () => {
     expect(numbers).toEqual(Array.from({ length: shown }, (_, i) => String(i)));
   });
 
+  it("stays within every limit when a reply without quotes gives its fields the quotes' room", () => {
+    const message = expectWithinSlackLimits(renderSlackMessage(overflowingReply({ quotes: [] })));
+    expect(message.blocks.filter((block) => block.type === "section" && block.fields).length).toBe(3);
+  });
+
   it("says N more not shown without a More button", () => {
     const noMore = expectWithinSlackLimits(renderSlackMessage(overflowingReply({ actions: [] })));
     const text = visibleText(noMore).join("\n");
