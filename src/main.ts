@@ -2,6 +2,7 @@ import { config as loadDotenv } from "dotenv";
 import pretty from "pino-pretty";
 import { startConsole } from "./adapters/console/index.js";
 import type { CommandRegistry } from "./commands/index.js";
+import { checkKnowledgeFolder } from "./config/checkKnowledgeFolder.js";
 import { loadConfig, type Config } from "./config/loadConfig.js";
 import { createLogger, jsonLineDestination, type Logger } from "./logger.js";
 import { createBotRegistry } from "./runtime/createBotRegistry.js";
@@ -24,6 +25,12 @@ async function main(): Promise<void> {
     return;
   }
   const config = result.config;
+  const folderProblem = await checkKnowledgeFolder(config.knowledgeDir, process.env.KNOWLEDGE_DIR?.trim() ? "KNOWLEDGE_DIR" : undefined);
+  if (folderProblem) {
+    process.stderr.write(`Configuration error: ${folderProblem}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const consoleMode = config.adapters.includes("console");
   const logger = createMainLogger(config, consoleMode);
 
@@ -53,9 +60,10 @@ async function runConsole(registry: CommandRegistry, store: KnowledgeStore): Pro
     registry,
     interactive,
     color: Boolean(process.stdout.isTTY),
+    width: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
     greeting:
       `Ground Truth: ${documents} document${documents === 1 ? "" : "s"}, ${passages} passages. ` +
-      "Ask a question, or type /help. Tab completes commands; Ctrl-D quits.\n",
+      "Ask a question, or type /help. Tab completes commands; Ctrl-C clears the line, and on an empty line (or Ctrl-D) quits.\n",
   });
   process.once("SIGTERM", () => session.close());
   await session.done;

@@ -4,18 +4,8 @@
  */
 import { config } from "dotenv";
 import { runDiscordRegister } from "../adapters/discord/runDiscordRegister.js";
+import { runScript } from "./runScript.js";
 
 config({ quiet: true });
 
-runDiscordRegister(process.argv.slice(2), process.env, {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`discord:register: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runScript("discord:register", (argv, env, io) => runDiscordRegister(argv, env, io));

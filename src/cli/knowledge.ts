@@ -2,6 +2,7 @@
  * `npm run --silent knowledge -- [--json] [--knowledge DIR]`: the parsed model of every document, for
  * checking what the parser made of a file. stdout carries only the model.
  */
+import { checkKnowledgeFolder } from "../config/checkKnowledgeFolder.js";
 import { loadKnowledge } from "../knowledge/index.js";
 import { parseCliArguments } from "./cliArguments.js";
 import { describeKnowledge } from "./describeKnowledge.js";
@@ -22,7 +23,11 @@ function renderSummary(model: ReturnType<typeof describeKnowledge>): string {
 }
 
 async function main(): Promise<void> {
-  const args = parseCliArguments(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = parseCliArguments(argv);
+  const setBy = argv.some((arg) => arg === "--knowledge" || arg.startsWith("--knowledge=")) ? "--knowledge" : process.env.KNOWLEDGE_DIR ? "KNOWLEDGE_DIR" : undefined;
+  const problem = await checkKnowledgeFolder(args.knowledgeDir, setBy);
+  if (problem) throw new Error(problem);
   const knowledge = await loadKnowledge(args.knowledgeDir);
   const model = describeKnowledge(knowledge);
   if (!args.json) for (const error of knowledge.errors) process.stderr.write(`knowledge: ${error.file}: ${error.message}\n`);

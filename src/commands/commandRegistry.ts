@@ -81,10 +81,13 @@ export class CommandRegistry {
     }
   }
 
-  /** Errors are private; a private answer gets a Share button when its invocation fits in one. */
+  /**
+   * Errors are private; a private answer gets a Share button when its invocation fits in one. Only answers:
+   * a notice ("Which document?", the command list) speaks to the asker and means nothing to the channel.
+   */
   private withShareButton(definition: CommandDefinition, reply: Reply, args: Record<string, string | undefined>, page: number): Reply {
     if (reply.kind === "error") return { ...reply, visibility: "private" };
-    if (reply.share || reply.visibility === "public") return reply;
+    if (reply.share || reply.visibility === "public" || !isAnswer(reply)) return reply;
     const share = encodeInvocationIntact({ command: definition.name, args, page, share: true });
     return share ? { ...reply, share } : reply;
   }
@@ -96,17 +99,28 @@ export class CommandRegistry {
       return { title: "That button has expired", text: "Run the command again.", quotes: [], visibility: "private", kind: "error" };
     }
     const reply = await this.run({ command: invocation.command, args: invocation.args, page: invocation.page, user, platform });
-    if (!invocation.share || reply.kind === "error") return reply;
+    // Only an answer is shared: a notice that stands in for it (the rate limit's "One moment") stays private.
+    if (!invocation.share || !isAnswer(reply)) return reply;
     // A shared reply is the same answer, posted for the channel: no Share button on it.
     return { ...reply, visibility: "public", share: undefined };
   }
 
-  /** Autocomplete choices for one option (at most 25). */
-  complete(command: string, option: string, partial: string, documentId?: string): string[] {
+  /**
+   * Autocomplete choices for one option (at most 25). `document` is the document already chosen in another
+   * option, as typed (an id or a title): choices then come from that document only.
+   */
+  complete(command: string, option: string, partial: string, document?: string): string[] {
     const kind = this.get(command)?.options.find((o) => o.name === option)?.autocomplete;
     if (!kind) return [];
-    return this.knowledge().complete(kind, cleanInput(partial).slice(0, 100), documentId);
+    const knowledge = this.knowledge();
+    const documentId = kind !== "documents" && document?.trim() ? knowledge.document(cleanInput(document).slice(0, 100))?.id : undefined;
+    return knowledge.complete(kind, cleanInput(partial).slice(0, 100), documentId);
   }
+}
+
+/** An answer to what was asked (a reply without a kind is one), as opposed to a notice or an error. */
+export function isAnswer(reply: Reply): boolean {
+  return (reply.kind ?? "answer") === "answer";
 }
 
 export function normalizeCommandName(name: string): string {

@@ -1,7 +1,9 @@
 /**
  * Buttons carry the whole invocation they stand for ("More" is the same command one page on), so a click
- * can be answered by any process with no session store. Discord caps a button's custom_id at 100
- * characters, so the encoding is compact and long arguments are shortened to fit.
+ * can be answered by any process with no session store. Slack takes a button value of 2,000 characters;
+ * Discord's custom_id takes 100, and its adapter stands a short key in for a longer value. The encoding is
+ * compact (only the characters that would break it are escaped, so other scripts cost one character each, not
+ * nine), and reads back with URLSearchParams, as the earlier, fully escaped values did.
  */
 
 import { hasLoneSurrogate } from "../knowledge/normalizeText.js";
@@ -14,7 +16,8 @@ export interface Invocation {
   share?: boolean;
 }
 
-export const MAX_INVOCATION_LENGTH = 100;
+/** Slack's limit on a button value; the longest invocation a button can carry. */
+export const MAX_INVOCATION_LENGTH = 2_000;
 const PREFIX = "gt1";
 
 export function encodeInvocation(invocation: Invocation): string {
@@ -62,5 +65,13 @@ export function decodeInvocation(value: string): Invocation | null {
 }
 
 function encodeArgs(entries: ReadonlyArray<[string, string]>): string {
-  return new URLSearchParams(entries).toString();
+  return entries.map(([name, value]) => `${escapeArg(name)}=${escapeArg(value)}`).join("&");
+}
+
+/**
+ * What URLSearchParams would misread (`%`, `&`, `=`, `+`), what a platform might mangle (controls), and `<`, `>`,
+ * `@` (so a typed `<!channel>` or `@everyone` never sits in a value looking like a mention), percent-escaped.
+ */
+function escapeArg(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f%&=+<>@]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/ /g, "+");
 }

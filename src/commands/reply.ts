@@ -40,6 +40,11 @@ export interface ReplyAction {
   label: string;
   value: string;
   style?: "primary" | "default";
+  /**
+   * The index of the quote this button belongs to ("Context 2" → 1): a renderer that could not fit that quote
+   * leaves its button out too.
+   */
+  quote?: number;
 }
 
 export type Visibility = "private" | "public";

@@ -46,7 +46,11 @@ export const sourceCommand: CommandDefinition = {
       shown.range,
     ];
     const footer = [
-      uncited > 0 ? `${uncited === 1 ? "One passage cites" : `${uncited} passages cite`} no source of its own; open it in context to see the surrounding citations.` : "",
+      uncited > 0
+        ? uncited === 1
+          ? "One passage cites no source of its own; open it in context to see the surrounding citations."
+          : `${uncited} passages cite no source of their own; open them in context to see the surrounding citations.`
+        : "",
       shown.moreUnavailable ?? "",
     ].filter(Boolean).join(" ");
     const reply = {

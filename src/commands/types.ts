@@ -3,8 +3,11 @@ import type { Reply } from "./reply.js";
 
 export type Platform = "slack" | "discord" | "console" | "cli";
 
-/** What an option holds: free text, a person to address (a platform user id), or a whole number. */
-export type OptionKind = "text" | "user" | "number";
+/**
+ * What an option holds: free text, a person to address (a platform user id), several people (mentions or
+ * plain names, typed as text), or a whole number.
+ */
+export type OptionKind = "text" | "user" | "people" | "number";
 
 export interface CommandOption {
   /** Lower-case, as Discord requires: `question`, `document`, `for`. */
@@ -20,6 +23,9 @@ export interface CommandOption {
    * `/source grain deal` fills `name`. Other options are written `name: value` (`for: @dana`).
    */
   main?: boolean;
+  /** For a number: the smallest and largest accepted, so platforms that can check a range refuse the rest. */
+  min?: number;
+  max?: number;
 }
 
 export interface CommandUser {

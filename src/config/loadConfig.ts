@@ -57,10 +57,7 @@ const SNOWFLAKE = /^\d{17,20}$/;
  */
 export function loadConfig(env: Environment): ConfigResult {
   const problems: string[] = [];
-  const read = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value ? value : undefined;
-  };
+  const read = readerOf(env, problems);
 
   const knowledgeDir = read("KNOWLEDGE_DIR") ?? "knowledge";
 
@@ -107,6 +104,34 @@ export function loadConfig(env: Environment): ConfigResult {
 }
 
 type Read = (name: string) => string | undefined;
+
+/**
+ * A variable's value, trimmed; undefined when empty. A value wrapped in quotes is one problem line (dotenv
+ * strips quotes, but Docker's --env-file and some orchestrators keep them as part of the value), and the
+ * value inside is checked as usual.
+ */
+function readerOf(env: Environment, problems: string[]): Read {
+  const quotedNames = new Set<string>();
+  return (name) => {
+    const value = env[name]?.trim();
+    if (!value) return undefined;
+    const quoted = /^(["'])([\s\S]*)\1$/.exec(value);
+    if (!quoted) return value;
+    if (!quotedNames.has(name)) problems.push(`${name} is wrapped in quotes: remove them (Docker's --env-file keeps quotes as part of the value).`);
+    quotedNames.add(name);
+    return quoted[2]!.trim() || undefined;
+  };
+}
+
+/**
+ * The Discord variables alone, checked exactly as `npm start` checks them (the bare token without `Bot `, ids of
+ * 17-20 digits), for tools that need only Discord (`discord:register`).
+ */
+export function readDiscordVariables(env: Environment): { discord: DiscordConfig | null; problems: string[] } {
+  const problems: string[] = [];
+  const discord = readDiscord(readerOf(env, problems), problems);
+  return { discord, problems };
+}
 
 function readSlack(read: Read, problems: string[]): SlackConfig | null {
   const botToken = read("SLACK_BOT_TOKEN");

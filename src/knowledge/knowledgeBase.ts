@@ -221,32 +221,57 @@ export class KnowledgeBase {
       }
       case "terms": {
         const folded = foldForComparison(typed);
-        const names = this.frequentNames(200).filter((name) => foldForComparison(name).startsWith(folded));
-        const words = folded ? this.index.terms.completions(folded, MAX_COMPLETIONS) : [];
-        const similar = folded && names.length + words.length === 0 ? this.index.terms.similar(folded, 5) : [];
+        // The vocabulary spans every document; with one chosen, only its own words are offered.
+        const inDocument = documentId ? this.wordsOf(documentId) : undefined;
+        const own = (word: string) => !inDocument || inDocument.has(foldForComparison(word));
+        const names = this.frequentNames(200, documentId).filter((name) => foldForComparison(name).startsWith(folded));
+        const words = folded ? this.index.terms.completions(folded, inDocument ? MAX_COMPLETIONS * 8 : MAX_COMPLETIONS).filter(own) : [];
+        const similar = folded && names.length + words.length === 0 ? this.index.terms.similar(folded, 5).filter(own) : [];
         return unique([...names, ...words, ...similar]).slice(0, MAX_COMPLETIONS);
       }
     }
   }
 
-  private frequentNamesCache: string[] | undefined;
+  /** Frequent names of all documents (key "") and of each document asked about, worked out once. */
+  private readonly frequentNamesCache = new Map<string, string[]>();
+  private readonly documentWords = new Map<string, Set<string>>();
 
-  /** Capitalised words that are not sentence openers: the names and places a reader would ask about. */
-  private frequentNames(limit: number): string[] {
-    if (!this.frequentNamesCache) {
+  /**
+   * Capitalised words that are not sentence openers: the names and places a reader would ask about, in all
+   * documents or in one.
+   */
+  private frequentNames(limit: number, documentId?: string): string[] {
+    const key = documentId ?? "";
+    let names = this.frequentNamesCache.get(key);
+    if (!names) {
       const counts = new Map<string, number>();
       for (const passage of this.passages.values()) {
+        if (documentId && passage.documentId !== documentId) continue;
         for (const match of passage.text.matchAll(/(?<=\s)\p{Lu}[\p{L}-]{2,}/gu)) {
           const name = match[0];
           counts.set(name, (counts.get(name) ?? 0) + 1);
         }
       }
-      this.frequentNamesCache = [...counts.entries()]
+      names = [...counts.entries()]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .map(([name]) => name)
         .slice(0, 500);
+      this.frequentNamesCache.set(key, names);
     }
-    return this.frequentNamesCache.slice(0, limit);
+    return names.slice(0, limit);
+  }
+
+  /** The folded words one document uses, for keeping its completions to its own vocabulary. */
+  private wordsOf(documentId: string): Set<string> {
+    let words = this.documentWords.get(documentId);
+    if (!words) {
+      words = new Set();
+      for (const passage of this.documents.find((document) => document.id === documentId)?.passages ?? []) {
+        for (const word of tokenizeWords(passage.text)) words.add(word);
+      }
+      this.documentWords.set(documentId, words);
+    }
+    return words;
   }
 }
 

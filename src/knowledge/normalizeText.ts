@@ -3,8 +3,15 @@
  * Unicode and drop control characters before anything else looks at them.
  */
 
-// C0/C1 controls except tab and newline; zero-width and bidi overrides that could hide text in chat.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+/*
+ * C0/C1 controls except tab and newline; the zero-width space, direction marks and overrides, and the BOM,
+ * which carry no letter and can hide text in chat. Not the zero-width non-joiner and joiner (U+200C, U+200D):
+ * they are part of how words are spelled (Persian `می‌خواهیم`) and of emoji (`👩🏽‍⚖️`), so removing them would
+ * change a quote.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+/** Joiners change how a word is drawn, not which word it is: compared without them, typed or not. */
+const JOINERS = /[\u200C\u200D]/g;
 
 export function removeControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTERS, "");
@@ -30,9 +37,13 @@ export function normalizeDocumentText(text: string): string {
     .replace(/[ \u00A0]{2,}/g, " ");
 }
 
-/** Lower case without diacritics: the form names are compared in (`Communiqué` ~ `communique`). */
+/**
+ * Lower case without diacritics or joiners: the form names and words are compared in (`Communiqué` ~
+ * `communique`, `می‌خواهیم` ~ `میخواهیم`).
+ */
 export function foldForComparison(text: string): string {
   return text
+    .replace(JOINERS, "")
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()

@@ -2,7 +2,12 @@ import type { DocumentTopics, KnowledgeDocument, Topic, TopicReason } from "./ty
 import { foldForComparison } from "./normalizeText.js";
 
 export const TOPIC_FILE_SUFFIX = ".topics.json";
-const COMMAND_NAME = /^[a-z0-9][-_a-z0-9]{0,31}$/;
+/**
+ * A name both platforms take: Discord allows 32 lower-case letters, digits, `-` and `_`; Slack allows 32
+ * characters counting the slash, and refuses the whole manifest over one longer name. So 31.
+ */
+export const COMMAND_NAME_MAX = 31;
+const COMMAND_NAME = new RegExp(`^[a-z0-9][-_a-z0-9]{0,${COMMAND_NAME_MAX - 1}}$`);
 const MAX_DESCRIPTION = 100;
 
 /**
@@ -42,7 +47,10 @@ function readTopic(raw: unknown, where: string): Topic {
   if (!isRecord(raw)) throw new Error(`${where} must be an object`);
   const command = raw.command;
   if (typeof command !== "string" || !COMMAND_NAME.test(command)) {
-    throw new Error(`${where}.command must be a command name of 1-32 lower-case letters, digits, - or _ (like "why-stalled")`);
+    const got = typeof command === "string" ? ` ("${command.slice(0, 40)}" has ${command.length})` : "";
+    throw new Error(
+      `${where}.command must be a command name of 1-${COMMAND_NAME_MAX} lower-case letters, digits, - or _, like "why-stalled"${got}: Slack counts the slash in its limit of 32`,
+    );
   }
   const description = raw.description;
   if (typeof description !== "string" || !description.trim() || description.length > MAX_DESCRIPTION) {

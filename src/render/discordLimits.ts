@@ -28,4 +28,9 @@ export const DISCORD_ALLOWED_USERS_MAX = 100;
 export const DISCORD_LEAD_TEXT_BUDGET = 1_500;
 export const DISCORD_REFERENCES_BUDGET = 1_000;
 export const DISCORD_FIELDS_BUDGET = 1_200;
+/**
+ * A reply without quotes (the command list, /docs) gives its fields most of the quotes' room, leaving the
+ * lead, references, title and footer theirs within the 6,000 total.
+ */
+export const DISCORD_FIELDS_BUDGET_WITHOUT_QUOTES = 3_500;
 export const DISCORD_FOOTER_BUDGET = 500;

@@ -106,11 +106,32 @@ export function neutralizeForDiscordPlain(text: string): string {
 }
 
 /**
+ * The `<` of anything that could be a token either platform parses (`<@…>`, `<#…>`, `<!…>`, `</cmd:…>`,
+ * `<:emoji:…>`, `<t:…>`, `<https://…|…>` and other links), and no other: a terminal shows the zero-width space as nothing, so
+ * breaking every `<` would leave invisible characters in plain text like `<question>`.
+ */
+const TOKEN_START = /<(?=[@#!/:]|(?:https?|mailto|tel|ftp|slack|t|a|id):)/gi;
+
+/**
  * Text for a terminal. Nothing pings there, but CLI output gets pasted into chat, so mention syntax is broken
  * as well.
  */
 export function neutralizeForTerminal(text: string): string {
-  return breakAngleTokens(breakBroadcastMentions(stripControlCharacters(text)));
+  return breakBroadcastMentions(stripControlCharacters(text)).replace(TOKEN_START, `<${ZERO_WIDTH_SPACE}`);
+}
+
+/**
+ * Puts back `<@id>` for the reply's own addressees in text `neutralize` has made inert, so a platform shows
+ * each as the person's name (Discord sends no names with ids). Only ids already allowed to be pinged, and only
+ * whole tokens: anything else stays inert.
+ */
+export function restoreAddressees(text: string, ids: readonly string[], neutralize: (text: string) => string): string {
+  let restored = text;
+  for (const id of ids) {
+    const token = `<@${id}>`;
+    restored = restored.split(neutralize(token)).join(token);
+  }
+  return restored;
 }
 
 /**

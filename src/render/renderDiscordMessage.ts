@@ -37,6 +37,7 @@ import {
   DISCORD_EMBED_FIELDS_MAX,
   DISCORD_EMBED_TITLE_MAX,
   DISCORD_FIELDS_BUDGET,
+  DISCORD_FIELDS_BUDGET_WITHOUT_QUOTES,
   DISCORD_FIELD_NAME_MAX,
   DISCORD_FIELD_VALUE_MAX,
   DISCORD_FOOTER_BUDGET,
@@ -44,7 +45,7 @@ import {
   DISCORD_LEAD_TEXT_BUDGET,
   DISCORD_REFERENCES_BUDGET,
 } from "./discordLimits.js";
-import { mentionableIds, neutralizeForDiscord, neutralizeForDiscordPlain } from "./neutralizeMentions.js";
+import { mentionableIds, neutralizeForDiscord, neutralizeForDiscordPlain, restoreAddressees } from "./neutralizeMentions.js";
 import { joinWhileFits, truncateRendered } from "./truncate.js";
 
 export interface DiscordMessage {
@@ -85,12 +86,8 @@ function buildDiscordMessage(reply: Reply): DiscordMessage {
     ? truncateRendered(reply.footer, Math.min(DISCORD_FOOTER_BUDGET, DISCORD_FOOTER_MAX), neutralizeForDiscordPlain)
     : "";
   const references = renderReferences(reply.references ?? []);
-  const fields = renderFields(reply, references.length);
+  const fields = renderFields(reply, references.length, users);
   const allFields = [...fields.fields, ...references];
-
-  const buttons = renderButtons(reply);
-  const more = findMoreAction(reply.actions ?? []);
-  const moreShown = more !== undefined && buttons.some((button) => button.custom_id === more.value);
 
   const fixed =
     title.length + footer.length + allFields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
@@ -106,6 +103,9 @@ function buildDiscordMessage(reply: Reply): DiscordMessage {
   const reserved = fields.omitted > 0 ? OMISSION_NOTE_RESERVE + PARAGRAPH.length : 0;
   const quoteRoom = descriptionMax - joinedLength(leadParts) - reserved;
   const quotes = fitQuotes(reply.quotes, quoteRoom, leadParts.length > 0);
+  const buttons = renderButtons(reply, quotes.length);
+  const more = findMoreAction(reply.actions ?? []);
+  const moreShown = more !== undefined && buttons.some((button) => button.custom_id === more.value);
 
   const omissions: string[] = [];
   if (quotes.length < reply.quotes.length) {
@@ -212,31 +212,35 @@ function renderReferences(references: readonly string[]): APIEmbedField[] {
 }
 
 /**
- * The reply's fields, sharing the fields budget equally so one long field cannot crowd out the others, within
+ * The reply's fields, sharing the fields budget equally so one long field cannot crowd out the others (a reply
+ * without quotes gives them most of the quotes' room), within
  * the 25-field limit less the slots other fields need. Fields beyond that are counted for the omission line.
  */
-function renderFields(reply: Reply, slotsTaken: number): { fields: APIEmbedField[]; omitted: number } {
+function renderFields(reply: Reply, slotsTaken: number, addressees: readonly string[]): { fields: APIEmbedField[]; omitted: number } {
   const all = reply.fields ?? [];
+  // Mentions in an embed never ping; an addressee's shows as their name (the /teams lists).
+  const neutralize = (text: string) => restoreAddressees(neutralizeForDiscord(text), addressees, neutralizeForDiscord);
   if (all.length === 0) return { fields: [], omitted: 0 };
   const count = Math.min(all.length, DISCORD_EMBED_FIELDS_MAX - slotsTaken);
-  const share = Math.floor(DISCORD_FIELDS_BUDGET / count);
+  const budget = reply.quotes.length > 0 ? DISCORD_FIELDS_BUDGET : DISCORD_FIELDS_BUDGET_WITHOUT_QUOTES;
+  const share = Math.floor(budget / count);
   const fields = all.slice(0, count).map((field) => {
     const nameMax = Math.min(DISCORD_FIELD_NAME_MAX, Math.floor(share / 3));
     const name = truncateRendered(field.label, nameMax, neutralizeForDiscord) || "\u200b";
     const valueMax = Math.min(DISCORD_FIELD_VALUE_MAX, share - name.length);
     // Discord refuses empty field names and values.
-    const value = truncateRendered(field.value, valueMax, neutralizeForDiscord) || "—";
+    const value = truncateRendered(field.value, valueMax, neutralize) || "—";
     return { name, value };
   });
   return { fields, omitted: all.length - count };
 }
 
 /**
- * Buttons for the reply's actions, plus "Share in channel" on a private reply that can be shared. A button
- * Discord would refuse (empty label, custom_id empty, over 100 characters or repeated) is dropped rather than
+ * Buttons for the reply's actions (those of quotes shown), plus "Share in channel" on a private reply that can
+ * be shared. A button Discord would refuse (empty label, custom_id empty, over 100 characters or repeated) is dropped rather than
  * failing the whole message; when there are too many, the share and More buttons keep their slots.
  */
-function renderButtons(reply: Reply): APIButtonComponentWithCustomId[] {
+function renderButtons(reply: Reply, shownQuotes: number): APIButtonComponentWithCustomId[] {
   const capacity = DISCORD_ACTION_ROWS_MAX * DISCORD_BUTTONS_PER_ROW_MAX;
   const seen = new Set<string>();
   const accept = (customId: string | undefined): customId is string => {
@@ -249,6 +253,7 @@ function renderButtons(reply: Reply): APIButtonComponentWithCustomId[] {
       ? [renderButton({ label: DISCORD_SHARE_LABEL, value: reply.share })]
       : [];
   const valid = (reply.actions ?? []).flatMap((action) => {
+    if (action.quote !== undefined && action.quote >= shownQuotes) return [];
     const button = renderButton(action);
     return button.label && accept(action.value) ? [{ ...action, button }] : [];
   });

@@ -16,7 +16,7 @@ import {
   describeOmittedReferences,
   findMoreAction,
 } from "./describeOmission.js";
-import { mentionableIds, neutralizeForSlack } from "./neutralizeMentions.js";
+import { mentionableIds, neutralizeForSlack, restoreAddressees } from "./neutralizeMentions.js";
 import {
   SLACK_ACTIONS_PER_BLOCK_MAX,
   SLACK_ACTION_ID_MAX,
@@ -24,6 +24,8 @@ import {
   SLACK_BUTTON_VALUE_MAX,
   SLACK_CONTEXT_TEXT_MAX,
   SLACK_FIELDS_BUDGET,
+  SLACK_FIELDS_BUDGET_WITHOUT_QUOTES,
+  SLACK_FIELD_SECTIONS_MAX,
   SLACK_FIELD_TEXT_MAX,
   SLACK_FOOTER_BUDGET,
   SLACK_HEADER_TEXT_MAX,
@@ -66,9 +68,8 @@ export const renderSlackMessage: (reply: Reply) => SlackMessage = memoizeForFroz
 
 function buildSlackMessage(reply: Reply): SlackMessage {
   const isPublic = reply.visibility === "public";
-  const mentions = isPublic
-    ? joinWhileFits(mentionableIds(reply.mentions), MENTIONS_MAX, " ", (id) => `<@${id}>`, () => "").text
-    : "";
+  const addressees = isPublic ? mentionableIds(reply.mentions) : [];
+  const mentions = joinWhileFits(addressees, MENTIONS_MAX, " ", (id) => `<@${id}>`, () => "").text;
   const withMentions = (text: string) => [mentions, text].filter((part) => part !== "").join(" ");
 
   const title = truncateRendered(reply.title, SLACK_HEADER_TEXT_MAX, neutralizeForSlack);
@@ -78,13 +79,14 @@ function buildSlackMessage(reply: Reply): SlackMessage {
   const lead = withMentions(truncateRendered(reply.text ?? "", leadRoom, neutralizeForSlack));
   const leadBlocks: KnownBlock[] = lead.trim() ? [section(lead)] : [];
 
-  const buttons = renderButtons(reply);
-  const actionBlocks: KnownBlock[] = buttons.length > 0 ? [{ type: "actions", elements: buttons }] : [];
+  let buttons = renderButtons(reply, reply.quotes.length);
+  const actionsBlock = (elements: types.Button[]): KnownBlock[] => (elements.length > 0 ? [{ type: "actions", elements }] : []);
+  let actionBlocks = actionsBlock(buttons);
   const more = findMoreAction(reply.actions ?? []);
   const moreShown = more !== undefined && buttons.some((button) => button.value === more.value);
 
   const references = renderReferences(reply.references ?? []);
-  const fields = renderFields(reply);
+  const fields = renderFields(reply, addressees);
   const footer = reply.footer
     ? truncateRendered(reply.footer, Math.min(SLACK_FOOTER_BUDGET, SLACK_CONTEXT_TEXT_MAX), neutralizeForSlack)
     : "";
@@ -94,6 +96,11 @@ function buildSlackMessage(reply: Reply): SlackMessage {
   // Omitted fields need the omission line even when every quote fits, so its room is taken up front.
   const reserved = fields.omitted > 0 ? { text: OMISSION_NOTE_RESERVE, blocks: 1 } : { text: 0, blocks: 0 };
   const quotes = fitQuotes(reply.quotes, textLength(fixed) + reserved.text, fixed.length + reserved.blocks);
+  if (quotes.length < reply.quotes.length) {
+    // The buttons of quotes that did not fit go too; fewer buttons only leave more room.
+    buttons = renderButtons(reply, quotes.length);
+    actionBlocks = actionsBlock(buttons);
+  }
 
   const omissions: string[] = [];
   if (quotes.length < reply.quotes.length) {
@@ -188,33 +195,42 @@ function renderReferences(references: readonly string[]): KnownBlock[] {
 }
 
 /**
- * One section of at most 10 fields sharing the fields budget equally, so one long field cannot crowd out the
- * others. Fields beyond that are counted for the omission line.
+ * Sections of at most 10 fields each, sharing the fields budget equally so one long field cannot crowd out the
+ * others (a reply without quotes gives them the quotes' room). Fields beyond the last section are counted for
+ * the omission line.
  */
-function renderFields(reply: Reply): { blocks: KnownBlock[]; omitted: number } {
+function renderFields(reply: Reply, addressees: readonly string[]): { blocks: KnownBlock[]; omitted: number } {
   const all = reply.fields ?? [];
+  // An addressee's mention shows as their name (the /teams lists); they are pinged by the lead already.
+  const neutralize = (text: string) => restoreAddressees(neutralizeForSlack(text), addressees, neutralizeForSlack);
   if (all.length === 0) return { blocks: [], omitted: 0 };
-  const count = Math.min(all.length, SLACK_SECTION_FIELDS_MAX);
-  const share = Math.min(SLACK_FIELD_TEXT_MAX, Math.floor(SLACK_FIELDS_BUDGET / count));
+  const count = Math.min(all.length, SLACK_SECTION_FIELDS_MAX * SLACK_FIELD_SECTIONS_MAX);
+  const budget = reply.quotes.length > 0 ? SLACK_FIELDS_BUDGET : SLACK_FIELDS_BUDGET_WITHOUT_QUOTES;
+  const share = Math.min(SLACK_FIELD_TEXT_MAX, Math.floor(budget / count));
   const fields = all.slice(0, count).map((field) => {
     const label = `*${truncateRendered(field.label, Math.floor(share / 3), neutralizeForSlack)}*\n`;
-    const value = truncateRendered(field.value, share - label.length, neutralizeForSlack);
+    const value = truncateRendered(field.value, share - label.length, neutralize);
     return mrkdwn(label + (value || " "));
   });
-  return { blocks: [{ type: "section", fields }], omitted: all.length - count };
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < fields.length; i += SLACK_SECTION_FIELDS_MAX) {
+    blocks.push({ type: "section", fields: fields.slice(i, i + SLACK_SECTION_FIELDS_MAX) });
+  }
+  return { blocks, omitted: all.length - count };
 }
 
 /**
- * Buttons for the reply's actions, plus "Share in channel" on a private reply that can be shared. A button
- * Slack would refuse (empty label or value, value too long) is dropped rather than failing the whole message;
+ * Buttons for the reply's actions (those of quotes shown), plus "Share in channel" on a private reply that can
+ * be shared. A button Slack would refuse (empty label or value, value too long) is dropped rather than failing the whole message;
  * when there are too many, the share and More buttons keep their slots.
  */
-function renderButtons(reply: Reply): types.Button[] {
+function renderButtons(reply: Reply, shownQuotes: number): types.Button[] {
   const share: types.Button[] =
     reply.visibility === "private" && reply.share && reply.share.length <= SLACK_BUTTON_VALUE_MAX
       ? [{ type: "button", text: plain(SLACK_SHARE_LABEL), action_id: SLACK_SHARE_ACTION_ID, value: reply.share }]
       : [];
   const valid = (reply.actions ?? []).flatMap((action, index) => {
+    if (action.quote !== undefined && action.quote >= shownQuotes) return [];
     const button = renderButton(action, `gt_action_${index}`);
     return button ? [{ ...action, button }] : [];
   });

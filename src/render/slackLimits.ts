@@ -30,4 +30,8 @@ export const SLACK_MESSAGE_TEXT_BUDGET = 11_000;
 export const SLACK_LEAD_TEXT_BUDGET = 2_000;
 export const SLACK_REFERENCES_BUDGET = 1_500;
 export const SLACK_FIELDS_BUDGET = 1_500;
+/** A reply without quotes (the command list, /docs) gives its fields the quotes' room. */
+export const SLACK_FIELDS_BUDGET_WITHOUT_QUOTES = 4_500;
+/** Sections of (at most 10) fields: /help's commands and more, without crowding out the rest of the message. */
+export const SLACK_FIELD_SECTIONS_MAX = 3;
 export const SLACK_FOOTER_BUDGET = 500;

@@ -7,7 +7,7 @@ import { createHttpServer } from "../server/createHttpServer.js";
 import { shutdownHttpServer } from "../server/shutdownHttpServer.js";
 import type { KnowledgeStore } from "./knowledgeStore.js";
 import { summarize } from "./knowledgeStore.js";
-import { startPlatformAdapters } from "./startPlatformAdapters.js";
+import { startPlatformAdapters, type StartAdaptersOptions } from "./startPlatformAdapters.js";
 import type { InFlightCommands } from "./trackCommandsInFlight.js";
 
 export interface PlatformServerOptions {
@@ -18,6 +18,8 @@ export interface PlatformServerOptions {
   inFlight: InFlightCommands;
   /** Where to listen; every interface unless given (the load benchmark and tests use loopback). */
   host?: string;
+  /** Passed to the adapters: connection retry waits and timeouts (tests shorten them). */
+  adapters?: StartAdaptersOptions;
 }
 
 export interface PlatformServer {
@@ -32,13 +34,17 @@ export interface PlatformServer {
 /**
  * Starts every configured platform adapter and the one HTTP server (/healthz, and Slack's and Discord's
  * paths for the HTTP modes that are on). Always serves /healthz when a platform runs: orchestrators probe
- * Socket Mode and gateway deployments too. Rejects with one line when an adapter or the port fails, after
- * stopping whatever had started.
+ * Socket Mode and gateway deployments too, and it reports an adapter still connecting or retrying (which
+ * never stops the rest). Rejects with one line when the port fails, after stopping whatever had started.
  */
 export async function servePlatforms(options: PlatformServerOptions): Promise<PlatformServer> {
   const { config, registry, store, logger, inFlight } = options;
-  const adapters = await startPlatformAdapters(config, registry, logger);
-  const server = createHttpServer({ ...adapters.http, health: () => summarize(store.get()), logger });
+  const adapters = await startPlatformAdapters(config, registry, logger, options.adapters);
+  const health = () => {
+    const counts = summarize(store.get());
+    return adapters.connections.size > 0 ? { ...counts, adapters: adapters.connections.report() } : counts;
+  };
+  const server = createHttpServer({ ...adapters.http, health, logger });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

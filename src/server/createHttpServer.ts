@@ -15,6 +15,8 @@ export interface HealthReport {
   documents: number;
   passages: number;
   errors: number;
+  /** The adapters that hold a connection (Socket Mode, the gateway), when any does: each one's status and why. */
+  adapters?: Record<string, { status: string; reason?: string }>;
 }
 
 export interface HttpServerOptions {
@@ -45,8 +47,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
     try {
       if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
         const report = options.health();
-        // Loaded means at least one document answers; errors alone (every file broken) is not healthy.
-        sendJson(res, report.documents > 0 ? 200 : 503, { status: report.documents > 0 ? "ok" : "no knowledge loaded", ...report });
+        // Loaded means at least one document answers; errors alone (every file broken) is not healthy. An
+        // adapter still connecting or retrying is "degraded", and 200: the rest is serving, so no restart.
+        const down = Object.values(report.adapters ?? {}).some((adapter) => adapter.status !== "connected");
+        const status = report.documents === 0 ? "no knowledge loaded" : down ? "degraded" : "ok";
+        sendJson(res, report.documents > 0 ? 200 : 503, { status, ...report });
         return;
       }
       const handler = routes[path];

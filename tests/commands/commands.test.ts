@@ -254,8 +254,17 @@ describe("for: a person", () => {
 });
 
 describe("More with a long question", () => {
-  it("offers no More button that would page a shortened question, and says so", async () => {
+  it("keeps More for a long question: the button carries it whole", async () => {
     const question = "why did the talks between russia and ukraine fail after the istanbul communique and the minsk accords were violated";
+    const reply = await bot.run("ask", question);
+    expect(reply.quotes.length).toBe(3);
+    const more = reply.actions?.find((action) => action.label === "More");
+    expect(decodeInvocation(more!.value)).toMatchObject({ command: "ask", args: { question }, page: 1 });
+    expect(decodeInvocation(reply.share!)).toMatchObject({ args: { question }, share: true });
+  });
+
+  it("offers no More button that would page a shortened question, and says so", async () => {
+    const question = `${"why did the talks between russia and ukraine fail ".repeat(45)}`.slice(0, 2_000).trim();
     const reply = await bot.run("ask", question);
     expect(reply.quotes.length).toBe(3);
     expect(reply.actions?.some((action) => action.label === "More")).toBe(false);

@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { decodeInvocation, encodeInvocation, encodeInvocationIntact, MAX_INVOCATION_LENGTH } from "../../src/commands/invocation.js";
 
 describe("button invocations", () => {
-  it("round-trip within Discord's 100-character custom_id", () => {
+  it("round-trip within Slack's 2,000-character button value", () => {
     const value = encodeInvocation({ command: "ask", args: { question: "why did the talks fail | & = ?" }, page: 2 });
     expect(value.length).toBeLessThanOrEqual(MAX_INVOCATION_LENGTH);
     expect(decodeInvocation(value)).toEqual({ command: "ask", args: { question: "why did the talks fail | & = ?" }, page: 2, share: false });
   });
 
   it("refuses to shorten an argument when the button must reproduce it exactly", () => {
-    const long = "why ".repeat(40).trim();
+    const long = "why ".repeat(600).trim();
     expect(encodeInvocation({ command: "ask", args: { question: long } }).length).toBeLessThanOrEqual(MAX_INVOCATION_LENGTH);
     expect(encodeInvocationIntact({ command: "ask", args: { question: long } })).toBeNull();
   });
@@ -33,6 +33,18 @@ describe("button invocations", () => {
       }),
     );
     expect(encodeInvocationIntact({ command: "ask", args: { question: "half \ud83d pair" } })).toBeNull();
+  });
+
+  it("escapes only what would break the encoding, so a Persian question costs a character a letter", () => {
+    const question = "چرا مذاکرات شکست خورد؟";
+    const value = encodeInvocationIntact({ command: "ask", args: { question }, page: 1 })!;
+    expect(value).toBe(`gt1|ask|1||question=${question.replace(/ /g, "+")}`);
+    expect(decodeInvocation(value)?.args.question).toBe(question);
+  });
+
+  it("still reads the fully escaped values of buttons made by earlier versions", () => {
+    const earlier = `gt1|ask|1|s|${new URLSearchParams({ question: "Turkey & the UN: 50% + more = ?", document: "doc" }).toString()}`;
+    expect(decodeInvocation(earlier)).toEqual({ command: "ask", args: { question: "Turkey & the UN: 50% + more = ?", document: "doc" }, page: 1, share: true });
   });
 
   it.each(["", "gt1", "gt1||x|", "other|ask|0||q=x", "gt1|ask|-1||"])("rejects %j", (value) => {

@@ -2,6 +2,8 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { buildDiscordCommands } from "../../src/adapters/discord/buildDiscordCommands.js";
+import { buildSlackManifest } from "../../src/adapters/slack/buildSlackManifest.js";
 import { loadBot, MINSK_PASSAGE, THESIS_START, type Bot } from "./loadRegistry.js";
 
 const ESSAY = "russia-ukraine-peace-talks";
@@ -109,6 +111,20 @@ describe("topic files", () => {
     const { knowledge } = await loadBot(dir);
     expect(knowledge.errors).toEqual([{ file: `${ESSAY}.topics.json`, message: expect.stringContaining("topics[0].command") }]);
     expect(knowledge.documents).toHaveLength(1);
+  });
+
+  it("refuses a topic command Slack would refuse: 32 characters with the slash counted", async () => {
+    const name = "why-did-the-water-talks-collapse";
+    expect(name).toHaveLength(32);
+    const topics = { topics: [{ command: name, description: "Why the talks collapsed", reasons: [{ label: "Trust", query: "trust" }] }] };
+    const dir = await knowledgeFolder({ [`${ESSAY}.topics.json`]: JSON.stringify(topics) });
+    const { knowledge, registry } = await loadBot(dir);
+    expect(knowledge.errors).toEqual([{ file: `${ESSAY}.topics.json`, message: expect.stringMatching(/topics\[0\]\.command .*1-31 .*Slack counts the slash/) }]);
+    // The manifest and Discord's registration still build, every name within both platforms' limits.
+    const commands = buildSlackManifest(registry.list()).features.slash_commands.map((command) => command.command);
+    expect(commands).not.toContain(`/${name}`);
+    for (const command of commands) expect(command.length).toBeLessThanOrEqual(32);
+    expect(() => buildDiscordCommands(registry.list())).not.toThrow();
   });
 
   it("warns about a pinned phrase the document does not contain", async () => {

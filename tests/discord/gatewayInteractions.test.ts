@@ -129,6 +129,24 @@ describe("Discord gateway client", () => {
     expect(shared.data.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it("keeps More on a question too long for a custom_id: a short key the gateway answers with the whole question", async () => {
+    const question = "why did the talks between russia and ukraine fail after the istanbul communique and the minsk accords were violated";
+    const asked = slashCommand("ask", [{ name: "question", type: 3, value: question }]);
+    dispatch(gateway, asked);
+    await vi.waitFor(() => expect(callbackOf(api.requests, asked)).toBeDefined());
+    const buttons = callbackOf(api.requests, asked)!.body.data.components.flatMap((row: any) => row.components);
+    const more = buttons.find((button: any) => button.label === "More");
+    expect(more.custom_id.length).toBeLessThanOrEqual(100);
+
+    const click = buttonClick(more.custom_id, 64);
+    dispatch(gateway, click);
+    await vi.waitFor(() => expect(callbackOf(api.requests, click)).toBeDefined());
+    const paged = callbackOf(api.requests, click)!.body;
+    expect(paged.type).toBe(7);
+    expect(paged.data.embeds[0].title).toBe(question);
+    expect(paged.data.embeds[0].description).toContain("Passages 4-6");
+  });
+
   it("runs 'Find in document' on the message's text", async () => {
     const raw = findInDocumentCommand("So who broke the Minsk accords, then?");
     dispatch(gateway, raw);

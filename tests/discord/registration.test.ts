@@ -21,6 +21,20 @@ afterEach(async () => {
   await Promise.all(agents.splice(0).map((agent) => agent.close()));
 });
 
+/** A REST whose every request fails before reaching Discord, as with no DNS. */
+function unreachableRest() {
+  const agent = new MockAgent();
+  agent.disableNetConnect();
+  agents.push(agent);
+  agent
+    .get("https://discord.com")
+    .intercept({ path: (path: string) => path.startsWith("/api/v10/"), method: "PUT" })
+    .replyWithError(Object.assign(new Error("getaddrinfo ENOTFOUND discord.com"), { code: "ENOTFOUND" }));
+  const rest = new REST({ version: "10", retries: 0 });
+  rest.setAgent(agent);
+  return rest;
+}
+
 /** A REST whose requests land in `requests` instead of on Discord. */
 function mockedRest(status = 200) {
   const agent = new MockAgent();
@@ -95,6 +109,11 @@ describe("Discord command registration", () => {
     ]);
   });
 
+  it("gives /timer's minutes the range the command accepts, so Discord refuses 0 or 90 before sending them", () => {
+    const timer = commands.find((command) => command.name === "timer");
+    expect(timer.options.find((option: any) => option.name === "minutes")).toMatchObject({ type: 4, min_value: 1, max_value: 60 });
+  });
+
   it("refuses a name Discord would refuse", () => {
     const bad: CommandDefinition = { name: "Why Stalled", description: "d", usage: "", options: [], handler: () => ({ title: "", quotes: [], visibility: "private" }) };
     expect(() => buildDiscordCommands([bad])).toThrow(/lower-case/);
@@ -144,6 +163,37 @@ describe("Discord command registration", () => {
     expect(out.stderr.trim().split("\n")).toHaveLength(1);
     expect(out.stderr).toContain("DISCORD_APPLICATION_ID");
     expect(out.stderr).not.toContain(TOKEN);
+  });
+
+  it("applies npm start's checks: a 'Bot ' prefix or a mistyped id is named, and nothing is sent", async () => {
+    const { rest, requests } = mockedRest();
+    const { out, io } = capture();
+    const code = await runDiscordRegister([], { DISCORD_APPLICATION_ID: "1234", DISCORD_TOKEN: `Bot ${TOKEN}` }, io, { rest });
+    expect(code).toBe(1);
+    expect(requests).toHaveLength(0);
+    expect(out.stderr.trim().split("\n")).toEqual([
+      'discord:register: DISCORD_TOKEN must be the bare bot token: remove the "Bot " prefix.',
+      'discord:register: DISCORD_APPLICATION_ID must be the application\'s numeric id, 17-20 digits (got "1234").',
+    ]);
+    expect(out.stderr).not.toContain(TOKEN);
+  });
+
+  it("refuses a knowledge folder that does not exist, instead of registering no topic commands", async () => {
+    const { rest, requests } = mockedRest();
+    const { out, io } = capture();
+    const code = await runDiscordRegister([], { DISCORD_APPLICATION_ID: APP, DISCORD_TOKEN: TOKEN, KNOWLEDGE_DIR: "knowlege" }, io, { rest });
+    expect(code).toBe(1);
+    expect(requests).toHaveLength(0);
+    expect(out.stderr).toMatch(/^discord:register: KNOWLEDGE_DIR "knowlege" \(.*\) does not exist[^\n]*\n$/);
+  });
+
+  it("says Discord could not be reached, not that it refused, when the network fails", async () => {
+    const { out, io } = capture();
+    const code = await runDiscordRegister([], { DISCORD_APPLICATION_ID: APP, DISCORD_TOKEN: TOKEN }, io, { rest: unreachableRest() });
+    expect(code).toBe(1);
+    expect(out.stderr.trim().split("\n")).toHaveLength(1);
+    expect(out.stderr).toMatch(/^discord:register: could not reach Discord \(.*ENOTFOUND.*\); nothing was registered/);
+    expect(out.stderr).not.toContain("refused");
   });
 
   it("reports Discord's refusal without the token or a stack trace", async () => {

@@ -188,7 +188,9 @@ export function discordMessageProblems(message: DiscordMessage, allowedMentions:
   const allowed = new Set(users.map((id) => `<@${id}>`));
   for (const [path, text] of stringsIn(message)) problems.push(...textProblems(path, text));
   for (const [path, text] of discordDisplayedStrings(message)) {
-    const rest = path === "content" ? text.replace(/<@\d+>/g, (token) => (allowed.has(token) ? "" : token)) : text;
+    // The addressees' own mentions: pinged from the content, and shown as their names in the embed (where no
+    // mention ever pings). Nobody else's may be live anywhere.
+    const rest = path.startsWith("components") ? text : text.replace(/<@\d+>/g, (token) => (allowed.has(token) ? "" : token));
     if (/@(everyone|here)/i.test(rest)) problems.push(`${path}: unbroken @everyone/@here in ${describe(text)}`);
     if (/<@[!&]?\d|<#\d|<\/[^>]*:\d/.test(rest)) problems.push(`${path}: live Discord mention in ${describe(text)}`);
   }

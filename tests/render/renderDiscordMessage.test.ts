@@ -175,6 +175,11 @@ describe("renderDiscordMessage: overflow", () => {
     expect(description).toContain("16 more fields not shown.");
   });
 
+  it("stays within every limit when a reply without quotes gives its fields the quotes' room", () => {
+    const message = expectWithinDiscordLimits(renderDiscordMessage(overflowingReply({ quotes: [] })));
+    expect(message.embeds[0]!.fields!.length).toBe(25);
+  });
+
   it("says N more not shown without a More button", () => {
     const noMore = expectWithinDiscordLimits(renderDiscordMessage(overflowingReply({ actions: [] })));
     expect(noMore.embeds[0]!.description).toMatch(/Showing \d+ of 60 passages; \d+ more not shown\.(?! Use)/);

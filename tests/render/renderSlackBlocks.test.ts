@@ -154,6 +154,11 @@ describe("renderSlackMessage: overflow", () => {
     expect(numbers).toEqual(Array.from({ length: shown }, (_, i) => String(i)));
   });
 
+  it("stays within every limit when a reply without quotes gives its fields the quotes' room", () => {
+    const message = expectWithinSlackLimits(renderSlackMessage(overflowingReply({ quotes: [] })));
+    expect(message.blocks.filter((block) => block.type === "section" && block.fields).length).toBe(3);
+  });
+
   it("says N more not shown without a More button", () => {
     const noMore = expectWithinSlackLimits(renderSlackMessage(overflowingReply({ actions: [] })));
     const text = visibleText(noMore).join("\n");
@@ -161,7 +166,8 @@ describe("renderSlackMessage: overflow", () => {
   });
 
   it("counts omitted fields and keeps the share button among 30 actions", () => {
-    expect(all).toContain("30 more fields not shown.");
+    // 40 fields, three sections of 10.
+    expect(all).toContain("10 more fields not shown.");
     const rendered = buttons(message);
     expect(rendered.length).toBe(SLACK_ACTIONS_PER_BLOCK_MAX);
     expect(rendered.at(-1)).toMatchObject({ action_id: "gt_share", value: "gt1:share:x" });

@@ -60,6 +60,44 @@ describe("renderText", () => {
     expect(out).toContain(`@${ZWSP}everyone`);
   });
 
+  it("puts a field of several lines under its label, indented, and sets such fields apart", () => {
+    const teams = renderText({
+      title: "Debate teams",
+      quotes: [],
+      fields: [
+        { label: "Proposition (2)", value: "@d\n@a" },
+        { label: "Opposition (1)", value: "@b" },
+      ],
+      visibility: "public",
+    });
+    expect(teams).toContain("Proposition (2):\n    @d\n    @a\n\nOpposition (1): @b\n");
+  });
+
+  it("keeps one document's lines from running into the next in /docs", () => {
+    const docs = renderText({
+      title: "Documents",
+      quotes: [],
+      fields: [
+        { label: "Canal (canal)", value: "File: canal.md\nNo integrity problems found." },
+        { label: "River (river)", value: "File: river.md\nNo integrity problems found." },
+      ],
+      visibility: "private",
+    });
+    expect(docs).toContain("Canal (canal):\n    File: canal.md\n    No integrity problems found.\n\nRiver (river):\n    File: river.md");
+  });
+
+  it("keeps single-line fields one to a line, as /help lists commands", () => {
+    const help = renderText({ title: "Help", quotes: [], fields: [{ label: "/a <x>", value: "A" }, { label: "/b", value: "B" }], visibility: "private" });
+    expect(help).toContain("/a <x>: A\n/b: B\n");
+  });
+
+  it("wraps to a width between words, continuing a quote or a bullet under its own text", () => {
+    const out = renderText(realisticReply(), { width: 40 });
+    for (const line of out.split("\n")) expect(line.length).toBeLessThanOrEqual(40);
+    expect(out).toContain("[1] Reason 1: broken agreements\n    Russia has violated multiple\n    agreements,");
+    expect(out.replace(/\n {4}(?![•—!])/g, " ")).toContain(MINSK_PASSAGE);
+  });
+
   it("shows every quote: a terminal has no message limit", () => {
     const out = renderText(overflowingReply());
     expect(out.match(/^\[\d+\] /gm)?.length).toBe(60);

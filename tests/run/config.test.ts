@@ -30,6 +30,15 @@ describe("loadConfig", () => {
     expect(config.logLevel).toBeUndefined();
   });
 
+  it("says a value kept in quotes (Docker's --env-file keeps them) is quoted, without echoing it", () => {
+    const problems = problemsOf({ SLACK_BOT_TOKEN: `"${SLACK_BOT}"`, SLACK_APP_TOKEN: `'${SLACK_APP}'` });
+    expect(problems).toEqual([
+      "SLACK_BOT_TOKEN is wrapped in quotes: remove them (Docker's --env-file keeps quotes as part of the value).",
+      "SLACK_APP_TOKEN is wrapped in quotes: remove them (Docker's --env-file keeps quotes as part of the value).",
+    ]);
+    expect(problems.join("\n")).not.toContain("fakebottokenvalue");
+  });
+
   it("treats empty values as unset, as a copied .env.example leaves them", () => {
     expect(configOf({ SLACK_BOT_TOKEN: "", DISCORD_TOKEN: "  ", PORT: "" }).adapters).toEqual(["console"]);
   });

@@ -134,3 +134,76 @@ describe("startConsole", () => {
     expect(transcript).toContain("Page 2");
   });
 });
+
+describe("the console at a terminal", () => {
+  const registry = createCommandRegistry(() => knowledge);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+
+  function terminal(width?: number) {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const text = collect(output);
+    const session = startConsole({ registry, input, output, interactive: true, width: () => width });
+    let ended = false;
+    void session.done.then(() => (ended = true));
+    return { input, text, session, ended: () => ended };
+  }
+
+  it("Ctrl-C with a half-typed line clears the line and keeps the session; Ctrl-C on an empty line quits", async () => {
+    const console = terminal();
+    console.input.write("/source mins");
+    await settle();
+    console.input.write("\u0003");
+    await settle();
+    expect(console.ended()).toBe(false);
+    expect(console.text()).toContain("/source mins^C\n");
+    // The half-typed text is gone: the next line is answered on its own.
+    console.input.write("/thesis\r");
+    await settle();
+    expect(console.text()).toContain("Despite intermittent diplomatic overtures");
+    expect(console.text()).not.toContain("/source mins/thesis");
+    console.input.write("\u0003");
+    await console.session.done;
+    expect(console.ended()).toBe(true);
+  });
+
+  it("wraps replies to the terminal's width between words, keeping a quote's indent", async () => {
+    const console = terminal(60);
+    console.input.write("/source minsk\r");
+    await settle();
+    console.session.close();
+    await console.session.done;
+    const reply = console.text().slice(console.text().indexOf("[1]"));
+    const lines = reply.split("\n").map((line) => line.replace(/\u001b\[[\d;]*[A-Za-z]|\r/g, ""));
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(60);
+    const passage = lines.slice(1, lines.findIndex((line) => line.includes("—")));
+    expect(passage.length).toBeGreaterThan(1);
+    for (const line of passage) expect(line).toMatch(/^ {4}\S/);
+    // Words are whole: the passage reads the same once the lines are joined.
+    expect(passage.map((line) => line.trim()).join(" ")).toBe(MINSK);
+  });
+
+  it("shows each quote's passage id, and /context takes it as typed", async () => {
+    const console = terminal();
+    console.input.write("/source minsk\r");
+    await settle();
+    const id = /^\[1\] \((russia-ukraine-peace-talks#\d+)\)$/m.exec(console.text())?.[1];
+    expect(id).toBeDefined();
+    console.input.write(`/context ${id}\r`);
+    await settle();
+    console.session.close();
+    await console.session.done;
+    expect(console.text()).toContain("In context: The Trust Deficit and Enforcement Challenges");
+    expect(console.text()).toContain("[2] The passage");
+  });
+
+  it("shows /help's usage without invisible characters", async () => {
+    const console = terminal();
+    console.input.write("/help\r");
+    await settle();
+    console.session.close();
+    await console.session.done;
+    expect(console.text()).toContain("/ask <question> [for: @person] [document: name]: Ask a question");
+    expect(console.text()).not.toMatch(/[\u200b-\u200f\u2060\ufeff]/);
+  });
+});

@@ -80,6 +80,15 @@ describe("npm start", () => {
     expect(bot.stdout()).toBe("");
   }, 15_000);
 
+  it("refuses a mistyped KNOWLEDGE_DIR with one line and exit 1, before starting anything", async () => {
+    const bot = startBot(botEnvironment({ KNOWLEDGE_DIR: "knowlege" }));
+    bot.child.stdin.end("/source minsk\n");
+    expect(await bot.exited).toBe(1);
+    const lines = bot.stderr().trim().split("\n");
+    expect(lines).toEqual([expect.stringMatching(/^Configuration error: KNOWLEDGE_DIR "knowlege" \(.*knowlege\) does not exist: set KNOWLEDGE_DIR/)]);
+    expect(bot.stdout()).toBe("");
+  }, 15_000);
+
   it("in HTTP mode serves health and a signed Slack command on one port, logs it without secrets, and stops on SIGTERM", async () => {
     const bot = startBot(
       botEnvironment({

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { buildSlackManifest, SLACK_MANIFEST_LIMITS } from "../../src/adapters/slack/index.js";
+import { runSlackManifest } from "../../src/adapters/slack/runSlackManifest.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { sharedKnowledge } from "./slackHarness.js";
 
@@ -69,6 +70,31 @@ describe("Slack app manifest", () => {
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.settings.interactivity.request_url).toBe("https://bot.example.org/slack/events");
     expect(manifest.features.slash_commands.every((c) => c.url === "https://bot.example.org/slack/events")).toBe(true);
+  });
+
+  it("takes the whole endpoint as --url too, without doubling /slack/events", async () => {
+    const out = { stdout: "", stderr: "" };
+    const io = { stdout: (text: string) => (out.stdout += text), stderr: (text: string) => (out.stderr += text) };
+    expect(await runSlackManifest(["--url", "https://x.example/slack/events"], {}, io)).toBe(0);
+    const manifest = JSON.parse(out.stdout) as ReturnType<typeof buildSlackManifest>;
+    expect(manifest.settings.interactivity.request_url).toBe("https://x.example/slack/events");
+    expect(manifest.features.slash_commands.every((c) => c.url === "https://x.example/slack/events")).toBe(true);
+  });
+
+  it.each([["--urll", "https://x.example"], ["--dry-run"], ["--url"]])("refuses %s with exit 2 and prints no manifest", async (...argv) => {
+    const out = { stdout: "", stderr: "" };
+    const io = { stdout: (text: string) => (out.stdout += text), stderr: (text: string) => (out.stderr += text) };
+    expect(await runSlackManifest(argv, {}, io)).toBe(2);
+    expect(out.stdout).toBe("");
+    expect(out.stderr).toMatch(/^slack:manifest: (unknown argument|--url needs a value)/);
+  });
+
+  it("refuses a knowledge folder that does not exist with one line, instead of a manifest without its topic commands", async () => {
+    const out = { stdout: "", stderr: "" };
+    const io = { stdout: (text: string) => (out.stdout += text), stderr: (text: string) => (out.stderr += text) };
+    expect(await runSlackManifest([], { KNOWLEDGE_DIR: "knowlege" }, io)).toBe(1);
+    expect(out.stdout).toBe("");
+    expect(out.stderr).toMatch(/^slack:manifest: KNOWLEDGE_DIR "knowlege" \(.*\) does not exist[^\n]*\n$/);
   });
 
   it("npm run --silent slack:manifest prints only the JSON manifest", async () => {

@@ -65,11 +65,11 @@ export interface SlackTestServer {
  * A fresh Slack test server for each test of the calling suite, with the network blocked around it. Returns
  * a getter, since the server is only made once each test starts.
  */
-export function useSlackTestServer(): () => SlackTestServer {
+export function useSlackTestServer(options: () => SlackTestServerOptions = () => ({})): () => SlackTestServer {
   let server: SlackTestServer | undefined;
   beforeEach(async () => {
     blockNetwork();
-    server = await startSlackTestServer();
+    server = await startSlackTestServer(options());
   });
   afterEach(async () => {
     await server?.close();
@@ -82,9 +82,14 @@ export function useSlackTestServer(): () => SlackTestServer {
   };
 }
 
-export async function startSlackTestServer(): Promise<SlackTestServer> {
+export interface SlackTestServerOptions {
+  /** The registry the app answers from; a plain one over the seed knowledge unless given. */
+  registry?: CommandRegistry;
+}
+
+export async function startSlackTestServer(options: SlackTestServerOptions = {}): Promise<SlackTestServer> {
   const kb = await sharedKnowledge();
-  const registry = createCommandRegistry(() => kb);
+  const registry = options.registry ?? createCommandRegistry(() => kb);
   const logs = captureLogs();
   const slack = createSlackApp({
     botToken: BOT_TOKEN,
@@ -203,6 +208,25 @@ export function buttonsOf(blocks: unknown): Button[] {
   return ((blocks as Array<{ type: string; elements?: Button[] }>) ?? [])
     .filter((block) => block.type === "actions")
     .flatMap((block) => block.elements ?? []);
+}
+
+export interface ResponseUrlPost {
+  text: string;
+  blocks?: unknown[];
+  response_type?: string;
+  replace_original?: boolean;
+}
+
+/** Answers one post to a `response_url` path on hooks.slack.com and keeps what was posted. */
+export function captureResponseUrl(path: string): { posted: ResponseUrlPost[]; done: () => boolean } {
+  const posted: ResponseUrlPost[] = [];
+  const scope = nock("https://hooks.slack.com")
+    .post(path, (body: ResponseUrlPost) => {
+      posted.push(body);
+      return true;
+    })
+    .reply(200, "ok");
+  return { posted, done: () => scope.isDone() };
 }
 
 /** Waits until a nock scope has seen all its requests (the work after an ack runs after the response). */

@@ -1,3 +1,4 @@
+import nock from "nock";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   blockText,
@@ -6,6 +7,7 @@ import {
   postSigned,
   slashCommandBody,
   useSlackTestServer,
+  waitFor,
 } from "./slackHarness.js";
 
 describe("Slack slash commands over HTTP, signed as Slack signs them", () => {
@@ -83,5 +85,153 @@ describe("Slack slash commands over HTTP, signed as Slack signs them", () => {
     await postSigned(server().url, slashCommandBody("/source", "minsk"), { secret: "wrong" });
     expect(server().logs.text()).not.toContain("xoxb-");
     expect(server().logs.text()).not.toContain("v0=");
+  });
+});
+
+describe("Slack slash command text, escaped as Slack sends it", () => {
+  const server = useSlackTestServer();
+
+  async function run(command: string, text: string): Promise<{ response_type: string; blocks: Array<{ type: string; text?: { text: string } }> }> {
+    const response = await postSigned(server().url, slashCommandBody(command, text));
+    expect(response.status).toBe(200);
+    return response.json() as never;
+  }
+  const header = (body: Awaited<ReturnType<typeof run>>) => body.blocks.find((block) => block.type === "header")?.text?.text;
+
+  it("decodes &amp; once: the header says what was typed, escaped once for Slack", async () => {
+    const body = await run("/ask", "Mearsheimer &amp; Kofman");
+    expect(header(body)).toBe("Mearsheimer &amp; Kofman");
+  });
+
+  it("searches the typed words, not the entity: /source Turkey &amp; the UN names all of it", async () => {
+    const body = await run("/source", "Turkey &amp; the UN");
+    expect(header(body)).toBe("Where the document mentions Turkey &amp; the UN");
+    const shown = blockText(body.blocks);
+    expect(shown).toContain("brokered by Turkey and the UN");
+    expect(shown).not.toMatch(/No passage names all/);
+  });
+
+  it("reads links as their labels and leaves channel and broadcast tokens out of the question", async () => {
+    const body = await run("/ask", "<!channel> why did <https://example.org/talks|the Istanbul talks> fail <#C0001|general>");
+    expect(header(body)).toBe("why did the Istanbul talks fail");
+    expect(body.response_type).toBe("ephemeral");
+  });
+
+  it("keeps the user id of for: <@U…|name>, so the answer is addressed to that person", async () => {
+    const body = await run("/source", "minsk for: <@U0002|sam>");
+    expect(body.response_type).toBe("in_channel");
+    expect(blockText(body.blocks)).toMatch(/^<@U0002>/m);
+  });
+
+  it("keeps the user ids /teams splits, so the teams name real people", async () => {
+    const body = await run("/teams", "<@U0002|sam> &amp; <@U0003|eli>");
+    expect(body.response_type).toBe("in_channel");
+    const shown = blockText(body.blocks);
+    expect(shown).toMatch(/^<@U0002> <@U0003>|^<@U0003> <@U0002>/m);
+    expect(shown).toContain("2 people, split at random");
+  });
+});
+
+describe("Slack /help", () => {
+  const server = useSlackTestServer();
+
+  it("shows every command with its whole usage: no field left out or cut", async () => {
+    const response = await postSigned(server().url, slashCommandBody("/help", ""));
+    const body = (await response.json()) as { blocks: Array<{ type: string; fields?: Array<{ text: string }> }> };
+    const fields = body.blocks.flatMap((block) => block.fields ?? []).map((field) => field.text);
+    const commands = server().registry.list();
+    expect(commands.length).toBeGreaterThan(10);
+    expect(fields).toHaveLength(commands.length);
+    for (const command of commands) {
+      const usage = `/${command.name}${command.usage ? ` ${command.usage}` : ""}`.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      const description = command.description.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      expect(fields).toContain(`*${usage.replace(/&(?!lt;|gt;)/g, "&amp;")}*\n${description}`);
+    }
+    expect(blockText(body.blocks)).not.toMatch(/not shown/);
+  });
+});
+
+describe("Slack /source wording", () => {
+  const server = useSlackTestServer();
+
+  it("says several uncited passages cite no source of their own", async () => {
+    const response = await postSigned(server().url, slashCommandBody("/source", "negotiations"));
+    const shown = blockText(((await response.json()) as { blocks: unknown[] }).blocks);
+    expect(shown).toContain("2 passages cite no source of their own; open them in context");
+    expect(shown).not.toContain("of its own");
+  });
+});
+
+describe("Slack /timer in a channel the bot is not in", () => {
+  const server = useSlackTestServer();
+
+  function scheduleMessage(reply: object, delayMs = 0) {
+    return nock("https://slack.com").post("/api/chat.scheduleMessage").delay(delayMs).reply(200, reply);
+  }
+
+  it("tells the asker at once, privately, how to fix it, and promises the channel nothing", async () => {
+    const api = scheduleMessage({ ok: false, error: "not_in_channel" });
+    const response = await postSigned(server().url, slashCommandBody("/timer", "5 rebuttal"));
+    const body = (await response.json()) as { response_type: string; blocks: unknown[] };
+    expect(api.isDone()).toBe(true);
+    expect(body.response_type).toBe("ephemeral");
+    const shown = blockText(body.blocks);
+    expect(shown).toContain("/invite @ground-truth");
+    expect(shown).toContain("/timer again");
+    expect(shown).not.toMatch(/I will post/);
+  });
+
+  it("posts the timer for the channel once Slack has taken the reminders", async () => {
+    const api = nock("https://slack.com").post("/api/chat.scheduleMessage").times(2).reply(200, { ok: true, scheduled_message_id: "Q1" });
+    const response = await postSigned(server().url, slashCommandBody("/timer", "5 rebuttal"));
+    const body = (await response.json()) as { response_type: string; blocks: unknown[] };
+    expect(api.isDone()).toBe(true);
+    expect(body.response_type).toBe("in_channel");
+    expect(blockText(body.blocks)).toContain("I will post when 1 minute is left");
+  });
+
+  it("when Slack is slow to refuse, answers in time and then tells the asker through the response_url", async () => {
+    scheduleMessage({ ok: false, error: "not_in_channel" }, 1_800);
+    const told: Array<{ text: string; response_type: string }> = [];
+    const hook = nock("https://hooks.slack.com")
+      .post("/commands/T0001/1234/XyZ", (body: { text: string; response_type: string }) => {
+        told.push(body);
+        return true;
+      })
+      .reply(200, "ok");
+    const started = Date.now();
+    const response = await postSigned(server().url, slashCommandBody("/timer", "5 rebuttal"));
+    await response.json();
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await waitFor(() => hook.isDone(), 4_000);
+    expect(told[0]).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("/invite @ground-truth") });
+  });
+});
+
+describe("Slack /why-stalled", () => {
+  const server = useSlackTestServer();
+
+  it("gives each of its seven passages a Context button", async () => {
+    const response = await postSigned(server().url, slashCommandBody("/why-stalled", ""));
+    const body = (await response.json()) as { blocks: unknown[] };
+    const quoted = blockText(body.blocks).split("\n").filter((line) => line.startsWith(">")).length;
+    const context = buttonsOf(body.blocks).filter((button) => button.text.text.startsWith("Context"));
+    expect(quoted).toBe(7);
+    expect(context.map((button) => button.text.text)).toEqual(Array.from({ length: 7 }, (_, i) => `Context ${i + 1}`));
+  });
+});
+
+describe("Slack buttons on a long question", () => {
+  const server = useSlackTestServer();
+
+  it("keeps Share and More, carrying the whole question in Slack's 2,000-character values", async () => {
+    const question = "why did the talks between russia and ukraine fail after the istanbul communique and the minsk accords were violated";
+    const response = await postSigned(server().url, slashCommandBody("/ask", question));
+    const buttons = buttonsOf(((await response.json()) as { blocks: unknown[] }).blocks);
+    const more = buttons.find((button) => button.text.text === "More");
+    const share = buttons.find((button) => button.action_id === "gt_share");
+    expect(more?.value.length).toBeGreaterThan(100);
+    expect(share?.value.length).toBeGreaterThan(100);
+    expect(more?.value).toContain(question.replace(/ /g, "+"));
   });
 });

@@ -10,9 +10,11 @@ import { slackMessageToPlainText } from "../../src/adapters/slack/slackMessageTo
 import { decodeThreadReply, encodeThreadReply } from "../../src/adapters/slack/threadReplyValue.js";
 import { toCommandRequest } from "../../src/adapters/slack/toCommandRequest.js";
 import { verifySlackSignature } from "../../src/adapters/slack/verify.js";
-import { createCommandRegistry } from "../../src/commands/index.js";
+import { allCommands, createCommandRegistry } from "../../src/commands/index.js";
 import { createLogger } from "../../src/logger.js";
 import { blockNetwork, blockText, captureLogs, MINSK_PASSAGE, restoreNetwork, sharedKnowledge, slackSignature } from "./slackHarness.js";
+
+const definitionOf = (name: string) => allCommands.find((command) => command.name === name);
 
 describe("toCommandRequest", () => {
   it("maps Slack's slash command payload to a neutral request", () => {
@@ -27,16 +29,23 @@ describe("toCommandRequest", () => {
       response_url: "https://hooks.slack.com/commands/T/1/x",
       trigger_id: "1",
     };
-    expect(toCommandRequest(payload)).toEqual({
+    expect(toCommandRequest(payload, definitionOf)).toEqual({
       command: "source",
-      text: "grain deal for: <@U0002|sam>",
+      args: { name: "grain deal", for: "<@U0002|sam>" },
       user: { id: "U0001", name: "dana" },
       platform: "slack",
     });
   });
 
-  it("treats a missing text as empty", () => {
-    expect(toCommandRequest({ command: "/help", user_id: "U1" })).toMatchObject({ command: "help", text: "", user: { id: "U1" } });
+  it("passes plain text on as typed, for the registry to parse, and a missing text as empty", () => {
+    expect(toCommandRequest({ command: "/source", text: "grain deal", user_id: "U1" }, definitionOf)).toEqual({
+      command: "source",
+      text: "grain deal",
+      user: { id: "U1" },
+      platform: "slack",
+    });
+    expect(toCommandRequest({ command: "/help", user_id: "U1" }, definitionOf)).toMatchObject({ command: "help", text: "", user: { id: "U1" } });
+    expect(toCommandRequest({ command: "/nosuch", text: "a &amp; b", user_id: "U1" }, definitionOf)).toMatchObject({ command: "nosuch", text: "a & b" });
   });
 });
 
@@ -155,7 +164,7 @@ describe("handlers as plain functions", () => {
       { delaySeconds: 120, text: "Time is up" },
       { delaySeconds: 180, text: "never sent" },
     ];
-    expect(await scheduleFollowUps(client, { channel: "C0001" }, followUps, logs.logger, now)).toBe(1);
+    expect(await scheduleFollowUps(client, { channel: "C0001" }, followUps, logs.logger, now)).toEqual({ scheduled: 1, failure: "not_in_channel" });
     expect(api.isDone()).toBe(true);
     expect(bodies[0]).toMatchObject({ channel: "C0001", post_at: String(base + 60), text: expect.not.stringContaining("<!channel>") });
     expect(logs.lines().filter((line) => String(line.msg).includes("chat.scheduleMessage failed: not_in_channel"))).toHaveLength(1);

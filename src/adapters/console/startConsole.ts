@@ -19,6 +19,8 @@ export interface ConsoleOptions {
   color?: boolean;
   /** Printed once before the first prompt, in interactive mode. */
   greeting?: string;
+  /** The terminal's width now (it can be resized): replies are wrapped to it. Unwrapped when undefined. */
+  width?: () => number | undefined;
 }
 
 export interface ConsoleSession {
@@ -59,8 +61,10 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
       interactive && lastActions.length > 0
         ? `Type ${lastActions.map((action, i) => `${i + 1} for ${action.label}`).join(", ")}.\n`
         : "";
+    // Passage ids are shown, so `/context <passage id>` can be typed as well as pressed.
+    const text = renderText(reply, { color: options.color ?? false, width: options.width?.(), passageIds: true });
     // A blank line after each reply, so a transcript reads as separate answers.
-    print(`${renderText(reply, { color: options.color ?? false })}${hint}\n`);
+    print(`${text}${hint}\n`);
     scheduleFollowUps(reply);
   };
 
@@ -76,7 +80,7 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
         timers.delete(timer);
         // Print above the prompt without losing what the person is typing.
         output.write("\r\u001b[K");
-        print(renderText({ title: "", text: followUp.text, quotes: [], visibility: "public" }).trimEnd());
+        print(renderText({ title: "", text: followUp.text, quotes: [], visibility: "public" }, { width: options.width?.() }).trimEnd());
         rl.prompt(true);
       }, followUp.delaySeconds * 1000);
       timers.add(timer);
@@ -101,10 +105,25 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
     rl.close();
   };
 
+  /**
+   * Ctrl-C as shells have it: a half-typed line is dropped for a fresh prompt; on an empty line it quits. The
+   * dropped text stays on screen, marked `^C`, and the new prompt starts on the next line.
+   */
+  const interrupt = () => {
+    if (rl.line.length === 0) {
+      output.write("\n");
+      close();
+      return;
+    }
+    rl.write(null, { ctrl: true, name: "e" });
+    output.write("^C\n");
+    rl.write(null, { ctrl: true, name: "u" });
+  };
+
   const done = (async () => {
     if (interactive) {
       if (options.greeting) print(options.greeting);
-      rl.on("SIGINT", close);
+      rl.on("SIGINT", interrupt);
       rl.setPrompt(PROMPT);
       rl.prompt();
     }

@@ -15,6 +15,8 @@ const GLOBAL_COMMANDS_MAX = 100;
 const OPTION_TYPES: Record<OptionKind, ApplicationCommandOptionType.String | ApplicationCommandOptionType.User | ApplicationCommandOptionType.Integer> = {
   text: ApplicationCommandOptionType.String,
   user: ApplicationCommandOptionType.User,
+  // Discord has no option for several users: they are typed as text, mentions and all.
+  people: ApplicationCommandOptionType.String,
   number: ApplicationCommandOptionType.Integer,
 };
 
@@ -46,8 +48,12 @@ function toOption(command: string, option: CommandOption): APIApplicationCommand
   const type = OPTION_TYPES[option.kind];
   // Autocomplete exists only for string, integer and number options.
   if (type === ApplicationCommandOptionType.User) return { ...base, type };
+  const range =
+    type === ApplicationCommandOptionType.Integer
+      ? { ...(option.min !== undefined ? { min_value: option.min } : {}), ...(option.max !== undefined ? { max_value: option.max } : {}) }
+      : {};
   // The union of option shapes does not narrow on a computed `type`; string and integer options take the same fields.
-  return { ...base, type, ...(option.autocomplete ? { autocomplete: true } : {}) } as APIApplicationCommandBasicOption;
+  return { ...base, type, ...range, ...(option.autocomplete ? { autocomplete: true } : {}) } as APIApplicationCommandBasicOption;
 }
 
 function checkName(name: string, what: string): void {

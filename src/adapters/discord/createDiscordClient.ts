@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, Options } from "discord.js";
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
+import { createMemoryButtonKeys, type ButtonKeyStore } from "./buttonKeys.js";
 import { respondThroughDiscordJs } from "./respondThroughDiscordJs.js";
 import { createFollowUpScheduler, type FollowUpScheduler } from "./scheduleFollowUps.js";
 
@@ -8,6 +9,8 @@ export interface DiscordClientOptions {
   registry: CommandRegistry;
   logger: Logger;
   deferAfterMs?: number;
+  /** Short keys for long button values (default: kept in this process's memory). */
+  buttonKeys?: ButtonKeyStore;
 }
 
 export interface DiscordGatewayClient {
@@ -59,9 +62,10 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordGatew
     allowedMentions: { parse: [] },
   });
   const followUps = createFollowUpScheduler(logger);
+  const buttonKeys = options.buttonKeys ?? createMemoryButtonKeys();
 
   client.on(Events.InteractionCreate, (interaction) => {
-    respondThroughDiscordJs(interaction, { registry: options.registry, logger, followUps, deferAfterMs: options.deferAfterMs }).catch(
+    respondThroughDiscordJs(interaction, { registry: options.registry, logger, followUps, deferAfterMs: options.deferAfterMs, buttonKeys }).catch(
       (error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error), interaction: interaction.id }, "discord interaction failed"),
     );
   });

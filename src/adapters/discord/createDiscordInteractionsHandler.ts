@@ -4,6 +4,7 @@ import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
 import { readBody } from "../../server/readBody.js";
 import { sendJson } from "../../server/sendJson.js";
+import { createMemoryButtonKeys, resolveButtonKey, type ButtonKeyStore } from "./buttonKeys.js";
 import { createReplayGuard } from "./createReplayGuard.js";
 import { interactionWebhook } from "./discordWebhook.js";
 import { handleInteraction } from "./handleInteraction.js";
@@ -27,6 +28,8 @@ export interface DiscordInteractionsHandlerOptions {
   fetch?: typeof fetch;
   apiBase?: string;
   deferAfterMs?: number;
+  /** Short keys for long button values (default: kept in this process's memory). */
+  buttonKeys?: ButtonKeyStore;
 }
 
 export interface DiscordInteractionsHandler {
@@ -45,6 +48,7 @@ export function createDiscordInteractionsHandler(options: DiscordInteractionsHan
   const { logger, registry } = options;
   const replays = createReplayGuard({ windowMs: DISCORD_SIGNATURE_MAX_AGE_SECONDS * 1000, maxEntries: REPLAY_MEMORY_MAX, now });
   const followUps = createFollowUpScheduler(logger);
+  const buttonKeys = options.buttonKeys ?? createMemoryButtonKeys();
   const webhookFor = (interaction: APIInteraction) =>
     interactionWebhook(interaction.application_id, interaction.token, { fetch: options.fetch, apiBase: options.apiBase });
 
@@ -69,21 +73,23 @@ export function createDiscordInteractionsHandler(options: DiscordInteractionsHan
       logger.info({ reason: check.reason }, "discord interaction refused");
       return sendJson(res, 401, { error: "invalid request signature" });
     }
-    let interaction: APIInteraction;
+    let received: APIInteraction;
     try {
-      interaction = JSON.parse(body.toString("utf8")) as APIInteraction;
-      if (typeof interaction !== "object" || interaction === null || typeof interaction.type !== "number") throw new Error("not an interaction");
+      received = JSON.parse(body.toString("utf8")) as APIInteraction;
+      if (typeof received !== "object" || received === null || typeof received.type !== "number") throw new Error("not an interaction");
     } catch {
       return sendJson(res, 400, { error: "malformed interaction" });
     }
-    if (typeof interaction.id === "string" && !replays.firstSeen(interaction.id)) {
-      logger.warn({ interaction: interaction.id }, "discord interaction replayed");
+    if (typeof received.id === "string" && !replays.firstSeen(received.id)) {
+      logger.warn({ interaction: received.id }, "discord interaction replayed");
       return sendJson(res, 409, { error: "interaction already handled" });
     }
+    const interaction = await resolveButtonKey(received, buttonKeys);
 
     const started = Date.now();
     const work = handleInteraction(interaction, registry, {
       onFollowUps: (pending, source) => followUps.schedule(pending, (message) => webhookFor(source).followUp(message)),
+      buttonKeys,
     });
     const deferral = deferralFor(interaction);
     try {

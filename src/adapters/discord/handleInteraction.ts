@@ -12,8 +12,11 @@ import {
   type APIMessageComponentInteraction,
 } from "discord-api-types/v10";
 import type { CommandRegistry, Reply, ReplyFollowUp } from "../../commands/index.js";
+import { documentOption } from "../../commands/chooseDocument.js";
+import { isAnswer } from "../../commands/commandRegistry.js";
 import { memoizeForFrozen } from "../../commands/frozenValues.js";
 import { renderDiscordMessage } from "../../render/index.js";
+import { fitButtonValues, type ButtonKeyStore } from "./buttonKeys.js";
 import { flattenOptions, interactionUser, toCommandRequest } from "./toCommandRequest.js";
 
 /** The message context-menu command; its name is what users see in the Apps menu. */
@@ -30,20 +33,23 @@ export interface HandleInteractionOptions {
    * differently, so the neutral core only hands them over.
    */
   onFollowUps?: (followUps: ReplyFollowUp[], interaction: APIInteraction) => void;
+  /** Short keys for button values over Discord's 100 characters; without it those buttons are left out. */
+  buttonKeys?: ButtonKeyStore;
 }
 
 /**
  * Answers one interaction, as Discord sends it, with the response Discord expects. Both modes call this: the HTTP
- * endpoint returns the response as the request's body, the gateway client sends it through discord.js.
+ * endpoint returns the response as the request's body, the gateway client sends it through discord.js. A
+ * button's short key is resolved before this (`resolveButtonKey`), so a click carries its whole invocation.
  */
 export async function handleInteraction(
   interaction: APIInteraction,
   registry: CommandRegistry,
   options: HandleInteractionOptions = {},
 ): Promise<APIInteractionResponse> {
-  const answer = (reply: Reply, response: APIInteractionResponse): APIInteractionResponse => {
+  const answer = async (reply: Reply, respond: (reply: Reply) => APIInteractionResponse): Promise<APIInteractionResponse> => {
     if (reply.followUps?.length) options.onFollowUps?.(reply.followUps, interaction);
-    return response;
+    return respond(await fitButtonValues(reply, options.buttonKeys));
   };
 
   switch (interaction.type) {
@@ -56,18 +62,18 @@ export async function handleInteraction(
     case InteractionType.ApplicationCommand: {
       if (interaction.data.type === ApplicationCommandType.ChatInput) {
         const reply = await registry.run(toCommandRequest(interaction as Parameters<typeof toCommandRequest>[0]));
-        return answer(reply, newMessage(reply));
+        return answer(reply, newMessage);
       }
       if (interaction.data.type === ApplicationCommandType.Message && interaction.data.name === FIND_IN_DOCUMENT_COMMAND) {
         const reply = await findInDocument(interaction as APIMessageApplicationCommandInteraction, registry);
-        return answer(reply, newMessage(reply));
+        return answer(reply, newMessage);
       }
       return newMessage(notSupported());
     }
 
     case InteractionType.MessageComponent: {
       const reply = await registry.runInvocation(interaction.data.custom_id, interactionUser(interaction), "discord");
-      return answer(reply, componentResponse(interaction, reply));
+      return answer(reply, (fitted) => componentResponse(interaction, fitted));
     }
 
     default:
@@ -84,10 +90,11 @@ const newMessage = memoizeForFrozen((reply: Reply): APIInteractionResponse => ({
 /**
  * A button's answer. A shared (public) reply is a new message for the channel. A private answer replaces the
  * clicker's own ephemeral message ("More" pages in place); on a public message it goes to the clicker alone,
- * because updating it would change the message for everyone. Errors never overwrite an answer.
+ * because updating it would change the message for everyone. Errors and notices (an expired button, the rate
+ * limit's "One moment") never overwrite an answer.
  */
 function componentResponse(interaction: APIMessageComponentInteraction, reply: Reply): APIInteractionResponse {
-  if (reply.kind === "error" || reply.visibility === "public") return newMessage(reply);
+  if (!isAnswer(reply) || reply.visibility === "public") return newMessage(reply);
   const onEphemeral = ((interaction.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
   if (!onEphemeral) return newMessage(reply);
   // An update cannot change a message's flags; the message stays ephemeral.
@@ -95,10 +102,14 @@ function componentResponse(interaction: APIMessageComponentInteraction, reply: R
   return { type: InteractionResponseType.UpdateMessage, data: data as APIInteractionResponseCallbackData };
 }
 
+/** Choices for the option being typed, from the document already chosen in the same command when there is one. */
 function complete(interaction: APIApplicationCommandAutocompleteInteraction, registry: CommandRegistry): APIApplicationCommandOptionChoice[] {
-  const focused = flattenOptions(interaction.data.options ?? []).find((option) => "focused" in option && option.focused);
+  const options = flattenOptions(interaction.data.options ?? []);
+  const focused = options.find((option) => "focused" in option && option.focused);
   if (!focused || !("value" in focused)) return [];
-  const choices = registry.complete(interaction.data.name, focused.name, String(focused.value ?? ""));
+  const chosen = options.find((option) => option !== focused && option.name === documentOption.name && "value" in option);
+  const document = chosen && "value" in chosen ? String(chosen.value ?? "") : undefined;
+  const choices = registry.complete(interaction.data.name, focused.name, String(focused.value ?? ""), document);
   const seen = new Set<string>();
   const result: APIApplicationCommandOptionChoice[] = [];
   for (const choice of choices) {

@@ -7,6 +7,7 @@ import {
 import type { Interaction, InteractionReplyOptions, InteractionUpdateOptions } from "discord.js";
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
+import { resolveButtonKey, type ButtonKeyStore } from "./buttonKeys.js";
 import { handleInteraction } from "./handleInteraction.js";
 import { DEFER_AFTER_MS, deferralFor, deliverLateResponse, isEphemeral, raceDeadline } from "./respondLate.js";
 import type { FollowUpScheduler } from "./scheduleFollowUps.js";
@@ -17,6 +18,7 @@ export interface GatewayResponder {
   logger: Logger;
   followUps: FollowUpScheduler;
   deferAfterMs?: number;
+  buttonKeys?: ButtonKeyStore;
 }
 
 /**
@@ -24,9 +26,11 @@ export interface GatewayResponder {
  * deferred first so the 3-second deadline is never missed, then the answer replaces the "thinking…" message.
  */
 export async function respondThroughDiscordJs(interaction: Interaction, options: GatewayResponder): Promise<void> {
-  const raw = toApiInteraction(interaction);
-  if (!raw) return;
+  const received = toApiInteraction(interaction);
+  if (!received) return;
+  const raw = await resolveButtonKey(received, options.buttonKeys);
   const work = handleInteraction(raw, options.registry, {
+    buttonKeys: options.buttonKeys,
     onFollowUps: (followUps) =>
       options.followUps.schedule(followUps, (message) =>
         interaction.isRepliable()

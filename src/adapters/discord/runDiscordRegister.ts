@@ -1,5 +1,7 @@
 import type { REST } from "@discordjs/rest";
 import { createCommandRegistry } from "../../commands/index.js";
+import { checkKnowledgeFolder } from "../../config/checkKnowledgeFolder.js";
+import { readDiscordVariables } from "../../config/loadConfig.js";
 import { loadKnowledge } from "../../knowledge/index.js";
 import { buildDiscordCommands } from "./buildDiscordCommands.js";
 import { registerDiscordCommands } from "./registerDiscordCommands.js";
@@ -26,19 +28,28 @@ export async function runDiscordRegister(
     return 2;
   }
   const dryRun = argv.includes("--dry-run");
-  const read = (name: string) => env[name]?.trim() || undefined;
-  const applicationId = read("DISCORD_APPLICATION_ID");
-  const token = read("DISCORD_TOKEN");
-  const guildId = read("DISCORD_GUILD_ID");
+  // The same checks as npm start: a "Bot " prefix or a mistyped id is named here, not refused by Discord later.
+  const { discord, problems } = readDiscordVariables(env);
+  const { applicationId, token, guildId } = discord ?? {};
   if (!dryRun) {
-    const missing = [["DISCORD_APPLICATION_ID", applicationId], ["DISCORD_TOKEN", token]].filter(([, value]) => !value).map(([name]) => name);
+    const missing = ["DISCORD_APPLICATION_ID", "DISCORD_TOKEN"].filter((name) => !env[name]?.trim());
     if (missing.length > 0) {
       io.stderr(`discord:register: set ${missing.join(" and ")} (or use --dry-run to print the commands without sending them)\n`);
       return 1;
     }
+    if (problems.length > 0) {
+      for (const problem of problems) io.stderr(`discord:register: ${problem}\n`);
+      return 1;
+    }
   }
 
-  const knowledge = await loadKnowledge(read("KNOWLEDGE_DIR") ?? "knowledge");
+  const directory = env.KNOWLEDGE_DIR?.trim() || "knowledge";
+  const folderProblem = await checkKnowledgeFolder(directory, env.KNOWLEDGE_DIR?.trim() ? "KNOWLEDGE_DIR" : undefined);
+  if (folderProblem) {
+    io.stderr(`discord:register: ${folderProblem}\n`);
+    return 1;
+  }
+  const knowledge = await loadKnowledge(directory);
   for (const error of knowledge.errors) io.stderr(`knowledge: ${error.file}: ${error.message}\n`);
   const commands = buildDiscordCommands(createCommandRegistry(() => knowledge).list());
   if (dryRun) {
@@ -51,8 +62,26 @@ export async function runDiscordRegister(
     io.stdout(`Registered ${registered.length} commands ${where}.\n`);
     return 0;
   } catch (error) {
-    // discord.js API errors carry status and Discord's message, never the token.
-    io.stderr(`discord:register: Discord refused the commands: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`discord:register: ${describeFailure(error)}\n`);
     return 1;
   }
+}
+
+/**
+ * Discord's refusal (an API error carries its status and Discord's message, never the token) and what to check
+ * for it; or, when Discord was never reached (DNS, network, proxy), that, rather than a refusal that was not.
+ */
+function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === "number") {
+    const check =
+      status === 401 ? " Check DISCORD_TOKEN (the bot token from the Bot page)." :
+      status === 403 ? " Check that the bot was invited to DISCORD_GUILD_ID with the applications.commands scope." :
+      status === 404 ? " Check DISCORD_APPLICATION_ID (and DISCORD_GUILD_ID)." : "";
+    return `Discord refused the commands (${message}).${check}`;
+  }
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const reason = cause instanceof Error ? cause.message : message;
+  return `could not reach Discord (${reason}); nothing was registered. Check this machine's network and proxy settings.`;
 }

@@ -12,3 +12,13 @@ export const REPLY_IN_THREAD_ACTION_ID = "gt_reply_in_thread";
 export const REPLY_IN_THREAD_LABEL = "Reply in thread";
 /** The command a message shortcut runs the message through. */
 export const FIND_IN_DOCUMENT_COMMAND = "ask";
+
+/** Whether this version of the bot has a listener for a button's action id. */
+export function isKnownActionId(actionId: string): boolean {
+  return actionId === SHARE_ACTION_ID || actionId === REPLY_IN_THREAD_ACTION_ID || COMMAND_ACTION_ID.test(actionId);
+}
+
+/** Whether this version of the bot has a listener for a shortcut's callback id. */
+export function isKnownCallbackId(callbackId: string): boolean {
+  return callbackId === FIND_IN_DOCUMENT_CALLBACK_ID;
+}

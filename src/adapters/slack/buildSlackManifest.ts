@@ -23,7 +23,10 @@ export const SLACK_MANIFEST_LIMITS = {
 export const SLACK_BOT_SCOPES = ["commands", "chat:write"] as const;
 
 export interface SlackManifestOptions {
-  /** A public base URL for HTTP mode (`https://bot.example.org`); without it the manifest uses Socket Mode. */
+  /**
+   * A public base URL for HTTP mode (`https://bot.example.org`, or the whole endpoint,
+   * `https://bot.example.org/slack/events`); without it the manifest uses Socket Mode.
+   */
   publicUrl?: string;
 }
 
@@ -48,7 +51,8 @@ export interface SlackManifest {
  * `should_escape` makes Slack send mentions as `<@U…|name>`, which is how `for: @dana` finds a user id.
  */
 export function buildSlackManifest(commands: readonly CommandDefinition[], options: SlackManifestOptions = {}): SlackManifest {
-  const requestUrl = options.publicUrl ? `${options.publicUrl.replace(/\/+$/, "")}${SLACK_EVENTS_PATH}` : undefined;
+  const base = options.publicUrl?.replace(/\/+$/, "");
+  const requestUrl = base ? (base.endsWith(SLACK_EVENTS_PATH) ? base : `${base}${SLACK_EVENTS_PATH}`) : undefined;
   return {
     display_information: {
       name: "Ground Truth",
@@ -58,7 +62,7 @@ export function buildSlackManifest(commands: readonly CommandDefinition[], optio
     features: {
       bot_user: { display_name: "ground-truth", always_online: false },
       slash_commands: commands.map((command) => ({
-        command: `/${command.name}`,
+        command: checkCommandName(command.name),
         description: cut(command.description, SLACK_MANIFEST_LIMITS.commandDescription),
         ...(command.usage ? { usage_hint: cut(command.usage, SLACK_MANIFEST_LIMITS.usageHint) } : {}),
         should_escape: true,
@@ -81,6 +85,18 @@ export function buildSlackManifest(commands: readonly CommandDefinition[], optio
       token_rotation_enabled: false,
     },
   };
+}
+
+/**
+ * `/name`, or a throw naming the command: Slack refuses the whole manifest over one name longer than 32
+ * characters (the slash counted) or with characters it does not take.
+ */
+function checkCommandName(name: string): string {
+  const command = `/${name}`;
+  if (command.length > SLACK_MANIFEST_LIMITS.command || !/^\/[a-z0-9][-_a-z0-9]*$/.test(command)) {
+    throw new Error(`${command}: Slack command names are lower-case letters, digits, - or _, at most ${SLACK_MANIFEST_LIMITS.command} characters with the slash.`);
+  }
+  return command;
 }
 
 function cut(text: string, max: number): string {

@@ -37,3 +37,10 @@ export function slackErrorReason(error: unknown): string {
   if (slackError?.code === webApi.ErrorCode.RateLimitedError) return "rate_limited";
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Slack's answers when the bot may not post in a conversation (not invited, or a conversation it cannot join). */
+const NOT_A_MEMBER = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
+
+export function isNotAMember(reason: string | undefined): boolean {
+  return reason !== undefined && NOT_A_MEMBER.has(reason);
+}

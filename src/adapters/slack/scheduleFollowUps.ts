@@ -9,9 +9,16 @@ export interface FollowUpTarget {
   threadTs?: string;
 }
 
+export interface ScheduledFollowUps {
+  scheduled: number;
+  /** Slack's reason for the first refusal (`not_in_channel`), after which nothing more was tried. */
+  failure?: string;
+}
+
 /**
  * A reply's later messages (a speaking timer's "one minute left") handed to Slack's scheduler, so they are
- * posted on time even if this process restarts. A failure is one log line and stops the rest; the reply itself stands.
+ * posted on time even if this process restarts. A failure is one log line and stops the rest; the reply itself
+ * stands, and the caller learns why, to tell the user.
  */
 export async function scheduleFollowUps(
   client: webApi.WebClient,
@@ -19,7 +26,7 @@ export async function scheduleFollowUps(
   followUps: readonly ReplyFollowUp[],
   logger: Logger,
   now: () => Date = () => new Date(),
-): Promise<number> {
+): Promise<ScheduledFollowUps> {
   let scheduled = 0;
   for (const followUp of followUps) {
     const postAt = Math.floor(now().getTime() / 1000) + Math.max(1, Math.round(followUp.delaySeconds));
@@ -35,8 +42,8 @@ export async function scheduleFollowUps(
       logger,
     );
     // The rest would fail the same way (not in the channel, bad token): one line is enough.
-    if (!outcome.ok) break;
+    if (!outcome.ok) return { scheduled, failure: outcome.error };
     scheduled += 1;
   }
-  return scheduled;
+  return { scheduled };
 }

@@ -2,8 +2,7 @@ import { SLACK_BUTTON_VALUE_MAX } from "../../render/slackLimits.js";
 
 /**
  * What a "Reply in thread" button carries: where to post, and the text to run again. The whole question
- * travels (not the 100-character invocation buttons usually carry), so the thread gets the same passages
- * the asker saw.
+ * travels, so the thread gets the same passages the asker saw.
  */
 export interface ThreadReply {
   channel: string;

@@ -2,7 +2,11 @@
 export interface Person {
   /** The platform user id, for mentions only. */
   id?: string;
-  /** How the person is shown: `@dana`. */
+  /**
+   * How the person is shown: `@dana`, or `<@123>` for a platform user whose name did not come with the id
+   * (Discord never sends one): the platform shows that as the person's name, and renderers keep it live only
+   * for the reply's own addressees.
+   */
   display: string;
 }
 
@@ -22,7 +26,7 @@ export function parsePeople(text: string): Person[] {
   for (const match of text.matchAll(TOKEN)) {
     const [, id, label, word] = match;
     let person: Person;
-    if (id) person = { id, display: `@${label?.trim() || id}` };
+    if (id) person = { id, display: label?.trim() ? `@${label.trim()}` : `<@${id}>` };
     else if (word && !FILLER.has(word.toLowerCase())) person = { display: `@${word.replace(/^@+/, "").slice(0, 40)}` };
     else continue;
     if (!id && BROADCASTS.has(person.display.slice(1).toLowerCase())) continue;

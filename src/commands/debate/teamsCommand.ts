@@ -11,8 +11,8 @@ export function createTeamsCommand(random: () => number): CommandDefinition {
   return {
     name: "teams",
     description: "Split people into Proposition and Opposition at random, with speaking order",
-    usage: "<@person @person …> (2-12 people)",
-    options: [{ name: "people", description: "2-12 people: @dana @eli @fay @gus", kind: "text", required: true, main: true }],
+    usage: "<people: @dana @eli …> (2-12 people)",
+    options: [{ name: "people", description: "2-12 people: @dana @eli @fay @gus", kind: "people", required: true, main: true }],
     handler: ({ args }) => {
       const people = parsePeople(args.people ?? "");
       if (people.length < MIN_PEOPLE || people.length > MAX_PEOPLE) {

@@ -16,7 +16,7 @@ export const timerCommand: CommandDefinition = {
   description: "A speaking timer: posts when one minute is left and when time is up",
   usage: "<minutes 1-60> [label: rebuttal]",
   options: [
-    { name: "minutes", description: "How long, in minutes (1-60)", kind: "number", required: true, main: true },
+    { name: "minutes", description: "How long, in minutes (1-60)", kind: "number", required: true, main: true, min: 1, max: MAX_TIMER_MINUTES },
     { name: "label", description: "What the time is for: opening speech, rebuttal", kind: "text" },
   ],
   handler: ({ args, platform }) => {

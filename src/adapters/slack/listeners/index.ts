@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { registerCommandButtons } from "./commandButton.js";
 import { registerFindInDocumentShortcut } from "./findInDocumentShortcut.js";
 import type { SlackListenerDeps } from "./listenerDeps.js";
+import { registerOlderVersionInteractions } from "./olderVersionInteraction.js";
 import { registerReplyInThreadButton } from "./replyInThreadButton.js";
 import { registerShareButton } from "./shareButton.js";
 import { registerSlashCommands } from "./slashCommand.js";
@@ -15,4 +16,5 @@ export function registerListeners(app: App, deps: SlackListenerDeps): void {
   registerCommandButtons(app, deps);
   registerFindInDocumentShortcut(app, deps);
   registerReplyInThreadButton(app, deps);
+  registerOlderVersionInteractions(app, deps);
 }

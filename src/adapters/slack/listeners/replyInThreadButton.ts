@@ -1,15 +1,12 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { renderSlackMessage } from "../../../render/renderSlackBlocks.js";
 import { REPLY_IN_THREAD_ACTION_ID } from "../actionIds.js";
-import { callSlackApi } from "../callSlackApi.js";
+import { callSlackApi, isNotAMember } from "../callSlackApi.js";
 import { runFindInDocument } from "../findInDocument.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
 import { decodeThreadReply } from "../threadReplyValue.js";
 import type { SlackListenerDeps } from "./listenerDeps.js";
 import type { ButtonArgs } from "./shareButton.js";
-
-/** Slack's answers when the bot may not post where it was asked to. */
-const NOT_A_MEMBER = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
 
 /**
  * "Reply in thread": the "Find in document" answer, run again from the button and posted publicly in the
@@ -37,7 +34,7 @@ export async function handleReplyInThread(deps: SlackListenerDeps, { ack, body, 
     deps.logger,
   );
   if (!outcome.ok) {
-    const why = NOT_A_MEMBER.has(outcome.error)
+    const why = isNotAMember(outcome.error)
       ? "I can't post in this conversation. Invite me first (/invite @Ground Truth), then try again."
       : "I couldn't post in the thread just now. Try again in a moment.";
     await tellClicker(deps, body.response_url, why);

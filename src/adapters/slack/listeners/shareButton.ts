@@ -21,7 +21,8 @@ export async function handleShareButton(deps: SlackListenerDeps, { ack, body, ac
   const user = { id: body.user.id, name: body.user.username ?? body.user.name };
   const reply = await deps.registry.runInvocation(action.value ?? "", user, "slack");
   const message = renderSlackMessage(reply);
-  const shared = reply.kind !== "error";
+  // The registry makes only answers public; anything else (expired button, rate limit) is the clicker's alone.
+  const shared = reply.visibility === "public";
   await postToResponseUrl(
     body.response_url,
     { ...message, response_type: shared ? "in_channel" : "ephemeral", replace_original: false },
