@@ -1,0 +1,233 @@
+import { unitsOverlap, type EvidenceUnit } from "../evidenceUnits.js";
+import type { ArgumentMap } from "./argumentMap.js";
+import { areOpposites } from "./polarityLexicon.js";
+import { readStatement, type Statement, type StatementWord } from "./readStatement.js";
+
+export type Side = "against" | "supports" | "neutral";
+
+/** Where one sentence stands on a claim, how sure that is, and why, in a few words a debater can check. */
+export interface Stance {
+  unit: EvidenceUnit;
+  side: Side;
+  /** How strongly the text puts it on that side (0 when neutral). */
+  strength: number;
+  /** How much of the claim's subject matter it shares (0 to 1). */
+  relevance: number;
+  reason: string;
+}
+
+/** Below this share of the claim's weighted words, a sentence is not about the claim. */
+const MIN_RELEVANCE = 0.12;
+/** How much more one side's signals must weigh before the sentence is put on it. */
+const MARGIN = 0.5;
+/** The least a side's signals must weigh: one clear signal (wording of the other valence is one). */
+const MIN_SIGNAL = 0.75;
+
+interface Signals {
+  relevance: number;
+  shared: number;
+  against: number;
+  supports: number;
+  reason: string;
+}
+
+/**
+ * Every sentence's stance on a claim, strongest first, each with its reason. A sentence is on a side only
+ * when something in the text puts it there: a word it denies or affirms against the claim, an opposite
+ * word, a refusal, wording of the other valence, a contrast cue that sets it against a sentence the claim
+ * restates, or the essay's own thesis that the claim contradicts. `claimUnits` (the claim's own sentences,
+ * for a motion) are left out.
+ */
+export function judgeStance(map: ArgumentMap, claimText: string, claimUnits: readonly EvidenceUnit[] = []): Stance[] {
+  const claim = readStatement(claimText);
+  const weightOf = termWeights(map, claim);
+  const signals = new Map<string, Signals>();
+  for (const unit of map.units) signals.set(unit.key, directSignals(map, claim, unit, weightOf));
+  for (const unit of claimUnits) {
+    const own = signals.get(unit.key)!;
+    own.supports += 2;
+    own.relevance = Math.max(own.relevance, 0.5);
+    if (!own.reason.startsWith("Supports")) own.reason = "Supports it: the sentence it is drawn from";
+  }
+
+  // The text's own contrasts: what it sets against a sentence that restates the claim cuts against the claim.
+  for (const [first, second] of map.opposed) {
+    for (const [from, to] of [[first, second], [second, first]] as const) {
+      const source = signals.get(from.key)!;
+      const target = signals.get(to.key)!;
+      const verdict = sideOf(source);
+      if (verdict === "neutral" || source.relevance < 0.3) continue;
+      const weight = 1 + source.relevance;
+      if (verdict === "supports") {
+        target.against += weight;
+        target.relevance = Math.max(target.relevance, source.relevance * 0.8);
+        if (target.against - target.supports >= weight) target.reason = `Cuts against it: the text sets it against a sentence that makes your claim (${cueOf(to)})`;
+      } else {
+        target.supports += weight;
+        target.relevance = Math.max(target.relevance, source.relevance * 0.8);
+      }
+    }
+  }
+
+  // The essay's thesis: a claim that denies it is cut against by the evidence the essay gives for it.
+  const thesisUnits = [...map.thesis, ...map.conclusion];
+  const thesisVerdicts = thesisUnits.map((unit) => signals.get(unit.key)!).filter((s) => s.relevance >= MIN_RELEVANCE);
+  const deniesThesis = thesisVerdicts.some((s) => sideOf(s) === "against") && !thesisVerdicts.some((s) => sideOf(s) === "supports");
+  if (deniesThesis) {
+    for (const unit of map.units) {
+      const own = signals.get(unit.key)!;
+      const isThesis = thesisUnits.some((other) => other.key === unit.key);
+      if (!isThesis && !map.thesisEvidence.has(unit.key)) continue;
+      if (own.shared === 0 || sideOf(own) === "supports") continue;
+      own.against += 0.75;
+      if (sideOf(own) === "against" && !own.reason) own.reason = isThesis ? "Cuts against it: the essay's own thesis" : "Cuts against it: evidence the essay gives for its thesis";
+    }
+  }
+
+  return map.units
+    .filter((unit) => !claimUnits.some((own) => unitsOverlap(own, unit)) || claimUnits.some((own) => own.key === unit.key))
+    .map((unit): Stance => {
+      const own = signals.get(unit.key)!;
+      const side = own.relevance >= MIN_RELEVANCE ? sideOf(own) : "neutral";
+      const strength = side === "neutral" ? 0 : Math.abs(own.against - own.supports) * (0.5 + own.relevance);
+      return { unit, side, strength, relevance: own.relevance, reason: side === "neutral" ? "" : own.reason || defaultReason(side) };
+    })
+    .sort((a, b) => b.strength - a.strength || b.relevance - a.relevance || a.unit.passage.index - b.unit.passage.index);
+}
+
+function sideOf(signals: Signals): Side {
+  if (signals.against >= MIN_SIGNAL && signals.against >= signals.supports + MARGIN) return "against";
+  if (signals.supports >= MIN_SIGNAL && signals.supports >= signals.against + MARGIN) return "supports";
+  return "neutral";
+}
+
+function defaultReason(side: Side): string {
+  return side === "against" ? "Cuts against it" : "Supports it";
+}
+
+function cueOf(unit: EvidenceUnit): string {
+  const cue = /^(\p{L}+(?:\s+\p{L}+){0,3}?),/u.exec(unit.text)?.[1];
+  return cue && cue.split(/\s+/).length <= 4 ? `“${cue}”` : "a contrast";
+}
+
+/** Rarer words weigh more: a word in every other sentence says little about what a sentence is about. */
+function termWeights(map: ArgumentMap, claim: Statement): (term: string) => number {
+  const total = map.units.length;
+  return (term) => {
+    const frequency = map.frequency(term);
+    return Math.log(1 + total / Math.max(frequency, 1));
+  };
+}
+
+/** The signals one sentence gives about a claim, read clause by clause for a sentence that holds two sides. */
+function directSignals(map: ArgumentMap, claim: Statement, unit: EvidenceUnit, weightOf: (term: string) => number): Signals {
+  const whole = map.statementOf(unit);
+  const clauses = whole.clauseCount > 1 ? map.clausesOf(unit) : [whole];
+  let best: Signals | undefined;
+  for (const clause of clauses) {
+    const signals = compare(claim, clause, weightOf);
+    // The later clause of "X, but Y" is the one the sentence asserts; ties go to it.
+    if (!best || signals.relevance >= best.relevance) best = signals;
+  }
+  const overall = compare(claim, whole, weightOf);
+  return { ...best!, relevance: Math.max(best!.relevance, overall.relevance * 0.9) };
+}
+
+function compare(claim: Statement, unit: Statement, weightOf: (term: string) => number): Signals {
+  const claimTerms = [...claim.terms];
+  const claimWeight = claimTerms.reduce((sum, term) => sum + weightOf(term), 0) || 1;
+  const shared = claimTerms.filter((term) => unit.terms.has(term));
+  const opposites = oppositePairs(claim, unit);
+  const linked = new Set([...shared, ...opposites.map(([c]) => c.term!)]);
+  const relevance = Math.min(1, [...linked].reduce((sum, term) => sum + weightOf(term), 0) / claimWeight);
+  const result: Signals = { relevance, shared: linked.size, against: 0, supports: 0, reason: "" };
+  if (linked.size === 0) return result;
+  const against = (weight: number, reason: string) => {
+    if (weight > 0 && (!result.reason || weight >= 1)) result.reason = result.reason && result.against >= weight ? result.reason : reason;
+    result.against += weight;
+  };
+
+  // A word one denies and the other affirms: "would negotiate" against "refuses to negotiate".
+  for (const term of shared) {
+    const claimDenies = claim.deniedHeads.has(term);
+    const unitDenies = unit.deniedHeads.has(term);
+    if ((claimDenies && !unit.negatedTerms.has(term)) || (unitDenies && !claim.negatedTerms.has(term))) {
+      against(1.25, `Cuts against it: ${unitDenies ? `says “${denialOf(unit, term)}”` : `says “${plainWordOf(unit, term)}” where the claim denies it`}`);
+    } else if (claimDenies && unitDenies) {
+      result.supports += 1;
+    }
+  }
+  // Opposite words: "good faith" against "bad faith", "possible" against "impossible".
+  for (const [claimWord, unitWord] of opposites) {
+    if (claimWord.negated === unitWord.negated) against(1.25, `Cuts against it: “${unitWord.word}” where the claim says “${claimWord.word}”`);
+    else result.supports += 1;
+  }
+  // The same subject, one saying it is so and the other that it is not ("is not a cure", "cannot work").
+  const sameSubject = claim.subject.some((term) => unit.terms.has(term)) && unit.subject.some((term) => claim.terms.has(term));
+  if (sameSubject && claim.predicateNegated !== unit.predicateNegated) {
+    against(1, `Cuts against it: ${unit.predicateNegated ? `says it ${verbGroupOf(unit)}` : "says it is so where the claim denies it"}`);
+  }
+  // A refusal or ban about the claim's subject answers a claim that proposes or predicts it.
+  if (unit.blocks && !claim.blocks && !claim.predicateNegated && claim.subjectHead && unit.terms.has(claim.subjectHead)) {
+    const blocker = unit.words.find((word) => ["refuse", "forbid", "reject", "cannot", "can't", "won't", "unable", "prevent", "block", "oppose", "fail", "dismiss"].some((stem) => word.word.startsWith(stem)));
+    against(1, `Cuts against it: says “${blocker?.word ?? "no"}”`);
+  }
+  // Wording of the other valence on the same subject: "collapsed", "bad faith" against "good faith".
+  const claimValence = valenceApart(claim, linked);
+  const unitValence = valenceNear(unit, linked);
+  if (Math.abs(claimValence) >= 1 && Math.abs(unitValence) >= 1) {
+    if (Math.sign(claimValence) !== Math.sign(unitValence)) {
+      const words = unit.words.filter((word) => word.valence !== 0 && Math.sign(word.valence) === Math.sign(unitValence) && !linked.has(word.term ?? "")).slice(0, 2);
+      against(0.75, `Cuts against it: ${words.map((word) => `“${word.negated ? `not ${word.word}` : word.word}”`).join(", ")}`);
+    } else {
+      result.supports += 0.75;
+    }
+  }
+  // A sentence that says most of what the claim says, and nothing against it, restates it.
+  if (result.against === 0 && relevance >= 0.5) result.supports += 0.75;
+  if (result.supports > result.against && !result.reason.startsWith("Supports")) result.reason = "Supports it: makes the same claim";
+  return result;
+}
+
+/** Content words of opposite sense, one in the claim and one in the sentence. */
+function oppositePairs(claim: Statement, unit: Statement): Array<[StatementWord, StatementWord]> {
+  const pairs: Array<[StatementWord, StatementWord]> = [];
+  for (const claimWord of claim.words) {
+    if (!claimWord.term) continue;
+    const match = unit.words.find((word) => word.term && word.term !== claimWord.term && areOpposites(claimWord.word, word.word));
+    if (match) pairs.push([claimWord, match]);
+  }
+  return pairs;
+}
+
+/** How far from a shared word a sentence's wording still speaks of it, in words. */
+const VALENCE_WINDOW = 6;
+
+/** The valence of the words near the shared subject matter (a long sentence speaks of several things). */
+function valenceNear(statement: Statement, linked: ReadonlySet<string>): number {
+  const anchors = statement.words.flatMap((word, i) => (word.term && linked.has(word.term) ? [i] : []));
+  return statement.words.reduce((sum, word, i) => {
+    if (word.term && linked.has(word.term)) return sum;
+    return anchors.some((at) => Math.abs(at - i) <= VALENCE_WINDOW) ? sum + word.valence : sum;
+  }, 0);
+}
+
+/** The sum of valence of the words that are not the shared subject matter. */
+function valenceApart(statement: Statement, linked: ReadonlySet<string>): number {
+  return statement.words.reduce((sum, word) => sum + (word.term && linked.has(word.term) ? 0 : word.valence), 0);
+}
+
+function denialOf(statement: Statement, term: string): string {
+  const at = statement.words.findIndex((word) => word.term === term && word.negated);
+  const start = statement.words.slice(0, at).findLastIndex((word) => word.term === null && word.valence === 0 && /^[\p{L}']+$/u.test(word.word) && word.word.length > 1);
+  return statement.words.slice(Math.max(start, at - 3), at + 1).filter((word) => !word.word.startsWith("~")).map((word) => word.word).join(" ");
+}
+
+function plainWordOf(statement: Statement, term: string): string {
+  return statement.words.find((word) => word.term === term)?.word ?? term;
+}
+
+function verbGroupOf(statement: Statement): string {
+  const at = statement.words.findIndex((word, i) => i > 0 && word.term === null && /^(?:not|no|never|cannot|can't|won't|nothing)$/.test(word.word));
+  return at < 0 ? "is not so" : statement.words.slice(Math.max(0, at - 1), at + 2).map((word) => word.word).join(" ");
+}
