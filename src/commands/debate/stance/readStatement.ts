@@ -31,6 +31,12 @@ export interface Statement {
   deniedHeads: Set<string>;
   /** It says someone refuses, forbids, rejects or cannot do something. */
   blocks: boolean;
+  /** The first content word of its predicate: "reduce" of "charges do not reduce traffic". */
+  predicateHead: string | null;
+  /** The content terms from its verb on, in its first clause: what it says of its subject. */
+  predicateTerms: Set<string>;
+  /** The refusal that is its verb ("voters will reject"), if any. */
+  verbBlocker: string | null;
   /** Its main verb is denied: "is not a cure", "cannot work", "have done nothing". */
   predicateNegated: boolean;
   /** A normative or predictive claim: "should", "must", "will", "can". */
@@ -62,6 +68,7 @@ const COMMON_VERBS = new Set([
   "raise", "raises", "harm", "harms", "benefit", "benefits", "matter", "matters", "deserve", "deserves", "remain",
   "remains", "block", "blocks", "threaten", "threatens", "support", "supports", "oppose", "opposes", "trust",
   "trusts", "refuse", "refuses", "reject", "rejects", "accept", "accepts", "seek", "seeks", "hold", "holds",
+  "gave", "took", "made", "kept", "brought", "led", "won", "lost", "held", "met", "left", "began", "broke", "grew",
 ]);
 /** Intensifiers and hedges a claim is padded with: they name no subject the document could discuss. */
 const FILLER = new Set([
@@ -70,6 +77,11 @@ const FILLER = new Set([
   "however", "conversely", "meanwhile", "moreover", "furthermore", "thus", "therefore", "nevertheless",
   "nonetheless", "instead", "indeed", "often", "later", "first",
 ]);
+/** Words that deny a verb itself ("is not", "cannot work", "have done nothing"), not a condition ("without"). */
+const PREDICATE_NEGATORS = /^(?:not|never|no|nothing|none|cannot|can't|\w+n't)$/;
+const PLAIN_NEGATORS = new Set(["not", "no", "never", "nothing", "none"]);
+/** Idioms that deny the predicate: "is out of the question", "is far from settled". */
+const DENYING_IDIOM = /\b(?:out of the question|far from|nowhere near|no longer|off the table|a myth|an illusion)\b/i;
 const OPENING_CLAUSE = /^(?:despite|although|though|while|whereas|if|when|after|before|since|because|as|without|unless|once)$/;
 const SUBJECT_BREAK = /^(?:of|by|for|in|on|with|between|from|at|to|than|rather|like|including)$/;
 
@@ -109,7 +121,11 @@ function read(text: string): Statement {
       reach = 0;
     }
     const previous = tokens[i - 1];
-    const negator = isNegator(word) || (word === "than" && previous === "rather") || (word === "of" && previous === "instead");
+    const negator =
+      isNegator(word) ||
+      (word === "than" && previous === "rather") ||
+      (word === "of" && previous === "instead") ||
+      (word === "up" && /^(?:give|gives|gave|given|giving)$/.test(previous ?? ""));
     if (negator) {
       if (isBlocker(word)) blocks = true;
       reach = NEGATION_REACH;
@@ -139,8 +155,13 @@ function read(text: string): Statement {
   const negatedTerms = new Set([...terms].filter((term) => !plain.has(term)));
   const { subject, subjectHead, verbAt } = subjectOf(words);
   const verbGroup = verbAt < 0 ? [] : words.slice(verbAt, verbAt + 3);
-  const predicateNegated = verbGroup.some((word) => isNegator(word.word) && word.clause === 0);
-  return { text, words, terms, negatedTerms, deniedHeads, blocks, predicateNegated, modal: MODALS.test(text), subject, subjectHead, clauseCount: clause + 1 };
+  const predicateNegated = verbGroup.some((word) => PREDICATE_NEGATORS.test(word.word) && word.clause === 0) || DENYING_IDIOM.test(text);
+  const predicateTerms = new Set(verbAt < 0 ? [] : words.slice(verbAt).filter((word) => word.clause === words[verbAt]!.clause && word.term).map((word) => word.term!));
+  // The verb after any auxiliary and plain "not"; a refusal ("will reject the charge") is its own predicate.
+  const verb = verbAt < 0 ? undefined : words.slice(verbAt).find((word) => word.term || (isNegator(word.word) && !AUXILIARIES.has(word.word) && !PLAIN_NEGATORS.has(word.word)));
+  const predicateHead = verb?.term ?? null;
+  const verbBlocker = verbGroup.find((word) => isBlocker(word.word))?.word ?? null;
+  return { text, words, terms, negatedTerms, deniedHeads, blocks, predicateHead, predicateTerms, predicateNegated, verbBlocker, modal: MODALS.test(text), subject, subjectHead, clauseCount: clause + 1 };
 }
 
 /** The content words before the verb, and the last of them before a preposition: the subject's head. */
