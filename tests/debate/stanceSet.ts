@@ -95,7 +95,7 @@ export const judgedClaims: JudgedClaim[] = [
   {
     folder: SEED,
     claim: "Existing agreements give reliable guarantees that a ceasefire would hold.",
-    against: ["absence of credible enforcement mechanisms", "Russia has violated multiple agreements", "trapped in a cycle of mutual distrust", "peace talks remain deadlocked"],
+    against: ["absence of credible enforcement mechanisms", "Russia has violated multiple agreements", "trapped in a cycle of mutual distrust", "peace talks remain deadlocked", "have stalled progress"],
     supports: [],
   },
   {
@@ -150,7 +150,7 @@ export const judgedClaims: JudgedClaim[] = [
   {
     folder: SECOND,
     claim: "Congestion charges do not reduce traffic.",
-    against: ["traffic across the cordon fell by around a fifth", "cut the number of cars entering the central zone", "saw the emptier streets", "adjusts the rates every quarter"],
+    against: ["traffic across the cordon fell by around a fifth", "cut the number of cars entering the central zone", "saw the emptier streets", "adjusts the rates every quarter", "the only tool that reliably cuts congestion"],
     supports: ["congestion in London later crept back", "pushed onto the streets just outside the cordon"],
   },
   {

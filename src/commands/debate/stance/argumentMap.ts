@@ -105,7 +105,7 @@ function buildArgumentMap(document: KnowledgeDocument): ArgumentMap {
   };
 }
 
-const ATTRIBUTION = /^[^.;]{0,160}?\b(?:argues?|argued|contends?|contended|suggests?|suggested|claims?|claimed|maintains?|maintained|insists?|insisted|warns?|warned|believes?|believed|fears?|feared)\s+(?:that\s+)?/i;
+const ATTRIBUTION = /^(?:[^.;(]|\([^)]*\)){0,160}?\b(?:argues?|argued|contends?|contended|suggests?|suggested|claims?|claimed|maintains?|maintained|insists?|insisted|warns?|warned|believes?|believed|fears?|feared)\s+(?:that\s+)?/i;
 
 /**
  * What a sentence claims, without who claims it: "Scholars like X (2014) argue that NATO expansion …" is

@@ -21,11 +21,12 @@ const MIN_RELEVANCE = 0.12;
 /** How much more one side's signals must weigh before the sentence is put on it. */
 const MARGIN = 0.5;
 /** A sentence must share this much of the claim before what the text sets against it counts. */
-const PROPAGATE_RELEVANCE = 0.3;
+const PROPAGATE_RELEVANCE = 0.4;
 /** A sentence whose subject is the claim's subject is about the claim, however common the word. */
 const SAME_SUBJECT_RELEVANCE = 0.25;
 /** The least a side's signals must weigh: one clear signal (wording of the other valence is one). */
 const MIN_SIGNAL = 0.75;
+const NORMATIVE = /\b(?:should|must|ought|needs? to|has to|have to)\b/i;
 
 interface Signals {
   relevance: number;
@@ -177,11 +178,12 @@ function compare(claim: Statement, unit: Statement, weightOf: (term: string) => 
       claim.deniedHeads.has(term) && (term === claim.predicateHead || term.startsWith("~") || (claim.predicateHead === null && sharedHead));
     const unitDenies = unit.deniedHeads.has(term);
     if ((claimDenies && !unit.negatedTerms.has(term)) || (unitDenies && !claim.negatedTerms.has(term))) {
-      against(1.25, `Cuts against it: ${unitDenies ? `says “${denialOf(unit, term)}”` : `says “${plainWordOf(unit, term)}” where the claim denies it`}`);
+      against(1.25, `Cuts against it: ${unitDenies ? `says “${denialOf(unit, term)}”` : `says “${plainWordOf(unit, term)}”, which the claim denies`}`);
     }
   }
   // Opposite words: "good faith" against "bad faith", "possible" against "impossible".
-  for (const [claimWord, unitWord] of opposites) {
+  // Only between sentences on the same subject: "more roads" and "traffic fell" are not opposites.
+  for (const [claimWord, unitWord] of shared.length > 0 ? opposites : []) {
     if (claimWord.negated === unitWord.negated) against(1.25, `Cuts against it: “${unitWord.word}” where the claim says “${claimWord.word}”`);
     else result.supports += 1;
   }
@@ -191,10 +193,13 @@ function compare(claim: Statement, unit: Statement, weightOf: (term: string) => 
     const samePredicate = [...claim.predicateTerms].some((term) => unit.predicateTerms.has(term));
     // "X is out of the question" against "X may be the only viable outcome": the sentence speaks well of X.
     const affirmsWhatIsDenied = claim.predicateNegated && valenceNear(unit, linked) > 0;
-    against(samePredicate || affirmsWhatIsDenied ? 1.25 : relevance >= 0.5 ? 1 : 0.5, `Cuts against it: ${unit.predicateNegated ? `says it ${verbGroupOf(unit)}` : "says it is so where the claim denies it"}`);
+    against(samePredicate || affirmsWhatIsDenied ? 1.25 : relevance >= 0.5 ? 1 : 0.5, `Cuts against it: ${unit.predicateNegated ? `says it ${verbGroupOf(unit)}` : "affirms what the claim denies"}`);
   }
   // A refusal or ban about the claim's subject answers a claim that proposes or predicts it.
-  if (unit.blocks && !claim.blocks && !claim.predicateNegated && claim.subjectHead && unit.terms.has(claim.subjectHead)) {
+  // A proposal ("Ukraine should cede land") is answered by any refusal of its subject's; a prediction only by
+  // a refusal of the same thing ("a charge cannot work" does not answer "a charge will ruin shops").
+  const answersIt = NORMATIVE.test(claim.text) || [...claim.predicateTerms].some((term) => unit.terms.has(term));
+  if (unit.blocks && answersIt && !claim.blocks && !claim.predicateNegated && claim.subjectHead && unit.terms.has(claim.subjectHead)) {
     const blocker = unit.words.find((word) => ["refuse", "forbid", "reject", "cannot", "can't", "won't", "unable", "prevent", "block", "oppose", "fail", "dismiss"].some((stem) => word.word.startsWith(stem)));
     against(1, `Cuts against it: says “${blocker?.word ?? "no"}”`);
   }
@@ -244,14 +249,21 @@ function valenceApart(statement: Statement, linked: ReadonlySet<string>): number
   return statement.words.reduce((sum, word) => sum + (word.term && linked.has(word.term) ? 0 : word.valence), 0);
 }
 
+/** The denying words as written: "refuses to negotiate", "no willingness". */
 function denialOf(statement: Statement, term: string): string {
   const at = statement.words.findIndex((word) => word.term === term && word.negated);
-  const start = statement.words.slice(0, at).findLastIndex((word) => word.term === null && word.valence === 0 && /^[\p{L}']+$/u.test(word.word) && word.word.length > 1);
-  return statement.words.slice(Math.max(start, at - 3), at + 1).filter((word) => !word.word.startsWith("~")).map((word) => word.word).join(" ");
+  const start = statement.words.slice(0, at).findLastIndex((word) => isNegator(word.word));
+  return shownWords(statement.words.slice(Math.max(start, at - 3, 0), at + 1));
 }
 
 function plainWordOf(statement: Statement, term: string): string {
-  return statement.words.find((word) => word.term === term)?.word ?? term;
+  const at = statement.words.findIndex((word) => word.term === term);
+  // A direction (`~down`) stands right after the word that names it.
+  return at < 0 ? term : shownWords(statement.words.slice(term.startsWith("~") ? at - 1 : at, at + 1));
+}
+
+function shownWords(words: readonly StatementWord[]): string {
+  return words.filter((word) => !word.word.startsWith("~")).map((word) => word.word).join(" ");
 }
 
 function verbGroupOf(statement: Statement): string {

@@ -57,9 +57,9 @@ const DIRECTIONS: Record<string, "~down" | "~up"> = {
   reduce: "~down", reduces: "~down", reduced: "~down", reducing: "~down", cut: "~down", cuts: "~down",
   fall: "~down", falls: "~down", fell: "~down", fallen: "~down", drop: "~down", drops: "~down", dropped: "~down",
   decline: "~down", declined: "~down", declines: "~down", decrease: "~down", decreased: "~down", lower: "~down",
-  lowered: "~down", shrink: "~down", shrank: "~down", ease: "~down", eased: "~down", less: "~down", fewer: "~down",
+  lowered: "~down", shrink: "~down", shrank: "~down", ease: "~down", eased: "~down",
   increase: "~up", increases: "~up", increased: "~up", rise: "~up", rises: "~up", rose: "~up", risen: "~up",
-  grow: "~up", grows: "~up", grew: "~up", grown: "~up", climb: "~up", climbed: "~up", swell: "~up", more: "~up",
+  grow: "~up", grows: "~up", grew: "~up", grown: "~up", climb: "~up", climbed: "~up", swell: "~up",
 };
 
 /** The direction a word names (`fell` → `~down`), if any. */
@@ -67,7 +67,8 @@ export function directionOf(word: string): "~down" | "~up" | undefined {
   return DIRECTIONS[word];
 }
 
-const NEGATING_PREFIX = /^(?:un|in|im|il|ir|dis|non)(?=[a-z]{4,})/;
+/** Adjective prefixes only: "dis-" and "non-" make too many nouns that are no opposite ("disagreements"). */
+const NEGATING_PREFIX = /^(?:un|in|im|il|ir)(?=[a-z]{4,})/;
 
 /** A word's valence from -5 to 5 (0 when it carries none), trying its plain forms too: "forbids" → "forbid". */
 export function valenceOf(word: string): number {

@@ -79,6 +79,7 @@ const FILLER = new Set([
 ]);
 /** Words that deny a verb itself ("is not", "cannot work", "have done nothing"), not a condition ("without"). */
 const PREDICATE_NEGATORS = /^(?:not|never|no|nothing|none|cannot|can't|\w+n't)$/;
+const HEDGES = new Set(["whether", "if", "unless"]);
 const PLAIN_NEGATORS = new Set(["not", "no", "never", "nothing", "none"]);
 /** Idioms that deny the predicate: "is out of the question", "is far from settled". */
 const DENYING_IDIOM = /\b(?:out of the question|far from|nowhere near|no longer|off the table|a myth|an illusion)\b/i;
@@ -102,6 +103,7 @@ function read(text: string): Statement {
   const words: StatementWord[] = [];
   let clause = 0;
   let reach = 0;
+  let hedge = 0;
   let pause = false;
   let blocks = false;
   const deniedHeads = new Set<string>();
@@ -110,6 +112,7 @@ function read(text: string): Statement {
   tokens.forEach((token, i) => {
     if (/^[,;:()]$/.test(token)) {
       reach = 0;
+      hedge = 0;
       pause = true;
       return;
     }
@@ -126,6 +129,12 @@ function read(text: string): Statement {
       (word === "than" && previous === "rather") ||
       (word === "of" && previous === "instead") ||
       (word === "up" && /^(?:give|gives|gave|given|giving)$/.test(previous ?? ""));
+    // "whether a settlement can be achieved", "if diplomacy fails": what follows is not asserted either way.
+    if (HEDGES.has(word)) {
+      hedge = NEGATION_REACH;
+      words.push({ word, term: null, negated: false, valence: 0, clause, afterPause });
+      return;
+    }
     if (negator) {
       if (isBlocker(word)) blocks = true;
       reach = NEGATION_REACH;
@@ -133,10 +142,12 @@ function read(text: string): Statement {
       return;
     }
     const term = FILLER.has(word) ? null : indexTerm(word);
-    const negated = reach > 0 && term !== null;
-    if (negated && reach === NEGATION_REACH) deniedHeads.add(term!);
-    if (negated) reach--;
-    const valence = valenceOf(word) * (negated ? -1 : 1);
+    const hedged = hedge > 0 && term !== null;
+    if (hedged) hedge--;
+    const negated = (reach > 0 || hedged) && term !== null;
+    if (negated && !hedged && reach === NEGATION_REACH) deniedHeads.add(term!);
+    if (reach > 0 && term !== null) reach--;
+    const valence = hedged ? 0 : valenceOf(word) * (negated ? -1 : 1);
     words.push({ word, term, negated, valence, clause, afterPause });
     const direction = directionOf(word);
     if (direction) {

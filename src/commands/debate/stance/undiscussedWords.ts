@@ -3,8 +3,9 @@ import { readStatement } from "./readStatement.js";
 
 /**
  * The claim's words the document never uses, when the claim is about something the document does not
- * discuss: none of its content words occur, or its subject does not and no sentence shares two of its
- * words ("Sanctions will end the war" shares only "war" with an essay on peace talks). Null when the
+ * discuss: none of its content words occur, or a word of its subject does not and no sentence shares two of its
+ * words ("Sanctions will end the war" shares only "war" with an essay on peace talks; "Petrol prices should
+ * be frozen" only "prices" with one on road pricing). Null when the
  * document does address it.
  *
  * Exact stems only, for now: spelling, variants and aliases are the search's to resolve (issue 15), and
@@ -18,8 +19,9 @@ export function undiscussedWords(map: ArgumentMap, claimText: string): string[] 
   if (absent.length === 0) return null;
   const named = unique(absent.map((word) => word.word));
   if (absent.length === content.length) return named;
-  const headAbsent = claim.subjectHead !== null && map.frequency(claim.subjectHead) === 0;
-  if (!headAbsent) return null;
+  // "Petrol prices should be frozen": the document speaks of prices, never of petrol ones.
+  const subjectAbsent = claim.subject.some((term) => map.frequency(term) === 0);
+  if (!subjectAbsent) return null;
   const sharesTwo = map.units.some((unit) => {
     const terms = map.statementOf(unit).terms;
     return content.filter((word) => terms.has(word.term!)).map((word) => word.term).filter((t, i, all) => all.indexOf(t) === i).length >= 2;
