@@ -12,13 +12,13 @@ const MIN_STRENGTH = 0.5;
  * The sentences that cut against a claim, strongest first, each with its reason (see judgeStance). Only
  * sentences the text puts against it; never the claim's own sentences.
  */
-export function counterEvidence(map: ArgumentMap, claimText: string, claimUnits: readonly EvidenceUnit[] = []): Stance[] {
-  return strongest(judgeStance(map, claimText, claimUnits).filter((stance) => stance.side === "against"));
+export function counterEvidence(map: ArgumentMap, claimText: string, claimUnits: readonly EvidenceUnit[] = [], opposingUnits: readonly EvidenceUnit[] = []): Stance[] {
+  return strongest(judgeStance(map, claimText, claimUnits, opposingUnits).filter((stance) => stance.side === "against"));
 }
 
 /** The sentences that support a claim, strongest first. */
-export function supportingEvidence(map: ArgumentMap, claimText: string, claimUnits: readonly EvidenceUnit[] = []): Stance[] {
-  return strongest(judgeStance(map, claimText, claimUnits).filter((stance) => stance.side === "supports"));
+export function supportingEvidence(map: ArgumentMap, claimText: string, claimUnits: readonly EvidenceUnit[] = [], opposingUnits: readonly EvidenceUnit[] = []): Stance[] {
+  return strongest(judgeStance(map, claimText, claimUnits, opposingUnits).filter((stance) => stance.side === "supports"));
 }
 
 function strongest(stances: readonly Stance[]): Stance[] {

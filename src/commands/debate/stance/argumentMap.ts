@@ -12,6 +12,8 @@ const OPPOSING_CUES = new Set([
   "however", "conversely", "yet", "but", "nevertheless", "nonetheless", "in contrast", "by contrast",
   "on the other hand", "instead", "still",
 ]);
+/** Cues that answer what came before, granting it first: "X. However, Y." */
+const CONCEDING_CUES = new Set(["however", "yet", "but", "nevertheless", "nonetheless", "still"]);
 /** Who speaks for the other side: "Critics contend …", "Opponents also warn …". */
 const COUNTER_VOICE = /^(?:(?:however|yet|but),?\s+)?(?:some\s+|many\s+|most\s+)?(?:critics|opponents|sceptics|skeptics|detractors)\b/i;
 /** A sentence attributing a claim: "Scholars like X (2014) argue that …", "Supporters argue that …". */
@@ -31,6 +33,8 @@ export interface ArgumentMap {
   opposed: Array<[EvidenceUnit, EvidenceUnit]>;
   /** Units that voice the other side ("Critics contend …"). */
   counterVoices: Set<string>;
+  /** Units the text grants and then answers ("X. However, Y."): the side it concedes. */
+  conceded: Set<string>;
   thesis: EvidenceUnit[];
   conclusion: EvidenceUnit[];
   /** Units the topic file names as evidence for the thesis. */
@@ -60,6 +64,9 @@ function buildArgumentMap(document: KnowledgeDocument): ArgumentMap {
     .filter((contrast) => contrast.kind === "between" && contrast.second && OPPOSING_CUES.has(contrast.cue))
     .map((contrast): [EvidenceUnit, EvidenceUnit] => [contrast.first, contrast.second!]);
   const counterVoices = new Set(units.filter((unit) => COUNTER_VOICE.test(unit.text)).map((unit) => unit.key));
+  const conceded = new Set(
+    contrasts.filter((contrast) => contrast.kind === "between" && CONCEDING_CUES.has(contrast.cue)).map((contrast) => contrast.first.key),
+  );
 
   const thesisPassages = findThesis(document, document.topics?.topics.find((topic) => topic.answer)?.answer?.passage);
   const thesis = thesisPassages.flatMap((passage) => unitsOfPassage(passage)).slice(0, 2);
@@ -89,6 +96,7 @@ function buildArgumentMap(document: KnowledgeDocument): ArgumentMap {
     contrasts,
     opposed,
     counterVoices,
+    conceded,
     thesis,
     conclusion,
     thesisEvidence,

@@ -14,6 +14,8 @@ export interface Stance {
   /** How much of the claim's subject matter it shares (0 to 1). */
   relevance: number;
   reason: string;
+  /** Nothing but the valence of its wording puts it on its side: the weakest signal. */
+  toneOnly: boolean;
 }
 
 /** Below this share of the claim's weighted words, a sentence is not about the claim. */
@@ -26,6 +28,7 @@ const PROPAGATE_RELEVANCE = 0.4;
 const SAME_SUBJECT_RELEVANCE = 0.25;
 /** The least a side's signals must weigh: one clear signal (wording of the other valence is one). */
 const MIN_SIGNAL = 0.75;
+const ESSAY_SIDE_RELEVANCE = 0.3;
 const NORMATIVE = /\b(?:should|must|ought|needs? to|has to|have to)\b/i;
 
 interface Signals {
@@ -34,6 +37,7 @@ interface Signals {
   against: number;
   supports: number;
   reason: string;
+  tone: number;
 }
 
 /**
@@ -43,16 +47,23 @@ interface Signals {
  * restates, or the essay's own thesis that the claim contradicts. `claimUnits` (the claim's own sentences,
  * for a motion) are left out.
  */
-export function judgeStance(map: ArgumentMap, claimText: string, claimUnits: readonly EvidenceUnit[] = []): Stance[] {
+export function judgeStance(
+  map: ArgumentMap,
+  claimText: string,
+  claimUnits: readonly EvidenceUnit[] = [],
+  opposingUnits: readonly EvidenceUnit[] = [],
+): Stance[] {
   const claim = readStatement(claimText);
   const weightOf = termWeights(map, claim);
   const signals = new Map<string, Signals>();
   for (const unit of map.units) signals.set(unit.key, directSignals(map, claim, unit, weightOf));
-  for (const unit of claimUnits) {
-    const own = signals.get(unit.key)!;
-    own.supports += 2;
-    own.relevance = Math.max(own.relevance, 0.5);
-    if (!own.reason.startsWith("Supports")) own.reason = "Supports it: the sentence it is drawn from";
+  // Sentences known to state the claim (a motion's opening) or its other side (pinned in the topic file).
+  for (const [units, side] of [[claimUnits, "supports"], [opposingUnits, "against"]] as const) {
+    for (const unit of units) {
+      const own = signals.get(unit.key)!;
+      own[side] += 2;
+      own.relevance = Math.max(own.relevance, 0.5);
+    }
   }
 
   // The text's own contrasts: what it sets against a sentence that restates the claim cuts against the claim.
@@ -78,25 +89,52 @@ export function judgeStance(map: ArgumentMap, claimText: string, claimUnits: rea
   // The essay's thesis: a claim that denies it is cut against by the evidence the essay gives for it.
   const thesisUnits = [...map.thesis, ...map.conclusion];
   const thesisVerdicts = thesisUnits.map((unit) => signals.get(unit.key)!).filter((s) => s.relevance >= MIN_RELEVANCE);
-  const deniesThesis = thesisVerdicts.some((s) => sideOf(s) === "against") && !thesisVerdicts.some((s) => sideOf(s) === "supports");
-  if (deniesThesis) {
+  const thesisKeys = new Set(thesisUnits.map((unit) => unit.key));
+  // The essay's side: its thesis, conclusion and the evidence it names for them. A pinned sentence from it
+  // settles which side of the essay a claim is on; failing that, the claim's stance on the thesis does.
+  const essaySide = (unit: EvidenceUnit) => thesisKeys.has(unit.key) || map.thesisEvidence.has(unit.key);
+  // Only the thesis or conclusion itself settles it: the thesis's evidence may sit on either side of a narrower motion.
+  const pinnedStates = claimUnits.some((unit) => thesisKeys.has(unit.key));
+  const pinnedDenies = opposingUnits.some((unit) => thesisKeys.has(unit.key));
+  const byVerdict = (side: Side) => thesisVerdicts.some((s) => sideOf(s) === side) && !thesisVerdicts.some((s) => sideOf(s) !== side && sideOf(s) !== "neutral");
+  const pinned = pinnedStates !== pinnedDenies;
+  const statesThesis = pinned ? pinnedStates : byVerdict("supports");
+  const deniesThesis = pinned ? pinnedDenies : byVerdict("against");
+  if (statesThesis || deniesThesis) {
+    // A claim the essay's thesis makes is supported by the evidence the essay gives for it and cut against by
+    // what the essay concedes to the other side (what it answers with "However", its critics); a claim that
+    // denies the thesis, the other way round. A pinned sentence makes this certain, a verdict only likely.
+    const weight = pinned ? 1.5 : 0.75;
     for (const unit of map.units) {
       const own = signals.get(unit.key)!;
-      const isThesis = thesisUnits.some((other) => other.key === unit.key);
-      if (!isThesis && !map.thesisEvidence.has(unit.key)) continue;
-      if (own.shared === 0 || sideOf(own) === "supports") continue;
-      own.against += 0.75;
-      if (sideOf(own) === "against" && !own.reason) own.reason = isThesis ? "Cuts against it: the essay's own thesis" : "Cuts against it: evidence the essay gives for its thesis";
+      if (own.shared === 0) continue;
+      const essays = essaySide(unit);
+      const concedes = !essays && (map.counterVoices.has(unit.key) || map.conceded.has(unit.key));
+      if (!essays && !concedes) continue;
+      const side: Side = essays === statesThesis ? "supports" : "against";
+      own[side] += weight;
+      // The essay names it as its thesis's evidence, or as the other side: it is about the thesis, however few words it shares.
+      if (pinned) own.relevance = Math.max(own.relevance, ESSAY_SIDE_RELEVANCE);
+      if (sideOf(own) !== side) continue;
+      const what = thesisKeys.has(unit.key)
+        ? "the essay's own thesis or conclusion"
+        : essays
+          ? "evidence the essay gives for its thesis"
+          : map.counterVoices.has(unit.key)
+            ? "the other side, as the essay reports it"
+            : "what the essay concedes before answering it";
+      own.reason = `${side === "supports" ? "Supports it" : "Cuts against it"}: ${what}`;
     }
   }
 
   return map.units
-    .filter((unit) => !claimUnits.some((own) => unitsOverlap(own, unit)) || claimUnits.some((own) => own.key === unit.key))
+    .filter((unit) => ![...claimUnits, ...opposingUnits].some((own) => unitsOverlap(own, unit)))
     .map((unit): Stance => {
       const own = signals.get(unit.key)!;
       const side = own.relevance >= MIN_RELEVANCE ? sideOf(own) : "neutral";
       const strength = side === "neutral" ? 0 : Math.abs(own.against - own.supports) * (0.5 + own.relevance);
-      return { unit, side, strength, relevance: own.relevance, reason: side === "neutral" ? "" : own.reason || defaultReason(side) };
+      const toneOnly = side === "against" && own.tone > 0 && own.against - own.tone < MIN_SIGNAL;
+      return { unit, side, strength, relevance: own.relevance, reason: side === "neutral" ? "" : own.reason || defaultReason(side), toneOnly };
     })
     .sort((a, b) => b.strength - a.strength || b.relevance - a.relevance || a.unit.passage.index - b.unit.passage.index);
 }
@@ -159,7 +197,7 @@ function compare(claim: Statement, unit: Statement, weightOf: (term: string) => 
   const linked = new Set([...shared, ...opposites.map(([c]) => c.term ?? c.word)]);
   const sharedHead = claim.subjectHead !== null && unit.subject.includes(claim.subjectHead);
   const relevance = Math.max(sharedHead ? SAME_SUBJECT_RELEVANCE : 0, Math.min(1, [...linked].reduce((sum, term) => sum + weightOf(term), 0) / claimWeight));
-  const result: Signals = { relevance, shared: linked.size, against: 0, supports: 0, reason: "" };
+  const result: Signals = { relevance, shared: linked.size, against: 0, supports: 0, reason: "", tone: 0 };
   if (linked.size === 0) return result;
   const against = (weight: number, reason: string) => {
     if (weight > 0 && (!result.reason || weight >= 1)) result.reason = result.reason && result.against >= weight ? result.reason : reason;
@@ -176,7 +214,8 @@ function compare(claim: Statement, unit: Statement, weightOf: (term: string) => 
     // A verb that denies its object ("gave up pricing") makes the object the predicate, for the same subject.
     const claimDenies =
       claim.deniedHeads.has(term) && (term === claim.predicateHead || term.startsWith("~") || (claim.predicateHead === null && sharedHead));
-    const unitDenies = unit.deniedHeads.has(term);
+    // Likewise only what the sentence's own verb denies: "those who give up driving" denies nothing it says.
+    const unitDenies = unit.deniedHeads.has(term) && unit.predicateTerms.has(term);
     if ((claimDenies && !unit.negatedTerms.has(term)) || (unitDenies && !claim.negatedTerms.has(term))) {
       against(1.25, `Cuts against it: ${unitDenies ? `says “${denialOf(unit, term)}”` : `says “${plainWordOf(unit, term)}”, which the claim denies`}`);
     }
@@ -199,9 +238,8 @@ function compare(claim: Statement, unit: Statement, weightOf: (term: string) => 
   // A proposal ("Ukraine should cede land") is answered by any refusal of its subject's; a prediction only by
   // a refusal of the same thing ("a charge cannot work" does not answer "a charge will ruin shops").
   const answersIt = NORMATIVE.test(claim.text) || [...claim.predicateTerms].some((term) => unit.terms.has(term));
-  if (unit.blocks && answersIt && !claim.blocks && !claim.predicateNegated && claim.subjectHead && unit.terms.has(claim.subjectHead)) {
-    const blocker = unit.words.find((word) => ["refuse", "forbid", "reject", "cannot", "can't", "won't", "unable", "prevent", "block", "oppose", "fail", "dismiss"].some((stem) => word.word.startsWith(stem)));
-    against(1, `Cuts against it: says “${blocker?.word ?? "no"}”`);
+  if (unit.verbBlocker && answersIt && !claim.blocks && !claim.predicateNegated && claim.subjectHead && unit.subject.includes(claim.subjectHead)) {
+    against(1, `Cuts against it: says “${unit.verbBlocker}”`);
   }
   // Wording of the other valence on the same subject: "collapsed", "bad faith" against "good faith".
   const claimValence = valenceApart(claim, linked);
@@ -209,6 +247,7 @@ function compare(claim: Statement, unit: Statement, weightOf: (term: string) => 
   if (Math.abs(claimValence) >= 1 && Math.abs(unitValence) >= 2) {
     if (Math.sign(claimValence) !== Math.sign(unitValence)) {
       const words = unit.words.filter((word) => word.valence !== 0 && Math.sign(word.valence) === Math.sign(unitValence) && !linked.has(word.term ?? "")).slice(0, 2);
+      result.tone = 0.75;
       against(0.75, `Cuts against it: ${words.map((word) => `“${word.negated ? `not ${word.word}` : word.word}”`).join(", ")}`);
     } else {
       result.supports += 0.5;
