@@ -1,7 +1,7 @@
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import type { ReplyQuote } from "../../src/commands/index.js";
-import { judgedClaims, unaddressedClaims, type JudgedClaim, type UnaddressedClaim } from "./stanceSet.js";
+import { judgedClaims, judgedMotions, SECOND, SEED, unaddressedClaims, type JudgedClaim, type UnaddressedClaim } from "./stanceSet.js";
 
 /** What a counter answer gives for one claim: its quotes' texts and its lead text. */
 export interface CounterAnswer {
@@ -86,5 +86,64 @@ export function formatScore(score: StanceScore): Record<string, string> {
     "quotes supporting the claim": `${score.supportingQuotes}`,
     "unaddressed claims answered as such": share(score.unaddressedAnswered, score.unaddressed),
     "addressed claims called undiscussed": `${score.wronglyUnaddressed}`,
+  };
+}
+
+export interface DebateScore {
+  motions: number;
+  /** Motions /debate offers that the judged set does not cover: each must be judged. */
+  unjudged: string[];
+  quotes: number;
+  offTopic: number;
+  /** Quotes on a side the judged set forbids, with where. */
+  wrongSide: string[];
+  /** Curated motions with a passage on the wrong side. */
+  curatedWrong: number;
+  curated: number;
+}
+
+/** /debate's every motion, shown by pinning each in turn as "Share in channel" does, scored against the judged motions. */
+export async function scoreDebate(folders: readonly string[] = [SEED, SECOND]): Promise<DebateScore> {
+  const score: DebateScore = { motions: 0, unjudged: [], quotes: 0, offTopic: 0, wrongSide: [], curatedWrong: 0, curated: 0 };
+  for (const folder of folders) {
+    const knowledge = await knowledgeOf(folder);
+    const registry = createCommandRegistry(() => knowledge);
+    const run = (motion?: number) => registry.run({ command: "debate", args: motion === undefined ? {} : { motion: String(motion) }, user: { id: "bench" }, platform: "console" });
+    const total = Number(/of (\d+)/.exec((await run()).text ?? "")?.[1] ?? 0);
+    for (let i = 0; i < total; i++) {
+      const reply = await run(i);
+      const statement = /Motion: (.*)/.exec(reply.text ?? "")?.[1] ?? "";
+      const curated = /topic file/.test(reply.text ?? "");
+      score.motions++;
+      if (curated) score.curated++;
+      const judged = judgedMotions.find((motion) => motion.folder === folder && statement.includes(motion.motion));
+      if (!judged) {
+        score.unjudged.push(statement);
+        continue;
+      }
+      let wrong = false;
+      for (const quote of reply.quotes) {
+        score.quotes++;
+        const side = quote.label?.startsWith("Proposition") ? "proposition" : "opposition";
+        const forbidden = side === "proposition" ? judged.notProposition : judged.notOpposition;
+        if (has(quote.text, forbidden)) {
+          wrong = true;
+          score.wrongSide.push(`${judged.motion} / ${side}: ${quote.text.slice(0, 60)}`);
+        }
+        const known = [...judged.proposition, ...judged.opposition, ...judged.notProposition, ...judged.notOpposition];
+        if (!has(quote.text, known)) score.offTopic++;
+      }
+      if (wrong && curated) score.curatedWrong++;
+    }
+  }
+  return score;
+}
+
+export function formatDebateScore(score: DebateScore): Record<string, string> {
+  return {
+    "motions shown": `${score.motions} (${score.curated} curated, ${score.unjudged.length} unjudged)`,
+    "debate quotes off-topic": score.quotes === 0 ? "-" : `${Math.round((100 * score.offTopic) / score.quotes)}% (${score.offTopic}/${score.quotes})`,
+    "quotes on the wrong side": `${score.wrongSide.length}`,
+    "curated motions with a wrong-side quote": `${score.curatedWrong} of ${score.curated}`,
   };
 }

@@ -5,6 +5,7 @@ import type { Reply, ReplyField, ReplyQuote } from "../reply.js";
 import type { CommandDefinition } from "../types.js";
 import { unitsOfPassage } from "./evidenceUnits.js";
 import { quoteEvidence } from "./quoteEvidence.js";
+import { documentExamples } from "../documentExamples.js";
 
 const SEPARATOR = /\s+(?:vs\.?|versus|v\.?|and|against)\s+|\s*[,;/&]\s*/i;
 const QUOTES_PER_SOURCE = 3;
@@ -20,11 +21,11 @@ const MAX_WORDS_TO_SPLIT = 12;
  */
 export const compareCommand: CommandDefinition = {
   name: "compare",
-  description: "Two sources' positions side by side: mearsheimer vs kofman",
+  description: "Two sources' positions side by side: {sources}",
   usage: "<source> [vs] <source> [document: name]",
   options: [
-    { name: "first", description: "A cited source: mearsheimer", kind: "text", required: true, main: true, autocomplete: "sources" },
-    { name: "second", description: "Another cited source: kofman", kind: "text", autocomplete: "sources" },
+    { name: "first", description: "A cited source: {source}", kind: "text", required: true, main: true, autocomplete: "sources" },
+    { name: "second", description: "Another cited source", kind: "text", autocomplete: "sources" },
     documentOption,
   ],
   cacheable: true,
@@ -105,7 +106,7 @@ function askForTwo(knowledge: KnowledgeBase, document: KnowledgeDocument | undef
   const sources = (document ? [document] : knowledge.documents).flatMap((d) => d.sources.map(describeSource));
   return {
     title: "Which two sources?",
-    text: `${problem ? `${problem} ` : ""}Name two cited sources, for example: /compare mearsheimer vs kofman`,
+    text: `${problem ? `${problem} ` : ""}Name two cited sources, for example: /compare ${documentExamples(knowledge).sources}`,
     quotes: [],
     fields: sources.length > 0 ? [{ label: "Cited sources", value: [...new Set(sources)].join(", ") }] : [],
     visibility: "private",

@@ -36,7 +36,7 @@ export function createDebateCommand(random: () => number): CommandDefinition {
     description: "A debate motion from the document, with cited evidence for Proposition and Opposition",
     usage: "[topic] [document: name]",
     options: [
-      { name: "topic", description: "What the motion should be about: a name or term from the document", kind: "text", main: true, autocomplete: "terms" },
+      { name: "topic", description: "What the motion should be about: {terms}", kind: "text", main: true, autocomplete: "terms" },
       documentOption,
     ],
     handler: ({ args, knowledge }) => {
