@@ -2,7 +2,7 @@ import { documentOption, requireDocument } from "../chooseDocument.js";
 import { referencesOf } from "../quotePassage.js";
 import type { CommandDefinition } from "../types.js";
 import { errorReply } from "../errorReply.js";
-import { counterEvidence, MIN_GOOD_EVIDENCE } from "./counterEvidence.js";
+import { counterEvidence, MIN_GOOD_EVIDENCE, supportingEvidence } from "./counterEvidence.js";
 import { quoteEvidence } from "./quoteEvidence.js";
 import { argumentMapOf } from "./stance/argumentMap.js";
 import { undiscussedWords } from "./stance/undiscussedWords.js";
@@ -44,11 +44,12 @@ export const counterCommand: CommandDefinition = {
     }
     const counters = counterEvidence(map, claim).slice(0, MAX_COUNTERS);
     const quotes = counters.map((stance) => quoteEvidence(knowledge, stance.unit, stance.reason));
+    const argues = quotes.length < MIN_GOOD_EVIDENCE && supportingEvidence(map, claim).length > 0;
     const lead =
       quotes.length === 0
-        ? `${document.title} sets nothing against this claim: it does not argue the other side.`
+        ? `${document.title} sets nothing against this claim: ${argues ? "it argues this side itself" : "it does not take up the other side"}.`
         : quotes.length < MIN_GOOD_EVIDENCE
-          ? `${document.title} offers little against this claim: one passage, quoted word for word:`
+          ? `${document.title} offers little against this claim${argues ? ": it argues this side itself" : ""}. One passage, quoted word for word:`
           : "These passages cut against your claim, each with why, quoted word for word:";
     return {
       title: "Counter-evidence",
