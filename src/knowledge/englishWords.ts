@@ -69,3 +69,21 @@ export const STOP_WORDS = new Set([
   "when", "where", "which", "while", "who", "whom", "why", "will", "with", "won't", "would", "you", "your",
   "tell", "say", "says", "said", "according", "document", "essay", "author", "s", "t",
 ]);
+
+/**
+ * Words that frame a question rather than name its subject ("what *happened*", "what *role* did … *play*",
+ * "what does the author *think*"). They are still searched, but a document that never uses them has not
+ * thereby failed to address the question, so they are left out of `unmatched` and of how well a passage
+ * covers the question.
+ */
+export const QUESTION_FRAME_WORDS = new Set([
+  "happen", "happens", "happened", "happening", "think", "thinks", "thought", "believe", "believes", "feel", "feels",
+  "mean", "means", "meant", "explain", "explains", "describe", "describes", "give", "gives", "gave", "make", "makes",
+  "made", "get", "gets", "got", "go", "goes", "went", "know", "knows", "knew", "want", "wants", "thing", "things",
+  "way", "ways", "kind", "sort", "lot", "lots", "really", "actually", "exactly", "anything", "something",
+  "everything", "someone", "anyone", "role", "part", "play", "plays", "played", "matter", "matters", "view",
+  "views", "opinion", "mention", "mentions", "mentioned", "discuss", "discusses", "discussed", "argue", "argues",
+  "argued", "argument", "arguments", "claim", "claims", "point", "points", "idea", "ideas", "main", "central",
+  "key", "overall", "writer", "article", "paper", "text", "passage", "use", "used", "uses", "many", "will",
+  "still", "ever", "yes", "like", "please", "me", "tell", "much",
+]);
