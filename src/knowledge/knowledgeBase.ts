@@ -180,7 +180,7 @@ export class KnowledgeBase {
    * passage may use for it (corrections, aliases, word family, WordNet's related words) and their weights.
    */
   queryTerms(text: string, options: { documentId?: string } = {}): QueryTerm[] {
-    return this.index.termsOf(text, this.aliasesFor(options.documentId));
+    return this.index.termsOf(text, this.aliasesFor(options.documentId), options.documentId);
   }
 
   private aliasesFor(documentId: string | undefined): AliasTable {

@@ -2,6 +2,7 @@ import { openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import wordListPath from "word-list";
+import { IRREGULAR_FORMS } from "./englishWords.js";
 
 /**
  * English as a reader types it: which words are real words (so a typo corrector leaves them alone), their
@@ -33,7 +34,7 @@ const FILE_NAMES: Record<PartOfSpeech, string> = { n: "noun", v: "verb", a: "adj
 /** WordNet's "morphy" detachment rules: the regular inflections, tried in turn to find a base form. */
 const DETACHMENTS: Record<PartOfSpeech, ReadonlyArray<readonly [string, string]>> = {
   n: [["s", ""], ["ses", "s"], ["xes", "x"], ["zes", "z"], ["ches", "ch"], ["shes", "sh"], ["men", "man"], ["ies", "y"]],
-  v: [["s", ""], ["ies", "y"], ["es", "e"], ["es", ""], ["ed", "e"], ["ed", ""], ["ing", "e"], ["ing", ""]],
+  v: [["s", ""], ["ies", "y"], ["es", "e"], ["es", ""], ["ied", "y"], ["ed", "e"], ["ed", ""], ["ing", "e"], ["ing", ""]],
   a: [["er", ""], ["est", ""], ["er", "e"], ["est", "e"]],
   r: [],
 };
@@ -180,11 +181,18 @@ export class Lexicon {
 
   private lemmasAs(word: string, pos: PartOfSpeech): string[] {
     const lemmas: string[] = [];
-    if (this.indexLine(word, pos) !== null) lemmas.push(word);
+    const add = (base: string) => {
+      if (!lemmas.includes(base) && this.indexLine(base, pos) !== null) lemmas.push(base);
+    };
+    add(word);
+    const irregular = IRREGULAR_FORMS.get(word);
+    if (irregular) add(irregular);
     for (const [ending, replacement] of DETACHMENTS[pos]) {
       if (!word.endsWith(ending) || word.length <= ending.length + 1) continue;
       const base = word.slice(0, word.length - ending.length) + replacement;
-      if (!lemmas.includes(base) && this.indexLine(base, pos) !== null) lemmas.push(base);
+      add(base);
+      // `stopped` → `stop`, `planning` → `plan`: a doubled final consonant before -ed or -ing.
+      if (replacement === "" && /(?:ed|ing)$/.test(ending) && /([b-df-hj-np-tv-z])\1$/.test(base)) add(base.slice(0, -1));
     }
     return lemmas;
   }

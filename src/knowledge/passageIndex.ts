@@ -81,10 +81,14 @@ interface IndexedPassage {
 
 interface Candidate {
   id: string;
-  /** BM25 over the terms' forms, each term's forms counted once. */
+  /** BM25 summed over the terms, each term by the best of its forms the passage uses. */
   sum: number;
   termWeights: number[];
+  termScores: number[];
 }
+
+const ALL_FIELDS = ["text", "section", "sources"];
+const TEXT_FIELDS = ["text", "section"];
 
 /**
  * Full-text ranking of passages (MiniSearch's BM25 over stemmed words, American spellings), searched term
@@ -102,6 +106,8 @@ export class PassageIndex {
   private readonly vocabulary = new TermVocabulary();
   /** Passages containing each stem: its document frequency. */
   private readonly stemFrequency = new Map<string, number>();
+  /** The documents using each stem: one id, or a set when several do (most words are in one document). */
+  private readonly stemDocuments = new Map<string, string | Set<string>>();
   /** Words the documents write in lower case somewhere: not names. */
   private readonly lowerCaseWords = new Set<string>();
   private readonly wordsOf = new Map<string, Set<string>>();
@@ -123,7 +129,10 @@ export class PassageIndex {
         if (stem) stems.add(stem);
       }
       for (const stem of tokenizeWords(sources).map(indexTerm)) if (stem) stems.add(stem);
-      for (const stem of stems) this.stemFrequency.set(stem, (this.stemFrequency.get(stem) ?? 0) + 1);
+      for (const stem of stems) {
+        this.stemFrequency.set(stem, (this.stemFrequency.get(stem) ?? 0) + 1);
+        this.noteDocument(stem, passage.documentId);
+      }
       for (const match of passage.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}’'-]*/gu)) this.lowerCaseWords.add(match[0].toLowerCase());
       this.wordsOf.set(passage.id, new Set(tokenizeWords(passage.text)));
       if (section || sources) this.describedBy.set(passage.id, `${section} ${sources}`);
@@ -131,6 +140,21 @@ export class PassageIndex {
       return { id: passage.id, text: passage.text, section, sources };
     });
     this.miniSearch.addAll(batch);
+  }
+
+  private noteDocument(stem: string, documentId: string): void {
+    const known = this.stemDocuments.get(stem);
+    if (known === undefined) this.stemDocuments.set(stem, documentId);
+    else if (typeof known === "string") {
+      if (known !== documentId) this.stemDocuments.set(stem, new Set([known, documentId]));
+    } else known.add(documentId);
+  }
+
+  /** Whether the documents (or the one document) use a word with this index form. */
+  private hasStem(stem: string, documentId?: string): boolean {
+    const known = this.stemDocuments.get(stem);
+    if (known === undefined || documentId === undefined) return known !== undefined;
+    return typeof known === "string" ? known === documentId : known.has(documentId);
   }
 
   get terms(): TermVocabulary {
@@ -142,13 +166,13 @@ export class PassageIndex {
   }
 
   /** The terms of a query as this index would search them, without searching. */
-  termsOf(query: string, aliases: AliasTable = EMPTY_ALIASES): QueryTerm[] {
-    return queryTerms(query, this.termContext(aliases, []));
+  termsOf(query: string, aliases: AliasTable = EMPTY_ALIASES, documentId?: string): QueryTerm[] {
+    return queryTerms(query, this.termContext(aliases, [], documentId));
   }
 
   search(query: string, options: PassageSearchOptions & { aliases?: AliasTable } = {}): PassageSearchResult {
     const corrections: TermCorrection[] = [];
-    const terms = queryTerms(query, this.termContext(options.aliases ?? EMPTY_ALIASES, corrections));
+    const terms = queryTerms(query, this.termContext(options.aliases ?? EMPTY_ALIASES, corrections, options.documentId));
     const words = terms.map((term) => term.forms[0]!.word);
     const searched = terms.map((term) => ({ ...term, used: false, weight: this.termWeight(term) }));
     if (terms.length === 0) return { matches: [], corrections, words, terms: searched };
@@ -160,32 +184,31 @@ export class PassageIndex {
     const candidates = new Map<string, Candidate>();
     terms.forEach((term, t) => {
       if (common.has(t)) return;
-      const weightOf = new Map(term.forms.map((form) => [form.stem, form.weight]));
-      const usedStems = new Set(term.forms.filter(countsAsUse).map((form) => form.stem));
-      const results = this.miniSearch.search(term.forms.map((form) => form.word).join(" "), {
-        combineWith: "OR",
-        boost: RANKING.fieldBoost,
-        boostTerm: (stem) => weightOf.get(stem) ?? 0,
-        fuzzy: false,
-        prefix: false,
-        filter,
-      });
-      for (const result of results) {
-        let best = 0;
-        for (const stem of result.terms) {
-          best = Math.max(best, weightOf.get(stem) ?? 0);
-          if (usedStems.has(stem)) searched[t]!.used = true;
+      for (const form of term.forms) {
+        // A form is searched on its own, so a passage using two forms of one word (`resist`, `prolong`)
+        // counts the better one, not both. Related words match the text and headings, not source names.
+        const results = this.miniSearch.search(form.word, {
+          fields: countsAsUse(form) ? ALL_FIELDS : TEXT_FIELDS,
+          boost: RANKING.fieldBoost,
+          fuzzy: false,
+          prefix: false,
+          filter,
+        });
+        if (results.length > 0 && countsAsUse(form)) searched[t]!.used = true;
+        for (const result of results) {
+          const id = result.id as string;
+          let candidate = candidates.get(id);
+          if (!candidate) {
+            candidate = { id, sum: 0, termWeights: new Array<number>(terms.length).fill(0), termScores: new Array<number>(terms.length).fill(0) };
+            candidates.set(id, candidate);
+          }
+          const score = result.score * form.weight;
+          if (score > candidate.termScores[t]!) {
+            candidate.sum += score - candidate.termScores[t]!;
+            candidate.termScores[t] = score;
+          }
+          candidate.termWeights[t] = Math.max(candidate.termWeights[t]!, form.weight);
         }
-        if (best === 0) continue;
-        const id = result.id as string;
-        let candidate = candidates.get(id);
-        if (!candidate) {
-          candidate = { id, sum: 0, termWeights: new Array<number>(terms.length).fill(0) };
-          candidates.set(id, candidate);
-        }
-        // MiniSearch multiplies by the number of forms matched; one term counts once.
-        candidate.sum += result.score / Math.max(1, result.queryTerms.length);
-        candidate.termWeights[t] = best;
       }
     });
     for (const t of common) searched[t]!.used = true;
@@ -215,11 +238,11 @@ export class PassageIndex {
     return terms.map((term) => Math.max(0, ...term.forms.filter((form) => stems.has(form.stem)).map((form) => form.weight)));
   }
 
-  private termContext(aliases: AliasTable, corrections: TermCorrection[]): TermContext {
+  private termContext(aliases: AliasTable, corrections: TermCorrection[], documentId?: string): TermContext {
     return {
       lexicon: this.lexicon,
       aliases,
-      hasStem: (stem) => this.stemFrequency.has(stem),
+      hasStem: (stem) => this.hasStem(stem, documentId),
       correct: (word, typedAsName) => {
         const corrected = this.correctWord(word, typedAsName);
         if (corrected) corrections.push({ from: word, to: corrected });
@@ -287,10 +310,13 @@ export class PassageIndex {
     return { passageId: candidate.id, score: sum * coordination(termWeights), termWeights };
   }
 
-  /** How much a term says: the inverse frequency of its rarest used form, or of an unseen word when none is. */
+  /**
+   * How much a term says: the inverse frequency of its first form the documents use (as typed, else its
+   * correction, alias or family), or of an unseen word when none is.
+   */
   private termWeight(term: QueryTerm): number {
-    const frequencies = term.forms.filter(countsAsUse).map((form) => this.stemFrequency.get(form.stem) ?? 0).filter((f) => f > 0);
-    return this.inverseFrequency(frequencies.length > 0 ? Math.min(...frequencies) : 0);
+    const used = term.forms.find((form) => countsAsUse(form) && this.stemFrequency.has(form.stem));
+    return this.inverseFrequency(used ? this.stemFrequency.get(used.stem)! : 0);
   }
 
   /** BM25's inverse document frequency, the weight a matched word carries. */

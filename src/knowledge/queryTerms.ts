@@ -46,6 +46,8 @@ export const FORM_WEIGHTS = {
   relatedOtherSense: 0.3,
 } as const;
 
+const MAX_SENSES_FOR_SYNONYMS = 16;
+
 /** At most this many WordNet words per query word: the index only needs the few it knows. */
 const MAX_RELATED_FORMS = 6;
 
@@ -84,7 +86,7 @@ export function queryTerms(query: string, context: TermContext): QueryTerm[] {
       name,
       frame: QUESTION_FRAME_WORDS.has(word),
       specificity: name ? 1 : specificity(word, context.lexicon),
-      forms: wordForms(word, stem, typedAsName, context),
+      forms: wordForms(word, stem, typedAsName, typedAsName || QUESTION_FRAME_WORDS.has(word), context),
     });
   }
   return terms;
@@ -116,7 +118,11 @@ function specificity(word: string, lexicon: Lexicon): number {
   return VERB_LIKE_SPECIFICITY + (1 - VERB_LIKE_SPECIFICITY) * (senses.n / total);
 }
 
-function wordForms(word: string, stem: string, typedAsName: boolean, context: TermContext): TermForm[] {
+/**
+ * `familyOnly`: only the word's family (fail → failure), no synonyms: for names, whose "synonyms" are other
+ * things, and for words that frame a question, whose synonyms find nothing in particular.
+ */
+function wordForms(word: string, stem: string, typedAsName: boolean, familyOnly: boolean, context: TermContext): TermForm[] {
   const forms: TermForm[] = [{ word, stem, weight: 1, kind: "typed" }];
   if (!context.hasStem(stem)) {
     const corrected = context.correct(word, typedAsName);
@@ -124,9 +130,14 @@ function wordForms(word: string, stem: string, typedAsName: boolean, context: Te
     if (corrected && correctedStem) forms.unshift({ word: corrected, stem: correctedStem, weight: FORM_WEIGHTS.corrected, kind: "corrected" });
   }
   let related = 0;
+  const used = context.hasStem(stem);
+  // A word of many meanings (`take`, `hold`, `get`) has synonyms for each; they would find anything.
+  const senses = context.lexicon.senseCounts(word);
+  const polysemous = senses.n + senses.v + senses.a + senses.r > MAX_SENSES_FOR_SYNONYMS;
   for (const candidate of context.lexicon.related(word)) {
-    // A name keeps only its family (`Norwegian` → `Norway`): its "synonyms" are other things.
-    if (typedAsName && candidate.relation !== "derived") continue;
+    if ((familyOnly || polysemous) && candidate.relation !== "derived") continue;
+    // A word the documents use is found as itself; only its closest synonyms are worth a look.
+    if (used && candidate.relation !== "derived" && !(candidate.relation === "synonym" && candidate.sense === 1)) continue;
     // A search matches word by word, so a hyphenated entry (`go-between`) is no single form.
     if (tokenizeWords(candidate.word).length !== 1) continue;
     const candidateStem = indexTerm(candidate.word);
@@ -134,7 +145,7 @@ function wordForms(word: string, stem: string, typedAsName: boolean, context: Te
     const weight =
       candidate.relation === "derived"
         ? FORM_WEIGHTS.derived
-        : candidate.sense === 1 && candidate.relation !== "broader"
+        : candidate.sense === 1 && candidate.relation !== "broader" && !used
           ? FORM_WEIGHTS.relatedFirstSense
           : FORM_WEIGHTS.relatedOtherSense;
     addForm(forms, { word: candidate.word, stem: candidateStem, weight, kind: candidate.relation === "derived" ? "derived" : "related" });
