@@ -32,7 +32,7 @@ export const counterCommand: CommandDefinition = {
     if (choice.reply || !choice.document) return choice.reply!;
     const document = choice.document;
     const map = argumentMapOf(document);
-    const missing = undiscussedWords(map, claim);
+    const missing = undiscussedWords(knowledge, map, claim);
     if (missing) {
       return {
         title: "Not in the document",
