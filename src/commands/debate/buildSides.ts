@@ -1,3 +1,4 @@
+import type { KnowledgeBase } from "../../knowledge/index.js";
 import { unitsOverlap, type EvidenceUnit } from "./evidenceUnits.js";
 import { counterEvidence, MIN_GOOD_EVIDENCE, supportingEvidence } from "./counterEvidence.js";
 import type { DebateMaterial, Motion } from "./findMotions.js";
@@ -25,7 +26,7 @@ export interface DebateSides {
  * the motion's claim puts them on that side (see judgeStance), strongest first. No sentence is on both
  * sides, and a side the document does not argue stays short: it is never padded with off-topic sentences.
  */
-export function buildSides(material: DebateMaterial, motion: Motion): DebateSides {
+export function buildSides(material: DebateMaterial, motion: Motion, knowledge?: KnowledgeBase): DebateSides {
   const used: EvidenceUnit[] = [];
   const take = (side: SideEvidence[], unit: EvidenceUnit, reason: string) => {
     if (side.length >= MAX_EVIDENCE || used.some((other) => unitsOverlap(other, unit))) return;
@@ -40,8 +41,9 @@ export function buildSides(material: DebateMaterial, motion: Motion): DebateSide
     take(opposition, unit, motion.origin === "curated" ? "named for this side in the topic file" : "the text sets it against the motion's sentence"),
   );
 
-  const against = counterEvidence(material, motion.claim, motion.proposition, motion.opposition);
-  const supports = supportingEvidence(material, motion.claim, motion.proposition, motion.opposition);
+  const options = { claimUnits: motion.proposition, opposingUnits: motion.opposition, knowledge };
+  const against = counterEvidence(material, motion.claim, options);
+  const supports = supportingEvidence(material, motion.claim, options);
   // A sentence the text puts on both sides is left off both.
   const contested = (unit: EvidenceUnit, others: typeof against) => others.some((other) => other.unit.key === unit.key);
   // A debate side is a case to argue: a sentence that shares only a word or two with the motion is not part of it.

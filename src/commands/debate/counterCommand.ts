@@ -42,9 +42,9 @@ export const counterCommand: CommandDefinition = {
         kind: "notice",
       };
     }
-    const counters = counterEvidence(map, claim).slice(0, MAX_COUNTERS);
+    const counters = counterEvidence(map, claim, { knowledge }).slice(0, MAX_COUNTERS);
     const quotes = counters.map((stance) => quoteEvidence(knowledge, stance.unit, stance.reason));
-    const argues = quotes.length < MIN_GOOD_EVIDENCE && supportingEvidence(map, claim).length > 0;
+    const argues = quotes.length < MIN_GOOD_EVIDENCE && supportingEvidence(map, claim, { knowledge }).length > 0;
     const lead =
       quotes.length === 0
         ? `${document.title} sets nothing against this claim: ${argues ? "it argues this side itself" : "it does not take up the other side"}.`

@@ -1,6 +1,5 @@
-import type { EvidenceUnit } from "./evidenceUnits.js";
 import type { ArgumentMap } from "./stance/argumentMap.js";
-import { judgeStance, type Stance } from "./stance/judgeStance.js";
+import { judgeStance, type Stance, type StanceOptions } from "./stance/judgeStance.js";
 
 /** Fewer good passages than this for a side, and the reply says the document offers little for it. */
 export const MIN_GOOD_EVIDENCE = 2;
@@ -12,13 +11,13 @@ const MIN_STRENGTH = 0.5;
  * The sentences that cut against a claim, strongest first, each with its reason (see judgeStance). Only
  * sentences the text puts against it; never the claim's own sentences.
  */
-export function counterEvidence(map: ArgumentMap, claimText: string, claimUnits: readonly EvidenceUnit[] = [], opposingUnits: readonly EvidenceUnit[] = []): Stance[] {
-  return strongest(judgeStance(map, claimText, claimUnits, opposingUnits).filter((stance) => stance.side === "against"));
+export function counterEvidence(map: ArgumentMap, claimText: string, options: StanceOptions = {}): Stance[] {
+  return strongest(judgeStance(map, claimText, options).filter((stance) => stance.side === "against"));
 }
 
 /** The sentences that support a claim, strongest first. */
-export function supportingEvidence(map: ArgumentMap, claimText: string, claimUnits: readonly EvidenceUnit[] = [], opposingUnits: readonly EvidenceUnit[] = []): Stance[] {
-  return strongest(judgeStance(map, claimText, claimUnits, opposingUnits).filter((stance) => stance.side === "supports"));
+export function supportingEvidence(map: ArgumentMap, claimText: string, options: StanceOptions = {}): Stance[] {
+  return strongest(judgeStance(map, claimText, options).filter((stance) => stance.side === "supports"));
 }
 
 function strongest(stances: readonly Stance[]): Stance[] {

@@ -102,7 +102,7 @@ interface MotionReplyOptions {
 }
 
 function motionReply(knowledge: KnowledgeBase, material: DebateMaterial, motion: Motion, options: MotionReplyOptions): Reply {
-  const sides = buildSides(material, motion);
+  const sides = buildSides(material, motion, knowledge);
   const proposition = sides.proposition.map((entry) => quoteEvidence(knowledge, entry.unit, `Proposition: ${entry.reason}`));
   const opposition = sides.opposition.map((entry) => quoteEvidence(knowledge, entry.unit, `Opposition: ${entry.reason}`));
   const quotes = [...proposition, ...opposition];

@@ -2,6 +2,8 @@ import { unitsOverlap, type EvidenceUnit } from "../evidenceUnits.js";
 import type { ArgumentMap } from "./argumentMap.js";
 import { areOpposites, isBlocker, isNegator } from "./polarityLexicon.js";
 import { readStatement, type Statement, type StatementWord } from "./readStatement.js";
+import type { KnowledgeBase } from "../../../knowledge/index.js";
+import { foldForComparison } from "../../../knowledge/normalizeText.js";
 
 export type Side = "against" | "supports" | "neutral";
 
@@ -47,16 +49,22 @@ interface Signals {
  * restates, or the essay's own thesis that the claim contradicts. `claimUnits` (the claim's own sentences,
  * for a motion) are left out.
  */
-export function judgeStance(
-  map: ArgumentMap,
-  claimText: string,
-  claimUnits: readonly EvidenceUnit[] = [],
-  opposingUnits: readonly EvidenceUnit[] = [],
-): Stance[] {
+export interface StanceOptions {
+  /** The claim's own sentences (a motion's opening): they support it, and are not returned. */
+  claimUnits?: readonly EvidenceUnit[];
+  /** Sentences pinned against it (a curated motion's Opposition): they cut against it, and are not returned. */
+  opposingUnits?: readonly EvidenceUnit[];
+  /** For the claim's words in the document's own wording: variants, aliases, word families, related words. */
+  knowledge?: KnowledgeBase;
+}
+
+export function judgeStance(map: ArgumentMap, claimText: string, options: StanceOptions = {}): Stance[] {
+  const { claimUnits = [], opposingUnits = [] } = options;
   const claim = readStatement(claimText);
   const weightOf = termWeights(map, claim);
+  const wording = claimWording(map, claim, claimText, options.knowledge);
   const signals = new Map<string, Signals>();
-  for (const unit of map.units) signals.set(unit.key, directSignals(map, claim, unit, weightOf));
+  for (const unit of map.units) signals.set(unit.key, directSignals(map, claim, unit, weightOf, wording));
   // Sentences known to state the claim (a motion's opening) or its other side (pinned in the topic file).
   for (const [units, side] of [[claimUnits, "supports"], [opposingUnits, "against"]] as const) {
     for (const unit of units) {
@@ -164,9 +172,9 @@ function termWeights(map: ArgumentMap, claim: Statement): (term: string) => numb
 }
 
 /** The signals one sentence gives about a claim, read clause by clause for a sentence that holds two sides. */
-function directSignals(map: ArgumentMap, claim: Statement, unit: EvidenceUnit, weightOf: (term: string) => number): Signals {
-  const whole = map.statementOf(unit);
-  const clauses = whole.clauseCount > 1 ? map.clausesOf(unit) : [whole];
+function directSignals(map: ArgumentMap, claim: Statement, unit: EvidenceUnit, weightOf: (term: string) => number, wording: ClaimWording): Signals {
+  const whole = inClaimWords(map.statementOf(unit), wording);
+  const clauses = whole.statement.clauseCount > 1 ? map.clausesOf(unit).map((clause) => inClaimWords(clause, wording)) : [whole];
   let best: Signals | undefined;
   let bestAt = 0;
   clauses.forEach((clause, i) => {
@@ -181,22 +189,25 @@ function directSignals(map: ArgumentMap, claim: Statement, unit: EvidenceUnit, w
   const result = { ...best!, relevance: Math.max(best!.relevance, overall.relevance * 0.9) };
   // "X, but/yet Y": a claim that restates X is granted, then answered by Y.
   const answer = clauses[bestAt + 1];
-  if (answer && /^(?:but|yet)\b/i.test(answer.text) && best!.relevance >= 0.3 && best!.against === 0) {
+  if (answer && /^(?:but|yet)\b/i.test(answer.statement.text) && best!.relevance >= 0.3 && best!.against === 0) {
     result.against += 1;
     result.supports = Math.min(result.supports, 0.5);
-    result.reason = `Cuts against it: grants it, then “${answer.text.split(/\s+/).slice(0, 4).join(" ")} …”`;
+    result.reason = `Cuts against it: grants it, then “${answer.statement.text.split(/\s+/).slice(0, 4).join(" ")} …”`;
   }
   return result;
 }
 
-function compare(claim: Statement, unit: Statement, weightOf: (term: string) => number): Signals {
+function compare(claim: Statement, translated: TranslatedStatement, weightOf: (term: string) => number): Signals {
+  const unit = translated.statement;
   const claimTerms = [...claim.terms];
   const claimWeight = claimTerms.reduce((sum, term) => sum + weightOf(term), 0) || 1;
   const shared = claimTerms.filter((term) => unit.terms.has(term));
   const opposites = oppositePairs(claim, unit);
   const linked = new Set([...shared, ...opposites.map(([c]) => c.term ?? c.word)]);
   const sharedHead = claim.subjectHead !== null && unit.subject.includes(claim.subjectHead);
-  const relevance = Math.max(sharedHead ? SAME_SUBJECT_RELEVANCE : 0, Math.min(1, [...linked].reduce((sum, term) => sum + weightOf(term), 0) / claimWeight));
+  // A word matched through another form (a related word, a family member) counts for its form's weight.
+  const matched = [...linked].reduce((sum, term) => sum + weightOf(term) * (translated.formWeight.get(term) ?? 1), 0);
+  const relevance = Math.max(sharedHead ? SAME_SUBJECT_RELEVANCE : 0, Math.min(1, matched / claimWeight));
   const result: Signals = { relevance, shared: linked.size, against: 0, supports: 0, reason: "", tone: 0 };
   if (linked.size === 0) return result;
   const against = (weight: number, reason: string) => {
@@ -308,4 +319,67 @@ function shownWords(words: readonly StatementWord[]): string {
 function verbGroupOf(statement: Statement): string {
   const at = statement.words.findIndex((word, i) => i > 0 && word.term === null && /^(?:not|no|never|cannot|can't|won't|nothing)$/.test(word.word));
   return at < 0 ? "is not so" : statement.words.slice(Math.max(0, at - 1), at + 2).map((word) => word.word).join(" ");
+}
+
+/** The document's stems that stand for a claim's terms: `delai` (delay) for `wait`, with the form's weight. */
+interface ClaimWording {
+  forms: Map<string, { term: string; weight: number }>;
+  cache: Map<Statement, TranslatedStatement>;
+}
+
+interface TranslatedStatement {
+  statement: Statement;
+  /** Claim terms this statement matched only through another form, with that form's weight. */
+  formWeight: Map<string, number>;
+}
+
+/** Below this weight a related word is too loose a match to put a sentence on a side. */
+const MIN_FORM_WEIGHT = 0.4;
+
+function claimWording(map: ArgumentMap, claim: Statement, claimText: string, knowledge: KnowledgeBase | undefined): ClaimWording {
+  const forms = new Map<string, { term: string; weight: number }>();
+  if (knowledge) {
+    for (const queryTerm of knowledge.queryTerms(claimText, { documentId: map.document.id })) {
+      const term = claim.words.find((word) => word.word === foldForComparison(queryTerm.text))?.term;
+      if (!term) continue;
+      for (const form of queryTerm.forms) {
+        if (form.kind === "typed" || form.weight < MIN_FORM_WEIGHT || form.stem === term || claim.terms.has(form.stem)) continue;
+        const known = forms.get(form.stem);
+        if (!known || known.weight < form.weight) forms.set(form.stem, { term, weight: form.weight });
+      }
+    }
+  }
+  return { forms, cache: new Map() };
+}
+
+/** A sentence read with the claim's terms in place of the document's other forms of them. */
+function inClaimWords(statement: Statement, wording: ClaimWording): TranslatedStatement {
+  const known = wording.cache.get(statement);
+  if (known) return known;
+  const formWeight = new Map<string, number>();
+  const swap = (stem: string) => {
+    const form = wording.forms.get(stem);
+    if (!form || statement.terms.has(form.term)) return stem;
+    formWeight.set(form.term, Math.max(formWeight.get(form.term) ?? 0, form.weight));
+    return form.term;
+  };
+  const translated: TranslatedStatement =
+    wording.forms.size === 0 || ![...statement.terms].some((stem) => wording.forms.has(stem))
+      ? { statement, formWeight }
+      : {
+          statement: {
+            ...statement,
+            words: statement.words.map((word) => (word.term ? { ...word, term: swap(word.term) } : word)),
+            terms: new Set([...statement.terms].map(swap)),
+            negatedTerms: new Set([...statement.negatedTerms].map(swap)),
+            deniedHeads: new Set([...statement.deniedHeads].map(swap)),
+            predicateTerms: new Set([...statement.predicateTerms].map(swap)),
+            predicateHead: statement.predicateHead && swap(statement.predicateHead),
+            subject: statement.subject.map(swap),
+            subjectHead: statement.subjectHead && swap(statement.subjectHead),
+          },
+          formWeight,
+        };
+  wording.cache.set(statement, translated);
+  return translated;
 }
