@@ -10,8 +10,8 @@ import { counterCommandAnswer, formatDebateScore, formatScore, knowledgeOf, scor
  * claim it is shown against, every undiscussed claim is answered as such, no motion has a passage on the
  * wrong side, at most 1 in 5 debate quotes is off-topic.
  */
-const FIRST_AGAINST_FLOOR = 0.65;
-const AGAINST_SHARE_FLOOR = 0.5;
+const FIRST_AGAINST_FLOOR = 0.68;
+const AGAINST_SHARE_FLOOR = 0.6;
 const MAX_OFF_TOPIC = 0.2;
 
 describe("the judged stance set", () => {

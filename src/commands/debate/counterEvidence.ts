@@ -4,7 +4,7 @@ import { judgeStance, type Stance, type StanceOptions } from "./stance/judgeStan
 /** Fewer good passages than this for a side, and the reply says the document offers little for it. */
 export const MIN_GOOD_EVIDENCE = 2;
 /** A weaker passage than this share of the strongest is padding, not evidence. */
-const KEEP_SHARE = 0.3;
+const KEEP_SHARE = 0.6;
 const MIN_STRENGTH = 0.5;
 
 /**

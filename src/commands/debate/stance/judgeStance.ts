@@ -30,6 +30,10 @@ const PROPAGATE_RELEVANCE = 0.4;
 const SAME_SUBJECT_RELEVANCE = 0.25;
 /** The least a side's signals must weigh: one clear signal (wording of the other valence is one). */
 const MIN_SIGNAL = 0.75;
+/** A sentence sharing this much of the claim, and nothing against it, restates it. */
+const RESTATES = 0.5;
+/** A clause sharing this much of the claim, answered by "but" or "yet" in the same sentence, grants it. */
+const GRANTED = 0.3;
 const ESSAY_SIDE_RELEVANCE = 0.3;
 const NORMATIVE = /\b(?:should|must|ought|needs? to|has to|have to)\b/i;
 
@@ -189,7 +193,7 @@ function directSignals(map: ArgumentMap, claim: Statement, unit: EvidenceUnit, w
   const result = { ...best!, relevance: Math.max(best!.relevance, overall.relevance * 0.9) };
   // "X, but/yet Y": a claim that restates X is granted, then answered by Y.
   const answer = clauses[bestAt + 1];
-  if (answer && /^(?:but|yet)\b/i.test(answer.statement.text) && best!.relevance >= 0.3 && best!.against === 0) {
+  if (answer && /^(?:but|yet)\b/i.test(answer.statement.text) && best!.relevance >= GRANTED && best!.against === 0) {
     result.against += 1;
     result.supports = Math.min(result.supports, 0.5);
     result.reason = `Cuts against it: grants it, then “${answer.statement.text.split(/\s+/).slice(0, 4).join(" ")} …”`;
@@ -252,6 +256,13 @@ function compare(claim: Statement, translated: TranslatedStatement, weightOf: (t
   if (unit.verbBlocker && answersIt && !claim.blocks && !claim.predicateNegated && claim.subjectHead && unit.subject.includes(claim.subjectHead)) {
     against(1, `Cuts against it: says “${unit.verbBlocker}”`);
   }
+  // A proposal ("cities should wait") against a sentence that speaks ill of doing it ("delaying … leaves the
+  // streets as crowded"), or well of it.
+  if (NORMATIVE.test(claim.text) && !claim.predicateNegated && claim.predicateHead && unit.terms.has(claim.predicateHead)) {
+    const verdict = valenceNear(unit, new Set([claim.predicateHead]));
+    if (verdict < 0) against(1, `Cuts against it: says doing it would be ${unit.words.find((word) => word.valence < 0)?.word ?? "harmful"}`);
+    else if (verdict > 0) result.supports += 0.5;
+  }
   // Wording of the other valence on the same subject: "collapsed", "bad faith" against "good faith".
   const claimValence = valenceApart(claim, linked);
   const unitValence = valenceNear(unit, linked);
@@ -265,7 +276,7 @@ function compare(claim: Statement, translated: TranslatedStatement, weightOf: (t
     }
   }
   // A sentence that says most of what the claim says, and nothing against it, restates it.
-  if (result.against === 0 && relevance >= 0.5) result.supports += 0.75;
+  if (result.against === 0 && relevance >= RESTATES) result.supports += 0.75;
   if (result.supports > result.against && !result.reason.startsWith("Supports")) result.reason = "Supports it: makes the same claim";
   return result;
 }
@@ -324,6 +335,7 @@ function verbGroupOf(statement: Statement): string {
 /** The document's stems that stand for a claim's terms: `delai` (delay) for `wait`, with the form's weight. */
 interface ClaimWording {
   forms: Map<string, { term: string; weight: number }>;
+  claimTerms: string[];
   cache: Map<Statement, TranslatedStatement>;
 }
 
@@ -335,6 +347,16 @@ interface TranslatedStatement {
 
 /** Below this weight a related word is too loose a match to put a sentence on a side. */
 const MIN_FORM_WEIGHT = 0.4;
+const MIN_COMPOUND_HEAD = 4;
+const COMPOUND_WEIGHT = 0.7;
+
+/** A compound the document uses for a claim's word: "shopkeepers" for "shops", "roadworks" for "roads". */
+function compoundOf(stem: string, wording: ClaimWording): { term: string; weight: number } | undefined {
+  for (const term of wording.claimTerms) {
+    if (term.length >= MIN_COMPOUND_HEAD && stem.length >= term.length + 3 && stem.startsWith(term)) return { term, weight: COMPOUND_WEIGHT };
+  }
+  return undefined;
+}
 
 function claimWording(map: ArgumentMap, claim: Statement, claimText: string, knowledge: KnowledgeBase | undefined): ClaimWording {
   const forms = new Map<string, { term: string; weight: number }>();
@@ -349,7 +371,7 @@ function claimWording(map: ArgumentMap, claim: Statement, claimText: string, kno
       }
     }
   }
-  return { forms, cache: new Map() };
+  return { forms, claimTerms: [...claim.terms].filter((term) => !term.startsWith("~")), cache: new Map() };
 }
 
 /** A sentence read with the claim's terms in place of the document's other forms of them. */
@@ -358,13 +380,13 @@ function inClaimWords(statement: Statement, wording: ClaimWording): TranslatedSt
   if (known) return known;
   const formWeight = new Map<string, number>();
   const swap = (stem: string) => {
-    const form = wording.forms.get(stem);
+    const form = wording.forms.get(stem) ?? compoundOf(stem, wording);
     if (!form || statement.terms.has(form.term)) return stem;
     formWeight.set(form.term, Math.max(formWeight.get(form.term) ?? 0, form.weight));
     return form.term;
   };
   const translated: TranslatedStatement =
-    wording.forms.size === 0 || ![...statement.terms].some((stem) => wording.forms.has(stem))
+    ![...statement.terms].some((stem) => wording.forms.has(stem) || compoundOf(stem, wording))
       ? { statement, formWeight }
       : {
           statement: {
