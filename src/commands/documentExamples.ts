@@ -62,7 +62,7 @@ export function documentExamples(knowledge: KnowledgeBase | undefined): Document
   };
 }
 
-/** `The Trust Deficit and Enforcement Challenges` → `trust deficit and`… trimmed to its first content words. */
+/** `The Limits of Pricing: Who Pays` → `limits of pricing`: the heading's first content words, lower case. */
 function shortHeading(heading: string): string {
   const words = heading
     .replace(/[:?!.].*$/, "")

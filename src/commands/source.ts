@@ -28,7 +28,7 @@ export const sourceCommand: CommandDefinition = {
     if (choice.reply) return choice.reply;
     const search = (match: "all" | "any") =>
       knowledge.search(name, { documentId: choice.document?.id, limit: PASSAGES_PER_PAGE, offset: page * PASSAGES_PER_PAGE, match });
-    // A name of several words (`grain deal`) should find passages naming all of it; if none does, the
+    // A name of several words (`retail park`) should find passages naming all of it; if none does, the
     // passages naming part of it are still better than nothing.
     let outcome = search("all");
     let partial = false;
@@ -64,7 +64,7 @@ export const sourceCommand: CommandDefinition = {
   },
 };
 
-/** The name as searched: `minks` reads `minsk` in the title, the lead says what was corrected. */
+/** The name as searched: `lodnon` reads `london` in the title, the lead says what was corrected. */
 function correctedName(name: string, corrections: readonly TermCorrection[]): string {
   return corrections.reduce(
     (text, correction) => text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(correction.from)}(?![\\p{L}\\p{N}])`, "giu"), correction.to),

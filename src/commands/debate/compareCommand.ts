@@ -10,7 +10,7 @@ import { documentExamples } from "../documentExamples.js";
 const SEPARATOR = /\s+(?:vs\.?|versus|v\.?|and|against)\s+|\s*[,;/&]\s*/i;
 const QUOTES_PER_SOURCE = 3;
 /**
- * Two source names without a separator are a few words ("council on foreign relations kofman"). Each cut
+ * Two source names without a separator are a few words ("council on foreign relations smith"). Each cut
  * costs two fuzzy searches, so longer text is not split: 2,000 characters of words took 15 s of event loop.
  */
 const MAX_WORDS_TO_SPLIT = 12;
@@ -62,8 +62,8 @@ export const compareCommand: CommandDefinition = {
 };
 
 /**
- * Two names from `first`/`second`, or from one typed line: `mearsheimer kofman`, `mearsheimer vs kofman`,
- * `financial times, kofman`. Without a separator, the split where both halves name a source wins.
+ * Two names from `first`/`second`, or from one typed line: `smith lee`, `smith vs lee`,
+ * `financial times, lee`. Without a separator, the split where both halves name a source wins.
  */
 export function splitNames(knowledge: KnowledgeBase, first: string, second: string | undefined, documentId?: string): [string, string] | null {
   if (first.trim() && second?.trim()) return [first.trim(), second.trim()];

@@ -54,7 +54,7 @@ export function claimOf(sentence: string, document: KnowledgeDocument): string |
 }
 
 /**
- * "While mediators including Turkey, China, and the UN have tried, <claim>": the claim starts after the
+ * "While unions including Unite, GMB, and the RMT have tried, <claim>": the claim starts after the
  * first comma that does not merely continue a list (a one- or two-word item, or "and …").
  */
 function mainClauseAfterConcession(sentence: string): string {
@@ -74,7 +74,7 @@ function mainClauseAfterConcession(sentence: string): string {
  */
 function lowerFirstWord(claim: string, document: KnowledgeDocument): string {
   const first = /^[\p{L}’'-]+/u.exec(claim)?.[0];
-  // A possessive ("Putin’s") is almost always a name.
+  // A possessive ("Lagos’s") is almost always a name.
   if (!first || first === first.toLowerCase() || /^\p{Lu}{2,}/u.test(first) || /[’']s$/.test(first)) return claim;
   const lower = first.toLowerCase();
   const common = SENTENCE_OPENERS.has(lower) || STOP_WORDS.has(lower) || document.passages.some((passage) => new RegExp(`(?<![\\p{L}])${escapeRegExp(lower)}(?![\\p{L}])`, "u").test(passage.text));

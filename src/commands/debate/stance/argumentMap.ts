@@ -6,7 +6,7 @@ import { readStatement, type Statement } from "./readStatement.js";
 
 /**
  * Cue words that set one claim against another. "Meanwhile" is not among them: it puts two stands side by
- * side ("Ukraine, meanwhile, refuses …") without saying that either answers the other.
+ * side ("The union, meanwhile, refuses …") without saying that either answers the other.
  */
 const OPPOSING_CUES = new Set([
   "however", "conversely", "yet", "but", "nevertheless", "nonetheless", "in contrast", "by contrast",
@@ -116,8 +116,8 @@ function buildArgumentMap(document: KnowledgeDocument): ArgumentMap {
 const ATTRIBUTION = /^(?:[^.;(]|\([^)]*\)){0,160}?\b(?:argues?|argued|contends?|contended|suggests?|suggested|claims?|claimed|maintains?|maintained|insists?|insisted|warns?|warned|believes?|believed|fears?|feared)\s+(?:that\s+)?/i;
 
 /**
- * What a sentence claims, without who claims it: "Scholars like X (2014) argue that NATO expansion …" is
- * read from "NATO expansion …", so the speaker's words ("Western analysts") are not taken for its subject.
+ * What a sentence claims, without who claims it: "Scholars like X (2014) argue that wage rises …" is
+ * read from "wage rises …", so the speaker's words ("Western analysts") are not taken for its subject.
  */
 export function claimedContent(text: string): string {
   const match = ATTRIBUTION.exec(text);

@@ -250,7 +250,7 @@ function compare(claim: Statement, translated: TranslatedStatement, weightOf: (t
     against(samePredicate || affirmsWhatIsDenied ? 1.25 : relevance >= 0.5 ? 1 : 0.5, `Cuts against it: ${unit.predicateNegated ? `says it ${verbGroupOf(unit)}` : "affirms what the claim denies"}`);
   }
   // A refusal or ban about the claim's subject answers a claim that proposes or predicts it.
-  // A proposal ("Ukraine should cede land") is answered by any refusal of its subject's; a prediction only by
+  // A proposal ("the union should accept the offer") is answered by any refusal of its subject's; a prediction only by
   // a refusal of the same thing ("a charge cannot work" does not answer "a charge will ruin shops").
   const answersIt = NORMATIVE.test(claim.text) || [...claim.predicateTerms].some((term) => unit.terms.has(term));
   if (unit.verbBlocker && answersIt && !claim.blocks && !claim.predicateNegated && claim.subjectHead && unit.subject.includes(claim.subjectHead)) {

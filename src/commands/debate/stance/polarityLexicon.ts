@@ -19,7 +19,7 @@ const ARGUMENT_VALENCE: Record<string, number> = {
 
 /**
  * Words that deny what follows them: "no willingness to relinquish", "refuses to negotiate", "forbids
- * ceding land", "rather than achieve peace", "little room for concessions".
+ * selling land", "rather than reach a deal", "little room for concessions".
  */
 const NEGATORS = new Set([
   "not", "no", "never", "without", "nor", "neither", "none", "nothing", "nobody", "cannot", "can't", "cant",

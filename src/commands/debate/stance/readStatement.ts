@@ -58,7 +58,7 @@ const AUXILIARIES = new Set([
   "don't", "doesn't", "didn't", "wasn't", "weren't", "hasn't", "haven't", "shouldn't", "wouldn't",
 ]);
 const MODALS = /\b(?:should|must|ought|will|would|can|could|may|might|need to|needs to|cannot|can't|won't)\b/i;
-/** Verbs common in claims that carry no auxiliary: "Sanctions end wars", "Energy prices caused the war". */
+/** Verbs common in claims that carry no auxiliary: "Tariffs end strikes", "Energy prices caused the crisis". */
 const COMMON_VERBS = new Set([
   "make", "makes", "cause", "causes", "end", "ends", "bring", "brings", "lead", "leads", "give", "gives", "take",
   "takes", "keep", "keeps", "help", "helps", "hurt", "hurts", "want", "wants", "show", "shows", "prove", "proves",

@@ -7,7 +7,7 @@ import { readStatement } from "./readStatement.js";
 /**
  * The claim's words the document never uses, when the claim is about something the document does not
  * discuss: none of its content words occur, or a word of its subject does not and no sentence shares two of
- * its words ("Sanctions will end the war" shares only "war" with an essay on peace talks; "Petrol prices
+ * its words ("Tariffs will end the strike" shares only "strike" with an essay on a labour dispute; "Petrol prices
  * should be frozen" only "prices" with one on road pricing). Null when the document does address it.
  * Which words a document uses, after spelling, variants and aliases, is the knowledge base's to say
  * (`unmatchedWords`).
