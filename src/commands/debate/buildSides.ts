@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../../knowledge/index.js";
 import { unitsOverlap, type EvidenceUnit } from "./evidenceUnits.js";
-import { counterEvidence, MIN_GOOD_EVIDENCE, supportingEvidence } from "./counterEvidence.js";
+import { evidenceBothWays, MIN_GOOD_EVIDENCE } from "./counterEvidence.js";
 import type { DebateMaterial, Motion } from "./findMotions.js";
 
 export { MIN_GOOD_EVIDENCE };
@@ -42,8 +42,7 @@ export function buildSides(material: DebateMaterial, motion: Motion, knowledge?:
   );
 
   const options = { claimUnits: motion.proposition, opposingUnits: motion.opposition, knowledge };
-  const against = counterEvidence(material, motion.claim, options);
-  const supports = supportingEvidence(material, motion.claim, options);
+  const { against, supports } = evidenceBothWays(material, motion.claim, options);
   // A sentence the text puts on both sides is left off both.
   const contested = (unit: EvidenceUnit, others: typeof against) => others.some((other) => other.unit.key === unit.key);
   // A debate side is a case to argue: a sentence that shares only a word or two with the motion is not part of it.

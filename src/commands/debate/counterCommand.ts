@@ -5,6 +5,7 @@ import { errorReply } from "../errorReply.js";
 import { counterEvidence, MIN_GOOD_EVIDENCE, supportingEvidence } from "./counterEvidence.js";
 import { quoteEvidence } from "./quoteEvidence.js";
 import { argumentMapOf } from "./stance/argumentMap.js";
+import { readStatement } from "./stance/readStatement.js";
 import { undiscussedWords } from "./stance/undiscussedWords.js";
 
 const MAX_COUNTERS = 4;
@@ -31,6 +32,9 @@ export const counterCommand: CommandDefinition = {
     const choice = requireDocument(knowledge, args.document, "counter");
     if (choice.reply || !choice.document) return choice.reply!;
     const document = choice.document;
+    if (readStatement(claim).terms.size === 0) {
+      return errorReply("Which claim?", "That claim has no words a document could discuss. Write it as a sentence with its subject, for example: /counter the main argument is wrong");
+    }
     const map = argumentMapOf(document);
     const missing = undiscussedWords(knowledge, map, claim);
     if (missing) {

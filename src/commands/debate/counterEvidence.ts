@@ -15,6 +15,12 @@ export function counterEvidence(map: ArgumentMap, claimText: string, options: St
   return strongest(judgeStance(map, claimText, options).filter((stance) => stance.side === "against"));
 }
 
+/** Both at once, for a debate's two sides: the stance rules run once. */
+export function evidenceBothWays(map: ArgumentMap, claimText: string, options: StanceOptions = {}): { against: Stance[]; supports: Stance[] } {
+  const stances = judgeStance(map, claimText, options);
+  return { against: strongest(stances.filter((s) => s.side === "against")), supports: strongest(stances.filter((s) => s.side === "supports")) };
+}
+
 /** The sentences that support a claim, strongest first. */
 export function supportingEvidence(map: ArgumentMap, claimText: string, options: StanceOptions = {}): Stance[] {
   return strongest(judgeStance(map, claimText, options).filter((stance) => stance.side === "supports"));

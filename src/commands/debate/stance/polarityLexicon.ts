@@ -100,15 +100,42 @@ for (const [a, b] of OPPOSITES) {
 export function areOpposites(a: string, b: string): boolean {
   if (a === b) return false;
   if (a.startsWith("~") || b.startsWith("~")) return (a === "~up" && b === "~down") || (a === "~down" && b === "~up");
-  const formsA = plainForms(a);
-  const formsB = plainForms(b);
-  for (const x of formsA) for (const y of formsB) if (opposites.get(x)?.has(y)) return true;
-  const strip = (word: string) => word.replace(NEGATING_PREFIX, "");
-  return (strip(a) !== a && strip(a) === b) || (strip(b) !== b && strip(b) === a);
+  const wanted = oppositeFormsOf(a);
+  return wanted.size > 0 && plainForms(b).some((form) => wanted.has(form));
 }
+
+/** Every form a word's opposites may take: listed partners of any of its forms, and its prefixed or bare form. */
+function oppositeFormsOf(word: string): Set<string> {
+  let found = oppositeCache.get(word);
+  if (!found) {
+    found = new Set<string>();
+    for (const form of plainForms(word)) for (const other of opposites.get(form) ?? []) found.add(other);
+    const bare = word.replace(NEGATING_PREFIX, "");
+    if (bare !== word) found.add(bare);
+    for (const prefix of ["un", "in", "im", "il", "ir"]) found.add(prefix + word);
+    if (oppositeCache.size >= CACHE_LIMIT) oppositeCache.clear();
+    oppositeCache.set(word, found);
+  }
+  return found;
+}
+
+/** Words come from documents and claims, which anyone can write: the caches are bounded. */
+const CACHE_LIMIT = 50_000;
+const oppositeCache = new Map<string, Set<string>>();
+const formCache = new Map<string, string[]>();
 
 /** A word and the forms it may be listed under: `violated` → violated, violate, violat. */
 function plainForms(word: string): string[] {
+  let forms = formCache.get(word);
+  if (!forms) {
+    forms = formsOf(word);
+    if (formCache.size >= CACHE_LIMIT) formCache.clear();
+    formCache.set(word, forms);
+  }
+  return forms;
+}
+
+function formsOf(word: string): string[] {
   const forms = [word];
   const add = (form: string) => form.length >= 3 && !forms.includes(form) && forms.push(form);
   if (word.endsWith("ies")) add(`${word.slice(0, -3)}y`);

@@ -69,6 +69,9 @@ const COMMON_VERBS = new Set([
   "remains", "block", "blocks", "threaten", "threatens", "support", "supports", "oppose", "opposes", "trust",
   "trusts", "refuse", "refuses", "reject", "rejects", "accept", "accepts", "seek", "seeks", "hold", "holds",
   "gave", "took", "made", "kept", "brought", "led", "won", "lost", "held", "met", "left", "began", "broke", "grew",
+  "found", "saw", "said", "became", "went", "came", "got", "put", "ran", "fell", "rose", "told", "thought", "knew",
+  "sought", "taught", "meant", "paid", "sold", "spent", "stood", "understood", "wrote", "drove", "shows", "showed",
+  "suggests", "argues", "finds", "says",
 ]);
 /** Intensifiers and hedges a claim is padded with: they name no subject the document could discuss. */
 const FILLER = new Set([
