@@ -11,7 +11,7 @@ import { counterCommandAnswer, formatDebateScore, formatScore, knowledgeOf, scor
  * wrong side, at most 1 in 5 debate quotes is off-topic.
  */
 const FIRST_AGAINST_FLOOR = 0.68;
-const AGAINST_SHARE_FLOOR = 0.6;
+const AGAINST_SHARE_FLOOR = 0.65;
 const MAX_OFF_TOPIC = 0.2;
 
 describe("the judged stance set", () => {

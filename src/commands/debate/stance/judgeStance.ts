@@ -35,6 +35,8 @@ const RESTATES = 0.5;
 /** A clause sharing this much of the claim, answered by "but" or "yet" in the same sentence, grants it. */
 const GRANTED = 0.3;
 const ESSAY_SIDE_RELEVANCE = 0.3;
+/** Without a pinned sentence, the thesis sides only with sentences this close to the claim. */
+const VERDICT_RELEVANCE = 0.2;
 const NORMATIVE = /\b(?:should|must|ought|needs? to|has to|have to)\b/i;
 
 interface Signals {
@@ -119,7 +121,7 @@ export function judgeStance(map: ArgumentMap, claimText: string, options: Stance
     const weight = pinned ? 1.5 : 0.75;
     for (const unit of map.units) {
       const own = signals.get(unit.key)!;
-      if (own.shared === 0) continue;
+      if (own.shared === 0 || (!pinned && own.relevance < VERDICT_RELEVANCE)) continue;
       const essays = essaySide(unit);
       const concedes = !essays && (map.counterVoices.has(unit.key) || map.conceded.has(unit.key));
       if (!essays && !concedes) continue;
