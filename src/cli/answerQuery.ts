@@ -28,7 +28,7 @@ export function splitCommand(query: string): { command: string; text: string } {
 }
 
 export function answerQuestion(knowledge: KnowledgeBase, query: string, limit: number): QueryAnswer {
-  if (!query.trim()) return { query, results: [], message: "The question is empty: ask something, e.g. why did the Istanbul talks fail?" };
+  if (!query.trim()) return { query, results: [], message: "The question is empty: ask something, e.g. what is the main argument?" };
   const outcome = knowledge.search(query, { limit });
   const results = outcome.hits.map(({ passage, score }) => ({
     text: passage.text,

@@ -20,7 +20,7 @@ export const askCommand: CommandDefinition = {
   handler: ({ args, knowledge, page, platform }) => {
     const question = args.question?.trim() ?? "";
     if (!question) {
-      return errorReply("Ask a question", "Type a question after /ask, for example: /ask why did the Istanbul talks fail");
+      return errorReply("Ask a question", "Type a question after /ask, for example: /ask what is the main argument?");
     }
     const choice = chooseDocument(knowledge, args.document);
     if (choice.reply) return choice.reply;

@@ -4,6 +4,7 @@ import { contextActions } from "./contextActions.js";
 import { quotePassage } from "./quotePassage.js";
 import type { ReplyField } from "./reply.js";
 import type { CommandDefinition } from "./types.js";
+import { documentExamples } from "./documentExamples.js";
 
 /** Every passage citing a source is shown, up to this many; an essay rarely cites one source more often. */
 const MAX_CITING_PASSAGES = 10;
@@ -13,7 +14,7 @@ export const citeCommand: CommandDefinition = {
   description: "A source's reference entry, whether it can be checked, and every passage that cites it",
   usage: "<author or source> [document: name]",
   options: [
-    { name: "source", description: "An author or source: mearsheimer, reuters, bbc", kind: "text", required: true, main: true, autocomplete: "sources" },
+    { name: "source", description: "An author or source: {source}", kind: "text", required: true, main: true, autocomplete: "sources" },
     documentOption,
   ],
   cacheable: true,
@@ -26,7 +27,7 @@ export const citeCommand: CommandDefinition = {
     if (!query) {
       return {
         title: "Which source?",
-        text: "Type an author or source after /cite, for example: /cite mearsheimer",
+        text: `Type an author or source after /cite, for example: /cite ${documentExamples(knowledge).source}`,
         quotes: [],
         fields: [{ label: "Sources cited", value: known || "none" }],
         visibility: "private",

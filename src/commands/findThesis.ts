@@ -23,6 +23,23 @@ export function findThesis(document: KnowledgeDocument, phrase?: string): Passag
   return body ? [body] : [];
 }
 
+const CONCLUSION_HEADING = /\b(conclu|summary|final|closing|outlook|epilogue|afterword|in sum)/i;
+const CONCLUSION_CUES = /^(in conclusion|to conclude|in sum|in short|ultimately|in the end|overall|taken together),?\s/i;
+
+/**
+ * The passages that conclude a document: the section headed "Conclusion" (or "Summary", "Outlook" …),
+ * else passages that open like a conclusion ("In conclusion, …"), else the last section when there are
+ * several. Empty when none of these exists.
+ */
+export function findConclusion(document: KnowledgeDocument): Passage[] {
+  const section = [...document.sections].reverse().find((s) => CONCLUSION_HEADING.test(s.heading));
+  if (section) return document.passages.filter((p) => p.sectionIndex === section.index);
+  const cued = document.passages.filter((p) => CONCLUSION_CUES.test(p.text));
+  if (cued.length > 0) return cued;
+  const last = document.sections.at(-1);
+  return last && document.sections.length > 1 ? document.passages.filter((p) => p.sectionIndex === last.index) : [];
+}
+
 /** The passage containing a short verbatim phrase, compared without case, accents or spacing differences. */
 export function findPassageByPhrase(document: KnowledgeDocument, phrase: string): Passage | undefined {
   const wanted = comparable(phrase);

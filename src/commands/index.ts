@@ -5,6 +5,7 @@ import { CommandRegistry, type CommandRegistryOptions } from "./commandRegistry.
 import { contextCommand } from "./context.js";
 import { debateCommands } from "./debate/index.js";
 import { docsCommand } from "./docs.js";
+import { documentExamples, withExamples } from "./documentExamples.js";
 import { createHelpCommand } from "./help.js";
 import { sectionCommand } from "./section.js";
 import { sourceCommand } from "./source.js";
@@ -27,11 +28,13 @@ const coreCommands: CommandDefinition[] = [askCommand, sourceCommand, citeComman
 export function commandsFor(knowledge?: KnowledgeBase): CommandDefinition[] {
   const fixed = [...coreCommands, ...debateCommands];
   const reserved = new Set([...fixed.map((command) => command.name), "help"]);
+  // Examples in descriptions come from the documents loaded, or stay generic without them.
+  const examples = documentExamples(knowledge);
   const commands: CommandDefinition[] = [
     ...coreCommands,
     ...(knowledge ? topicCommands(knowledge, reserved) : []),
     ...debateCommands,
-  ];
+  ].map((command) => withExamples(command, examples));
   commands.push(createHelpCommand(() => commands));
   return commands;
 }

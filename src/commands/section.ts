@@ -13,7 +13,7 @@ export const sectionCommand: CommandDefinition = {
   description: "A section of the document, quoted in full; with no heading, the list of sections",
   usage: "[heading] [document: name]",
   options: [
-    { name: "heading", description: "A section heading, roughly: trust deficit", kind: "text", main: true, autocomplete: "sections" },
+    { name: "heading", description: "A section heading, roughly: {section}", kind: "text", main: true, autocomplete: "sections" },
     documentOption,
   ],
   cacheable: true,

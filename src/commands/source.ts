@@ -7,13 +7,14 @@ import { referencesOf } from "./quotePassage.js";
 import type { TermCorrection } from "../knowledge/termVocabulary.js";
 import type { CommandDefinition } from "./types.js";
 import { errorReply } from "./errorReply.js";
+import { documentExamples, firstExample } from "./documentExamples.js";
 
 export const sourceCommand: CommandDefinition = {
   name: "source",
-  description: "Where the document speaks of a name or term (minsk, bucha, grain deal), with full references",
+  description: "Where the document speaks of a name or term ({terms}), with full references",
   usage: "<name or term> [for: @person] [document: name]",
   options: [
-    { name: "name", description: "A name or term: minsk, bucha, grain deal", kind: "text", required: true, main: true, autocomplete: "terms" },
+    { name: "name", description: "A name or term: {terms}", kind: "text", required: true, main: true, autocomplete: "terms" },
     forOption,
     documentOption,
   ],
@@ -21,13 +22,13 @@ export const sourceCommand: CommandDefinition = {
   handler: ({ args, knowledge, page, platform }) => {
     const name = args.name?.trim() ?? "";
     if (!name) {
-      return errorReply("Which name or term?", "Type a name or term after /source, for example: /source minsk or /source grain deal");
+      return errorReply("Which name or term?", `Type a name or term after /source, for example: /source ${firstExample(documentExamples(knowledge).terms)}`);
     }
     const choice = chooseDocument(knowledge, args.document);
     if (choice.reply) return choice.reply;
     const search = (match: "all" | "any") =>
       knowledge.search(name, { documentId: choice.document?.id, limit: PASSAGES_PER_PAGE, offset: page * PASSAGES_PER_PAGE, match });
-    // A name of several words (`grain deal`) should find passages naming all of it; if none does, the
+    // A name of several words (`retail park`) should find passages naming all of it; if none does, the
     // passages naming part of it are still better than nothing.
     let outcome = search("all");
     let partial = false;
@@ -67,7 +68,7 @@ export const sourceCommand: CommandDefinition = {
   },
 };
 
-/** The name as searched: `minks` reads `minsk` in the title, the lead says what was corrected. */
+/** The name as searched: `lodnon` reads `london` in the title, the lead says what was corrected. */
 function correctedName(name: string, corrections: readonly TermCorrection[]): string {
   return corrections.reduce(
     (text, correction) => text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(correction.from)}(?![\\p{L}\\p{N}])`, "giu"), correction.to),

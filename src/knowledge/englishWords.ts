@@ -69,3 +69,55 @@ export const STOP_WORDS = new Set([
   "when", "where", "which", "while", "who", "whom", "why", "will", "with", "won't", "would", "you", "your",
   "tell", "say", "says", "said", "according", "document", "essay", "author", "s", "t",
 ]);
+
+/**
+ * Words that frame a question rather than name its subject ("what *happened*", "what *role* did … *play*",
+ * "what does the author *think*"). They are still searched, but a document that never uses them has not
+ * thereby failed to address the question, so they are left out of `unmatched` and of how well a passage
+ * covers the question.
+ */
+export const QUESTION_FRAME_WORDS = new Set([
+  "happen", "happens", "happened", "happening", "think", "thinks", "thought", "believe", "believes", "feel", "feels",
+  "mean", "means", "meant", "explain", "explains", "describe", "describes", "give", "gives", "gave", "make", "makes",
+  "made", "get", "gets", "got", "go", "goes", "went", "know", "knows", "knew", "want", "wants", "thing", "things",
+  "way", "ways", "kind", "sort", "lot", "lots", "really", "actually", "exactly", "anything", "something",
+  "everything", "someone", "anyone", "role", "part", "play", "plays", "played", "matter", "matters", "view",
+  "views", "opinion", "mention", "mentions", "mentioned", "discuss", "discusses", "discussed", "argue", "argues",
+  "argued", "argument", "arguments", "claim", "claims", "point", "points", "idea", "ideas", "main", "central",
+  "key", "overall", "writer", "article", "paper", "text", "passage", "use", "used", "uses", "many", "will",
+  "still", "ever", "yes", "like", "please", "me", "tell", "much",
+]);
+
+/**
+ * English's irregular inflections, which no suffix rule undoes (`broken` → `break`, `fought` → `fight`,
+ * `crises` → `crisis`): so a question's `broken` finds WordNet's "break, violate". Folded forms.
+ */
+export const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
+  (
+    "arose arise,arisen arise,ate eat,eaten eat,awoke awake,was be,were be,been be,bore bear,borne bear,beat beat," +
+    "became become,began begin,begun begin,bent bend,bound bind,bit bite,bitten bite,bled bleed,blew blow,blown blow," +
+    "broke break,broken break,bred breed,brought bring,built build,burnt burn,bought buy,caught catch,chose choose," +
+    "chosen choose,came come,cost cost,crept creep,cut cut,dealt deal,dug dig,did do,done do,drew draw,drawn draw," +
+    "dreamt dream,drank drink,drunk drink,drove drive,driven drive,fell fall,fallen fall,fed feed,felt feel," +
+    "fought fight,found find,fled flee,flew fly,flown fly,forbade forbid,forbidden forbid,forgot forget," +
+    "forgotten forget,forgave forgive,forgiven forgive,froze freeze,frozen freeze,got get,gotten get,gave give," +
+    "given give,went go,gone go,grew grow,grown grow,hung hang,had have,heard hear,hid hide,hidden hide,held hold," +
+    "kept keep,knelt kneel,knew know,known know,laid lay,led lead,leapt leap,learnt learn,left leave,lent lend," +
+    "lay lie,lain lie,lit light,lost lose,made make,meant mean,met meet,paid pay,proven prove,quit quit,ran run," +
+    "rang ring,rung ring,rode ride,ridden ride,rose rise,risen rise,said say,saw see,seen see,sought seek,sold sell," +
+    "sent send,shook shake,shaken shake,shone shine,shot shoot,showed show,shown show,shrank shrink,shrunk shrink," +
+    "sang sing,sung sing,sank sink,sunk sink,sat sit,slept sleep,slid slide,spoke speak,spoken speak,spent spend," +
+    "spun spin,sprang spring,sprung spring,stood stand,stole steal,stolen steal,stuck stick,stung sting,struck strike," +
+    "strove strive,striven strive,swore swear,sworn swear,swept sweep,swam swim,swum swim,swung swing,took take," +
+    "taken take,taught teach,tore tear,torn tear,told tell,thought think,threw throw,thrown throw,understood understand," +
+    "undertook undertake,undertaken undertake,upheld uphold,woke wake,woken wake,wore wear,worn wear,wove weave," +
+    "woven weave,wept weep,won win,withdrew withdraw,withdrawn withdraw,withheld withhold,wrote write,written write," +
+    "overthrew overthrow,overthrown overthrow,overtook overtake,overtaken overtake,mistook mistake,mistaken mistake," +
+    "children child,people person,men man,women woman,mice mouse,feet foot,teeth tooth,geese goose,criteria criterion," +
+    "phenomena phenomenon,data datum,analyses analysis,crises crisis,theses thesis,hypotheses hypothesis,bases basis," +
+    "lives life,wives wife,knives knife,halves half,thieves thief,leaves leaf,selves self,better good,best good," +
+    "worse bad,worst bad,more many,most many,less little,least little,further far,farther far"
+  )
+    .split(",")
+    .map((pair) => pair.split(" ") as [string, string]),
+);

@@ -1,6 +1,9 @@
 import Fuse from "fuse.js";
+import { AliasTable } from "./aliases.js";
+import { coverage, judgeConfidence, unmatchedTerms, type Confidence } from "./confidence.js";
 import { foldForComparison } from "./normalizeText.js";
-import { PassageIndex, type PassageSearchOptions } from "./passageIndex.js";
+import { PassageIndex, type PassageMatch, type PassageSearchOptions, type SearchedTerm } from "./passageIndex.js";
+import type { QueryTerm } from "./queryTerms.js";
 import { tokenizeWords } from "./textTokens.js";
 import type { TermCorrection } from "./termVocabulary.js";
 import type { CitationMention, KnowledgeDocument, Passage, Section, Source } from "./types.js";
@@ -15,6 +18,8 @@ export interface KnowledgeError {
 export interface SearchHit {
   passage: Passage;
   score: number;
+  /** In a passage of several sentences, the one that answers best (verbatim, one of `passage.sentences`). */
+  sentence?: string;
 }
 
 export interface SearchOptions extends PassageSearchOptions {
@@ -30,6 +35,14 @@ export interface SearchOutcome {
   total: number;
   corrections: TermCorrection[];
   words: string[];
+  /** Whether the best passage answers the query (`strong`), is only the nearest (`weak`), or nothing is (`none`). */
+  confidence: Confidence;
+  /** The query's subject words that the documents searched never use, after spelling, variants and aliases. */
+  unmatched: string[];
+  /** The query's terms as searched, with their forms and weights. */
+  terms: SearchedTerm[];
+  /** The share of the query the best passage covers (0 to 1), or 0 when nothing matched. */
+  coverage: number;
 }
 
 export interface SourceHit {
@@ -64,6 +77,8 @@ export class KnowledgeBase {
   private readonly sourceFuse: Fuse<SourceHit>;
   private readonly sectionFuse: Fuse<SectionHit>;
   private readonly documentFuse: Fuse<KnowledgeDocument>;
+  private readonly aliases = new Map<string, AliasTable>();
+  private readonly allAliases: AliasTable;
 
   constructor(
     readonly documents: readonly KnowledgeDocument[],
@@ -87,6 +102,8 @@ export class KnowledgeBase {
       });
     }
     this.index.terms.prepare();
+    for (const document of documents) this.aliases.set(document.id, new AliasTable(document.topics?.aliases));
+    this.allAliases = AliasTable.merge([...this.aliases.values()]);
     const sources = documents.flatMap((document) => document.sources.map((source) => ({ document, source })));
     this.sourceFuse = new Fuse(sources, {
       keys: [
@@ -127,24 +144,73 @@ export class KnowledgeBase {
     return exact ?? this.documentFuse.search(query.trim(), { limit: 1 })[0]?.item;
   }
 
-  /** Ranked passages for a question or a name. */
+  /**
+   * Ranked passages for a question or a name, with how far the best of them answers it and the words of
+   * the query that the documents never use.
+   */
   search(query: string, options: SearchOptions = {}): SearchOutcome {
     const { limit = 3, offset = 0 } = options;
-    const result = this.index.search(query, options);
-    const hits = result.matches.slice(offset, offset + limit).map((match) => ({
-      passage: this.passages.get(match.passageId)!,
-      score: match.score,
-    }));
-    return { hits, total: result.matches.length, corrections: result.corrections, words: result.words };
+    const result = this.index.search(query, { ...options, aliases: this.aliasesFor(options.documentId) });
+    const hits = result.matches.slice(offset, offset + limit).map((match) => this.hit(match, result.terms));
+    const best = result.matches[0];
+    const bestCoverage = best ? coverage(result.terms, best.termWeights) : undefined;
+    return {
+      hits,
+      total: result.matches.length,
+      corrections: result.corrections,
+      words: result.words,
+      confidence: judgeConfidence(result.terms, bestCoverage),
+      unmatched: unmatchedTerms(result.terms),
+      terms: result.terms,
+      coverage: bestCoverage ?? 0,
+    };
+  }
+
+  /**
+   * The content words of `text` that no document (or not `documentId`) uses, as typed, after spelling
+   * correction, British/American variants, word families (fail/failure) and the documents' aliases. Words
+   * that only frame a question ("happen", "role") are never listed. Empty when every word is used.
+   */
+  unmatchedWords(text: string, options: { documentId?: string } = {}): string[] {
+    return unmatchedTerms(this.index.search(text, { documentId: options.documentId, aliases: this.aliasesFor(options.documentId) }).terms);
+  }
+
+  /**
+   * The terms of `text` as a search reads them: each content word (or aliased phrase) with the forms a
+   * passage may use for it (corrections, aliases, word family, WordNet's related words) and their weights.
+   */
+  queryTerms(text: string, options: { documentId?: string } = {}): QueryTerm[] {
+    return this.index.termsOf(text, this.aliasesFor(options.documentId), options.documentId);
+  }
+
+  private aliasesFor(documentId: string | undefined): AliasTable {
+    return (documentId ? this.aliases.get(documentId) : undefined) ?? this.allAliases;
+  }
+
+  private hit(match: PassageMatch, terms: readonly SearchedTerm[]): SearchHit {
+    const passage = this.passages.get(match.passageId)!;
+    const hit: SearchHit = { passage, score: match.score };
+    if (passage.sentences.length > 1) {
+      let best = -1;
+      for (const sentence of passage.sentences) {
+        const covered = coverage(terms, this.index.termWeightsIn(sentence, terms));
+        if (covered > best) {
+          best = covered;
+          hit.sentence = sentence;
+        }
+      }
+    }
+    return hit;
   }
 
   /** Sources whose author, key or reference entry match `query` fuzzily (`mershimer`, `financial times`). */
-  findSources(query: string, options: { documentId?: string; limit?: number } = {}): SourceHit[] {
+  findSources(query: string, options: { documentId?: string; limit?: number; maxDistance?: number } = {}): SourceHit[] {
     const folded = foldForComparison(query).trim();
     if (!folded) return [];
     return this.sourceFuse
       .search(folded, { limit: 50 })
       .filter((result) => !options.documentId || result.item.document.id === options.documentId)
+      .filter((result) => options.maxDistance === undefined || (result.score ?? 1) <= options.maxDistance)
       .slice(0, options.limit ?? 5)
       .map((result) => result.item);
   }

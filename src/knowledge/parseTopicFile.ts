@@ -27,6 +27,7 @@ export function parseTopicFile(file: string, text: string, document: KnowledgeDo
   if (!Array.isArray(rawTopics)) throw new Error('"topics" must be an array');
   if (data.motions !== undefined && !Array.isArray(data.motions)) throw new Error('"motions" must be an array');
   const topics = rawTopics.map((raw, i) => readTopic(raw, `topics[${i}]`));
+  const aliases = data.aliases === undefined ? undefined : readAliases(data.aliases);
   const seen = new Set<string>();
   for (const topic of topics) {
     if (seen.has(topic.command)) throw new Error(`two topics use the command "${topic.command}"`);
@@ -40,7 +41,30 @@ export function parseTopicFile(file: string, text: string, document: KnowledgeDo
     if (topic.answer) missing(topic.answer.passage, `topic ${topic.command}, answer`);
     topic.reasons.forEach((reason, r) => reason.evidence?.forEach((phrase) => missing(phrase, `topic ${topic.command}, reason ${r + 1}`)));
   });
-  return { topics: { file, topics, ...(Array.isArray(data.motions) ? { motions: data.motions } : {}) }, warnings };
+  if (aliases) {
+    for (const name of Object.keys(aliases)) {
+      if (!containsPhrase(document, name)) warnings.push(`aliases: "${name}" is not in ${document.file}, so its aliases find nothing`);
+    }
+  }
+  return {
+    topics: { file, topics, ...(Array.isArray(data.motions) ? { motions: data.motions } : {}), ...(aliases ? { aliases } : {}) },
+    warnings,
+  };
+}
+
+const MAX_ALIAS_LENGTH = 100;
+
+/** `"aliases": {"Kyiv": ["Kiev"]}`: each of the document's names with the other names readers use for it. */
+function readAliases(raw: unknown): Record<string, string[]> {
+  const shape = '"aliases" must be an object like {"Kyiv": ["Kiev"]}: a name the document uses, then other names for it';
+  if (!isRecord(raw)) throw new Error(shape);
+  const aliases: Record<string, string[]> = {};
+  for (const [name, list] of Object.entries(raw)) {
+    const valid = (text: unknown): text is string => typeof text === "string" && text.trim() !== "" && text.length <= MAX_ALIAS_LENGTH;
+    if (!valid(name) || !Array.isArray(list) || !list.every(valid)) throw new Error(`${shape} (check "${name.slice(0, MAX_ALIAS_LENGTH)}")`);
+    aliases[name.trim()] = list.map((alias) => alias.trim());
+  }
+  return aliases;
 }
 
 function readTopic(raw: unknown, where: string): Topic {

@@ -1,6 +1,8 @@
 import { stemmer } from "stemmer";
 import { STOP_WORDS } from "./englishWords.js";
+import { englishLexicon } from "./lexicon.js";
 import { foldForComparison } from "./normalizeText.js";
+import { americanSpelling } from "./spellingVariants.js";
 
 /** At most this many words of a query are searched; a pasted 100 KB message is cut, not choked on. */
 export const MAX_QUERY_WORDS = 48;
@@ -9,11 +11,58 @@ const DOTTED_ABBREVIATION = /(?<![\p{L}.])(?:\p{L}\.){2,}/gu;
 
 /** Folded words of a text: `Moscow’s maximalist demands` → `moscow`, `maximalist`, `demands`. */
 export function tokenizeWords(text: string): string[] {
-  // Dotted abbreviations are one word: `U.S.` is `us`, as typed without the dots.
-  return foldForComparison(text.replace(DOTTED_ABBREVIATION, (abbreviation) => abbreviation.replace(/\./g, "")))
-    .split(/[^\p{L}\p{N}']+/u)
-    .map((word) => word.replace(/^'+|'+$/g, "").replace(/'s$/, ""))
+  return foldForComparison(undotAbbreviations(text))
+    .split(WORD_SEPARATOR)
+    .map(trimWord)
     .filter((word) => word.length > 0);
+}
+
+const WORD_SEPARATOR = /[^\p{L}\p{N}']+/u;
+
+/** Dotted abbreviations are one word: `U.S.` is `us`, as typed without the dots. */
+function undotAbbreviations(text: string): string {
+  return text.replace(DOTTED_ABBREVIATION, (abbreviation) => abbreviation.replace(/\./g, ""));
+}
+
+function trimWord(word: string): string {
+  return word.replace(/^'+|'+$/g, "").replace(/'s$/i, "");
+}
+
+/** A word of a query: folded, and how it was typed, which tells a name (`Crimea`, `WHO`) from a common word. */
+export interface TypedWord {
+  word: string;
+  typed: string;
+  /** Starts with a capital letter where a sentence does not start. */
+  capitalised: boolean;
+  /** Two or more letters, all capitals, in a query not typed all in capitals: an acronym. */
+  allCapitals: boolean;
+}
+
+/** The words of a query with how each was typed, stop words included (aliases may span them). */
+export function typedWords(query: string): TypedWord[] {
+  const text = undotAbbreviations(query.slice(0, MAX_QUERY_WORDS * 64))
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[’‘`´]/g, "'");
+  const shouting = !/\p{Ll}/u.test(text);
+  const words: TypedWord[] = [];
+  let sentenceStart = true;
+  for (const piece of text.split(/(?<=[.!?:;])\s+|\s+/u)) {
+    for (const raw of piece.split(WORD_SEPARATOR)) {
+      const typed = trimWord(raw);
+      if (!typed) continue;
+      const letters = typed.replace(/[^\p{L}]/gu, "");
+      words.push({
+        word: typed.toLowerCase(),
+        typed,
+        capitalised: !sentenceStart && !shouting && /^\p{Lu}/u.test(typed),
+        allCapitals: !shouting && letters.length >= 2 && letters === letters.toUpperCase(),
+      });
+      sentenceStart = false;
+    }
+    if (/[.!?]["”’)]*$/.test(piece)) sentenceStart = true;
+  }
+  return words;
 }
 
 /**
@@ -23,12 +72,16 @@ export function tokenizeWords(text: string): string[] {
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
-/** The index form of a word: null for stop words, otherwise its Porter stem (`negotiations` → `negoti`). */
+/**
+ * The index form of a word: null for stop words, otherwise the Porter stem of its American spelling
+ * (`negotiations` → `negoti`; `mobilisation` and `mobilization` → `mobil`).
+ */
 export function indexTerm(word: string): string | null {
   if (STOP_WORDS.has(word) || word.length < 2) return null;
   let stem = stemCache.get(word);
   if (stem === undefined) {
-    stem = stemmer(word.replace(/'/g, ""));
+    const lexicon = englishLexicon();
+    stem = stemmer(americanSpelling(word.replace(/'/g, ""), (candidate) => lexicon.has(candidate)));
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, stem);
   }

@@ -85,6 +85,11 @@ export interface DocumentTopics {
   topics: Topic[];
   /** Curated debate motions, validated by the debate feature. */
   motions?: unknown[];
+  /**
+   * Other names readers use for what the document names (`{"Kyiv": ["Kiev"], "Turkey": ["Ankara"]}`): the
+   * document's own name, then the aliases a question may use for it.
+   */
+  aliases?: Record<string, string[]>;
 }
 
 export interface Topic {

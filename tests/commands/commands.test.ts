@@ -134,7 +134,7 @@ describe("/ask", () => {
     for (const text of ["", "   ", "\u0000\u0007"]) {
       const reply = await bot.run("ask", text);
       expect(reply.kind).toBe("error");
-      expect(reply.text).toContain("/ask why did the Istanbul talks fail");
+      expect(reply.text).toMatch(/for example: \/ask \S/);
     }
   });
 

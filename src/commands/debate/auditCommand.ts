@@ -2,6 +2,7 @@ import type { KnowledgeBase, KnowledgeDocument, Section } from "../../knowledge/
 import { documentOption, requireDocument } from "../chooseDocument.js";
 import type { Reply } from "../reply.js";
 import type { CommandDefinition } from "../types.js";
+import { documentExamples } from "../documentExamples.js";
 import { evidenceUnitsOf, type EvidenceUnit } from "./evidenceUnits.js";
 import { quoteEvidence } from "./quoteEvidence.js";
 
@@ -14,9 +15,9 @@ const MAX_UNCITED_QUOTES = 8;
 export const auditCommand: CommandDefinition = {
   name: "audit",
   description: "Which claims in a section cite nothing, and which sources it leans on",
-  usage: "[section: trust deficit] [document: name]",
+  usage: "[section] [document: name]",
   options: [
-    { name: "section", description: "A section heading, roughly: trust deficit", kind: "text", main: true, autocomplete: "sections" },
+    { name: "section", description: "A section heading, roughly: {section}", kind: "text", main: true, autocomplete: "sections" },
     documentOption,
   ],
   cacheable: true,
@@ -26,7 +27,7 @@ export const auditCommand: CommandDefinition = {
     const document = choice.document;
     const units = evidenceUnitsOf(document);
     const wanted = args.section?.trim();
-    if (!wanted) return summaryReply(document, units);
+    if (!wanted) return summaryReply(document, units, documentExamples(knowledge).section);
     const section = knowledge.findSections(wanted, { documentId: document.id, limit: 1 })[0]?.section;
     if (!section) {
       return {
@@ -67,7 +68,7 @@ function sectionReply(knowledge: KnowledgeBase, document: KnowledgeDocument, sec
   };
 }
 
-function summaryReply(document: KnowledgeDocument, units: EvidenceUnit[]): Reply {
+function summaryReply(document: KnowledgeDocument, units: EvidenceUnit[], exampleSection: string): Reply {
   const fields = document.sections.slice(0, 25).map((section) => {
     const inSection = units.filter((unit) => unit.passage.sectionIndex === section.index);
     const cited = inSection.filter((unit) => unit.citations.length > 0).length;
@@ -76,7 +77,7 @@ function summaryReply(document: KnowledgeDocument, units: EvidenceUnit[]): Reply
   const cited = units.filter((unit) => unit.citations.length > 0).length;
   return {
     title: `Audit: ${document.title}`,
-    text: `${cited} of ${units.length} sentences cite a source. Name a section to see its uncited claims: /audit trust deficit`,
+    text: `${cited} of ${units.length} sentences cite a source. Name a section to see its uncited claims: /audit ${exampleSection}`,
     quotes: [],
     fields,
     visibility: "private",

@@ -5,11 +5,12 @@ import type { Reply, ReplyField, ReplyQuote } from "../reply.js";
 import type { CommandDefinition } from "../types.js";
 import { unitsOfPassage } from "./evidenceUnits.js";
 import { quoteEvidence } from "./quoteEvidence.js";
+import { documentExamples } from "../documentExamples.js";
 
 const SEPARATOR = /\s+(?:vs\.?|versus|v\.?|and|against)\s+|\s*[,;/&]\s*/i;
 const QUOTES_PER_SOURCE = 3;
 /**
- * Two source names without a separator are a few words ("council on foreign relations kofman"). Each cut
+ * Two source names without a separator are a few words ("council on foreign relations smith"). Each cut
  * costs two fuzzy searches, so longer text is not split: 2,000 characters of words took 15 s of event loop.
  */
 const MAX_WORDS_TO_SPLIT = 12;
@@ -20,11 +21,11 @@ const MAX_WORDS_TO_SPLIT = 12;
  */
 export const compareCommand: CommandDefinition = {
   name: "compare",
-  description: "Two sources' positions side by side: mearsheimer vs kofman",
+  description: "Two sources' positions side by side: {sources}",
   usage: "<source> [vs] <source> [document: name]",
   options: [
-    { name: "first", description: "A cited source: mearsheimer", kind: "text", required: true, main: true, autocomplete: "sources" },
-    { name: "second", description: "Another cited source: kofman", kind: "text", autocomplete: "sources" },
+    { name: "first", description: "A cited source: {source}", kind: "text", required: true, main: true, autocomplete: "sources" },
+    { name: "second", description: "Another cited source", kind: "text", autocomplete: "sources" },
     documentOption,
   ],
   cacheable: true,
@@ -61,8 +62,8 @@ export const compareCommand: CommandDefinition = {
 };
 
 /**
- * Two names from `first`/`second`, or from one typed line: `mearsheimer kofman`, `mearsheimer vs kofman`,
- * `financial times, kofman`. Without a separator, the split where both halves name a source wins.
+ * Two names from `first`/`second`, or from one typed line: `smith lee`, `smith vs lee`,
+ * `financial times, lee`. Without a separator, the split where both halves name a source wins.
  */
 export function splitNames(knowledge: KnowledgeBase, first: string, second: string | undefined, documentId?: string): [string, string] | null {
   if (first.trim() && second?.trim()) return [first.trim(), second.trim()];
@@ -105,7 +106,7 @@ function askForTwo(knowledge: KnowledgeBase, document: KnowledgeDocument | undef
   const sources = (document ? [document] : knowledge.documents).flatMap((d) => d.sources.map(describeSource));
   return {
     title: "Which two sources?",
-    text: `${problem ? `${problem} ` : ""}Name two cited sources, for example: /compare mearsheimer vs kofman`,
+    text: `${problem ? `${problem} ` : ""}Name two cited sources, for example: /compare ${documentExamples(knowledge).sources}`,
     quotes: [],
     fields: sources.length > 0 ? [{ label: "Cited sources", value: [...new Set(sources)].join(", ") }] : [],
     visibility: "private",

@@ -1,58 +1,63 @@
 import { documentOption, requireDocument } from "../chooseDocument.js";
-import { noMatchReply } from "../noMatchReply.js";
 import { referencesOf } from "../quotePassage.js";
 import type { CommandDefinition } from "../types.js";
-import { counterEvidence } from "./counterEvidence.js";
-import { unitsOfPassage } from "./evidenceUnits.js";
-import { contrastPartners } from "./findContrasts.js";
-import { debateMaterialOf } from "./findMotions.js";
-import { quoteEvidence } from "./quoteEvidence.js";
-import { similarity, termsOf } from "./textSimilarity.js";
 import { errorReply } from "../errorReply.js";
+import { counterEvidence, MIN_GOOD_EVIDENCE, supportingEvidence } from "./counterEvidence.js";
+import { quoteEvidence } from "./quoteEvidence.js";
+import { argumentMapOf } from "./stance/argumentMap.js";
+import { readStatement } from "./stance/readStatement.js";
+import { undiscussedWords } from "./stance/undiscussedWords.js";
 
 const MAX_COUNTERS = 4;
 
 /**
- * /counter <claim>: the sentences that cut against a claim. The claim is matched to the document's closest
- * sentence; the answer is what the text sets against that sentence, then its other contested sentences.
+ * /counter <claim>: the sentences that cut against a claim, each with the reason it does. A sentence is shown
+ * only when the text puts it against the claim; a claim the document does not discuss is told so, and a
+ * claim the document itself argues gets "offers little", not filler.
  */
 export const counterCommand: CommandDefinition = {
   name: "counter",
-  description: "Passages that cut against a claim or show its other side, with citations",
+  description: "Passages that cut against a claim, each with why, and citations",
   usage: "<claim> [document: name]",
   options: [
-    { name: "claim", description: "The claim to test: nato expansion caused the war", kind: "text", required: true, main: true },
+    { name: "claim", description: "The claim to test, in your own words", kind: "text", required: true, main: true },
     documentOption,
   ],
   cacheable: true,
   handler: ({ args, knowledge }) => {
     const claim = args.claim?.trim() ?? "";
     if (!claim) {
-      return errorReply("Which claim?", "Type a claim after /counter, for example: /counter NATO expansion made compromise impossible");
+      return errorReply("Which claim?", "Type a claim after /counter, in your own words, for example: /counter the main argument is wrong");
     }
     const choice = requireDocument(knowledge, args.document, "counter");
     if (choice.reply || !choice.document) return choice.reply!;
-    const hit = knowledge.search(claim, { documentId: choice.document.id, limit: 1 }).hits[0];
-    if (!hit) return noMatchReply(knowledge, choice.document, claim);
-
-    const material = debateMaterialOf(choice.document);
-    const claimTerms = termsOf(claim);
-    const candidates = unitsOfPassage(hit.passage).map((unit) => ({ unit, fit: similarity(claimTerms, termsOf(unit.text)) }));
-    const bestFit = Math.max(...candidates.map((c) => c.fit));
-    const matched = candidates.filter((c) => c.fit === bestFit).map((c) => c.unit);
-    const partners = new Set(matched.flatMap((unit) => contrastPartners(material.contrasts, unit)).map((unit) => unit.key));
-    const counters = counterEvidence(material, matched, claim).slice(0, MAX_COUNTERS);
-    const quotes = counters.map((unit) =>
-      quoteEvidence(knowledge, unit, partners.has(unit.key) ? "Set against it in the text" : "The other side"),
-    );
+    const document = choice.document;
+    if (readStatement(claim).terms.size === 0) {
+      return errorReply("Which claim?", "That claim has no words a document could discuss. Write it as a sentence with its subject, for example: /counter the main argument is wrong");
+    }
+    const map = argumentMapOf(document);
+    const missing = undiscussedWords(knowledge, map, claim);
+    if (missing) {
+      return {
+        title: "Not in the document",
+        text: `The document does not discuss ${listWords(missing)}, so it has nothing to set against that claim. Try /ask or /source for what it does cover.`,
+        quotes: [],
+        visibility: "private",
+        kind: "notice",
+      };
+    }
+    const counters = counterEvidence(map, claim, { knowledge }).slice(0, MAX_COUNTERS);
+    const quotes = counters.map((stance) => quoteEvidence(knowledge, stance.unit, stance.reason));
+    const argues = quotes.length < MIN_GOOD_EVIDENCE && supportingEvidence(map, claim, { knowledge }).length > 0;
+    const lead =
+      quotes.length === 0
+        ? `${document.title} sets nothing against this claim: ${argues ? "it argues this side itself" : "it does not take up the other side"}.`
+        : quotes.length < MIN_GOOD_EVIDENCE
+          ? `${document.title} offers little against this claim${argues ? ": it argues this side itself" : ""}. One passage, quoted word for word:`
+          : "These passages cut against your claim, each with why, quoted word for word:";
     return {
       title: "Counter-evidence",
-      text: [
-        `Your claim is closest to the document's sentence in “${hit.passage.section}”.`,
-        quotes.length > 0
-          ? "These passages cut against it or show its other side, quoted word for word:"
-          : "The document sets nothing against it.",
-      ].join("\n"),
+      text: lead,
       quotes,
       references: referencesOf(quotes),
       visibility: "private",
@@ -60,3 +65,8 @@ export const counterCommand: CommandDefinition = {
     };
   },
 };
+
+function listWords(words: readonly string[]): string {
+  const shown = words.slice(0, 4).map((word) => `“${word}”`);
+  return shown.length <= 1 ? (shown[0] ?? "that") : `${shown.slice(0, -1).join(", ")} or ${shown.at(-1)}`;
+}

@@ -1,42 +1,32 @@
-import { unitsOverlap, type EvidenceUnit } from "./evidenceUnits.js";
-import { contrastPartners } from "./findContrasts.js";
-import type { DebateMaterial } from "./findMotions.js";
-import { similarity, termsOf } from "./textSimilarity.js";
+import type { ArgumentMap } from "./stance/argumentMap.js";
+import { judgeStance, type Stance, type StanceOptions } from "./stance/judgeStance.js";
 
-/** A concession ("talks briefly raised hopes", "cooperation was possible but …") is the likeliest other side. */
-const CONCESSION_BONUS = 0.15;
-const CONCEDING_CUES = new Set(["however", "but", "yet", "nevertheless", "nonetheless", "while", "whereas", "although", "though"]);
+/** Fewer good passages than this for a side, and the reply says the document offers little for it. */
+export const MIN_GOOD_EVIDENCE = 2;
+/** A weaker passage than this share of the strongest is padding, not evidence. */
+const KEEP_SHARE = 0.6;
+const MIN_STRENGTH = 0.5;
 
 /**
- * The sentences that cut against a claim or show its other side: first the sentences the text sets
- * directly against it (its contrast partners), then the other contested sentences of the document, those
- * closest to the claim's subject first. Never the claim's own sentences.
+ * The sentences that cut against a claim, strongest first, each with its reason (see judgeStance). Only
+ * sentences the text puts against it; never the claim's own sentences.
  */
-export function counterEvidence(material: DebateMaterial, claim: readonly EvidenceUnit[], claimText: string): EvidenceUnit[] {
-  const outside = (unit: EvidenceUnit) => !claim.some((own) => unitsOverlap(own, unit));
-  const partners = claim.flatMap((unit) => contrastPartners(material.contrasts, unit)).filter(outside);
-
-  const claimTerms = termsOf(claimText);
-  const scored = new Map<string, { unit: EvidenceUnit; score: number }>();
-  for (const contrast of material.contrasts) {
-    const conceding = CONCEDING_CUES.has(contrast.cue) ? CONCESSION_BONUS : 0;
-    const sides = contrast.second ? [contrast.first, contrast.second] : [contrast.first];
-    sides.forEach((unit, i) => {
-      if (!outside(unit)) return;
-      // Of "X. However, Y.", X is the concession; a "within" sentence concedes inside itself.
-      const score = similarity(claimTerms, termsOf(unit.text)) + (i === 0 ? conceding : 0);
-      const known = scored.get(unit.key);
-      if (!known || known.score < score) scored.set(unit.key, { unit, score });
-    });
-  }
-  const contested = [...scored.values()]
-    .sort((a, b) => b.score - a.score || a.unit.passage.index - b.unit.passage.index)
-    .map((entry) => entry.unit);
-  return uniqueUnits([...partners, ...contested]);
+export function counterEvidence(map: ArgumentMap, claimText: string, options: StanceOptions = {}): Stance[] {
+  return strongest(judgeStance(map, claimText, options).filter((stance) => stance.side === "against"));
 }
 
-export function uniqueUnits(units: readonly EvidenceUnit[]): EvidenceUnit[] {
-  const kept: EvidenceUnit[] = [];
-  for (const unit of units) if (!kept.some((other) => unitsOverlap(other, unit))) kept.push(unit);
-  return kept;
+/** Both at once, for a debate's two sides: the stance rules run once. */
+export function evidenceBothWays(map: ArgumentMap, claimText: string, options: StanceOptions = {}): { against: Stance[]; supports: Stance[] } {
+  const stances = judgeStance(map, claimText, options);
+  return { against: strongest(stances.filter((s) => s.side === "against")), supports: strongest(stances.filter((s) => s.side === "supports")) };
+}
+
+/** The sentences that support a claim, strongest first. */
+export function supportingEvidence(map: ArgumentMap, claimText: string, options: StanceOptions = {}): Stance[] {
+  return strongest(judgeStance(map, claimText, options).filter((stance) => stance.side === "supports"));
+}
+
+function strongest(stances: readonly Stance[]): Stance[] {
+  const top = stances[0]?.strength ?? 0;
+  return stances.filter((stance) => stance.strength >= MIN_STRENGTH && stance.strength >= top * KEEP_SHARE);
 }

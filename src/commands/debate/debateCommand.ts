@@ -5,7 +5,7 @@ import { noMatchReply } from "../noMatchReply.js";
 import { referencesOf } from "../quotePassage.js";
 import type { Reply } from "../reply.js";
 import type { CommandDefinition } from "../types.js";
-import { buildSides } from "./buildSides.js";
+import { buildSides, MIN_GOOD_EVIDENCE } from "./buildSides.js";
 import { debateQuestions } from "./debateQuestions.js";
 import { unitsOfPassage } from "./evidenceUnits.js";
 import { debateMaterialOf, findMotions, motionFromUnit, motionsAbout, type DebateMaterial, type Motion, type MotionOrigin } from "./findMotions.js";
@@ -15,10 +15,12 @@ import { similarity, termsOf } from "./textSimilarity.js";
 
 export const ANOTHER_MOTION_LABEL = "Another motion";
 
+/** Where a motion comes from, read after "drawn from". */
 const ORIGINS: Record<MotionOrigin, string> = {
-  curated: "a motion from the document's topic file",
+  curated: "the document's topic file",
   thesis: "the document's thesis",
-  contrast: "a contrast the document draws",
+  contrast: "a claim the document sets another against",
+  argued: "a claim the document reports someone arguing",
   conclusion: "the document's conclusion",
   topic: "the passage that best matches your topic",
 };
@@ -32,9 +34,9 @@ export function createDebateCommand(random: () => number): CommandDefinition {
   return {
     name: "debate",
     description: "A debate motion from the document, with cited evidence for Proposition and Opposition",
-    usage: "[topic: nato, trust, territory] [document: name]",
+    usage: "[topic] [document: name]",
     options: [
-      { name: "topic", description: "What the motion should be about: nato, trust, territory", kind: "text", main: true, autocomplete: "terms" },
+      { name: "topic", description: "What the motion should be about: {terms}", kind: "text", main: true, autocomplete: "terms" },
       documentOption,
     ],
     handler: ({ args, knowledge }) => {
@@ -76,15 +78,20 @@ export function createDebateCommand(random: () => number): CommandDefinition {
   };
 }
 
-/** Motions about the topic; failing those, one made from the sentence the topic search ranks best. */
+/** Motions about the topic; failing those, one made from an arguable sentence the topic search ranks high. */
 function motionsOnTopic(knowledge: KnowledgeBase, material: DebateMaterial, topic: string): Motion[] {
   const about = motionsAbout(knowledge, material, findMotions(material), topic);
   if (about.length > 0) return about;
-  const hit = knowledge.search(topic, { documentId: material.document.id, limit: 1 }).hits[0];
-  if (!hit) return [];
+  // Failing those, the best-ranked sentence on the topic that makes an arguable claim; a reported fact makes none.
   const wanted = termsOf(topic);
-  const [best] = unitsOfPassage(hit.passage).sort((a, b) => similarity(wanted, termsOf(b.text)) - similarity(wanted, termsOf(a.text)));
-  return [motionFromUnit(material.document, best!, topic)];
+  for (const hit of knowledge.search(topic, { documentId: material.document.id, limit: 5 }).hits) {
+    const ranked = unitsOfPassage(hit.passage).sort((a, b) => similarity(wanted, termsOf(b.text)) - similarity(wanted, termsOf(a.text)));
+    for (const unit of ranked) {
+      const motion = motionFromUnit(material.document, unit, topic);
+      if (motion) return [motion];
+    }
+  }
+  return [];
 }
 
 interface MotionReplyOptions {
@@ -95,17 +102,26 @@ interface MotionReplyOptions {
 }
 
 function motionReply(knowledge: KnowledgeBase, material: DebateMaterial, motion: Motion, options: MotionReplyOptions): Reply {
-  const sides = buildSides(material, motion);
-  const proposition = sides.proposition.map((unit) => quoteEvidence(knowledge, unit, "Proposition"));
-  const opposition = sides.opposition.map((unit) => quoteEvidence(knowledge, unit, "Opposition"));
+  const sides = buildSides(material, motion, knowledge);
+  const proposition = sides.proposition.map((entry) => quoteEvidence(knowledge, entry.unit, `Proposition: ${entry.reason}`));
+  const opposition = sides.opposition.map((entry) => quoteEvidence(knowledge, entry.unit, `Opposition: ${entry.reason}`));
   const quotes = [...proposition, ...opposition];
-  const questions = debateQuestions(motion, proposition, opposition);
+  const questions = debateQuestions(material, motion, sides);
+  const thin = [
+    sides.proposition.length < MIN_GOOD_EVIDENCE ? "Proposition" : "",
+    sides.opposition.length < MIN_GOOD_EVIDENCE ? "Opposition" : "",
+  ].filter(Boolean);
   const next = encodeInvocationIntact({ command: "debate", args: options.nextArgs });
   const share = encodeInvocationIntact({ command: "debate", args: options.shareArgs, share: true });
   const lead = [
     options.startedOver ? "Every motion has been shown once; starting over." : "",
     `Motion: ${motion.statement}`,
-    `${options.position}, drawn from ${ORIGINS[motion.origin]}. Evidence for each side is quoted word for word below.`,
+    `${options.position}, drawn from ${ORIGINS[motion.origin]}. Evidence for each side is quoted word for word below, with why it stands there.`,
+    thin.length === 2
+      ? "The document offers little for either side of this motion: argue it from your own evidence."
+      : thin.length === 1
+        ? `The document offers little for the ${thin[0]}: it argues the other side.`
+        : "",
   ];
   return {
     title: "Debate motion",

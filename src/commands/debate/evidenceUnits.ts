@@ -3,7 +3,7 @@ import type { CitationMention, KnowledgeDocument, Passage } from "../../knowledg
 /**
  * The smallest thing a debate reply quotes: a whole one-sentence passage, or one verbatim sentence of a longer
  * passage. Debates need sentence-level evidence because the document often puts both sides of a contrast in
- * one passage ("Mearsheimer argues … Conversely, Kofman contends …").
+ * one passage ("Smith argues … Conversely, Lee contends …").
  */
 export interface EvidenceUnit {
   /** `<passageId>` for a whole passage, `<passageId>~<sentence>` for one sentence of it. */

@@ -16,7 +16,7 @@ export interface Contrast {
 }
 
 const OPENING_CUE = /^(however|conversely|meanwhile|yet|but|nevertheless|nonetheless|in contrast|by contrast|on the other hand|still|instead)\b/i;
-/** "Ukraine, meanwhile, refuses …": the cue after the subject. */
+/** "The union, meanwhile, refuses …": the cue after the subject. */
 const INSERTED_CUE = /^[^,.;]{1,40},\s*(however|conversely|meanwhile|in contrast|by contrast|on the other hand|instead),/i;
 const INNER_CUE = /(?:^|[\s,;])(while|whereas|although|though|but)\s/i;
 

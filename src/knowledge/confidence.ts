@@ -1,0 +1,55 @@
+import type { SearchedTerm } from "./passageIndex.js";
+
+/**
+ * How far an answer can be trusted: `strong` when a passage answers the question, `weak` when the passages
+ * are only the nearest the documents have, `none` when the documents do not address it at all.
+ */
+export type Confidence = "strong" | "weak" | "none";
+
+export const CONFIDENCE = {
+  /**
+   * The share of the question's weight (each subject word by its rarity) the best passage must cover for a
+   * strong answer; words the documents never use count against it at the weight of an unseen word.
+   */
+  strongCoverage: 0.5,
+} as const;
+
+/** The terms that name what is asked: all but the words that frame a question, unless that is all there is. */
+export function subjectTerms<T extends SearchedTerm>(terms: readonly T[]): T[] {
+  const subject = terms.filter((term) => !term.frame);
+  return subject.length > 0 ? subject : [...terms];
+}
+
+/** The question's subject words that no document uses in any form but a merely related one, as typed. */
+export function unmatchedTerms(terms: readonly SearchedTerm[]): string[] {
+  return [...new Set(terms.filter((term) => !term.frame && !term.used).map((term) => term.text))];
+}
+
+/**
+ * The share of the subject's weight a passage covers, given its per-term form weights (0 to 1). A word the
+ * documents never use counts by its specificity: a missing thing weighs fully, a missing verb little.
+ */
+export function coverage(terms: readonly SearchedTerm[], termWeights: readonly number[]): number {
+  let covered = 0;
+  let total = 0;
+  const subject = new Set(subjectTerms(terms));
+  terms.forEach((term, t) => {
+    if (!subject.has(term)) return;
+    const weight = term.weight * (term.used ? 1 : term.specificity);
+    total += weight;
+    covered += weight * (termWeights[t] ?? 0);
+  });
+  return total > 0 ? covered / total : 0;
+}
+
+/**
+ * `none` when nothing matched or no subject word is used by the documents; `weak` when a name the question
+ * asks about is not in them ("What has Erdogan said …") or the best passage covers too little of the
+ * question; otherwise `strong`.
+ */
+export function judgeConfidence(terms: readonly SearchedTerm[], bestCoverage: number | undefined): Confidence {
+  const subject = subjectTerms(terms);
+  if (bestCoverage === undefined || subject.length === 0 || subject.every((term) => !term.used)) return "none";
+  if (subject.some((term) => term.name && !term.used)) return "weak";
+  return bestCoverage >= CONFIDENCE.strongCoverage ? "strong" : "weak";
+}

@@ -1,0 +1,166 @@
+import type { AliasTable } from "./aliases.js";
+import { QUESTION_FRAME_WORDS } from "./englishWords.js";
+import type { Lexicon } from "./lexicon.js";
+import { indexTerm, MAX_QUERY_WORDS, tokenizeWords, typedWords } from "./textTokens.js";
+
+/**
+ * How a form of a query word came about, strongest first: as typed (or the stem of what was typed), a typo
+ * corrected, an alias from the document's topic file, a word of the same family (fail → failure), or a
+ * related word from WordNet (troops → soldiery).
+ */
+export type FormKind = "typed" | "corrected" | "alias" | "derived" | "related";
+
+export interface TermForm {
+  word: string;
+  /** The index form (`indexTerm`) the search matches on. */
+  stem: string;
+  /** Its weight against the word as typed (1). */
+  weight: number;
+  kind: FormKind;
+}
+
+/** One thing a query asks about: a word, or a phrase an alias maps (`European Union` → `EU`), with its forms. */
+export interface QueryTerm {
+  /** As typed: `Kiev`, `European Union`. */
+  text: string;
+  /** Typed as a name: capitalised mid-sentence, an acronym, or no English word. */
+  name: boolean;
+  /** A word that frames the question ("happen", "role") rather than naming its subject. */
+  frame: boolean;
+  /**
+   * How much the question hinges on this word, 0 to 1: names and things (nouns) most, the verbs and
+   * modifiers a paraphrase changes freely least. A question whose things the documents lack is not answered
+   * by them; one whose verbs they word otherwise may well be.
+   */
+  specificity: number;
+  /** Best first; only forms the index knows, and always the typed form. */
+  forms: TermForm[];
+}
+
+/** The weights of forms other than the typed one. Related words count for less than the words typed. */
+export const FORM_WEIGHTS = {
+  corrected: 1,
+  alias: 0.9,
+  derived: 0.7,
+  relatedFirstSense: 0.45,
+  relatedOtherSense: 0.3,
+} as const;
+
+const MAX_SENSES_FOR_SYNONYMS = 16;
+
+/** At most this many WordNet words per query word: the index only needs the few it knows. */
+const MAX_RELATED_FORMS = 6;
+
+/** What building a query's terms needs from the index. */
+export interface TermContext {
+  lexicon: Lexicon;
+  aliases: AliasTable;
+  /** Whether the documents use a word with this index form. */
+  hasStem(stem: string): boolean;
+  /** A document word for a typo, or null; `name` when the word was typed as a name. */
+  correct(word: string, name: boolean): string | null;
+}
+
+/**
+ * The terms of a query: its content words (stop words dropped, aliases joined into one term), each with the
+ * forms a passage may use for it.
+ */
+export function queryTerms(query: string, context: TermContext): QueryTerm[] {
+  const words = typedWords(query);
+  const terms: QueryTerm[] = [];
+  for (let at = 0; at < words.length && terms.length < MAX_QUERY_WORDS; at++) {
+    const alias = context.aliases.match(words, at);
+    if (alias) {
+      const typed = words.slice(at, at + alias.words.length);
+      terms.push(aliasTerm(typed.map((w) => w.typed).join(" "), alias.words, alias.canonical, context));
+      at += alias.words.length - 1;
+      continue;
+    }
+    const { word, typed, capitalised, allCapitals } = words[at]!;
+    const stem = indexTerm(word);
+    if (stem === null) continue;
+    const typedAsName = capitalised || allCapitals;
+    const name = typedAsName || !context.lexicon.has(word);
+    terms.push({
+      text: typed,
+      name,
+      frame: QUESTION_FRAME_WORDS.has(word),
+      specificity: name ? 1 : specificity(word, context.lexicon),
+      forms: wordForms(word, stem, typedAsName, typedAsName || QUESTION_FRAME_WORDS.has(word), context),
+    });
+  }
+  return terms;
+}
+
+function aliasTerm(text: string, aliasWords: readonly string[], canonical: readonly string[], context: TermContext): QueryTerm {
+  const forms: TermForm[] = [];
+  for (const word of aliasWords) {
+    const stem = indexTerm(word);
+    if (stem) addForm(forms, { word, stem, weight: 1, kind: "typed" });
+  }
+  for (const word of canonical) {
+    const stem = indexTerm(word);
+    // A stop word that names something as an acronym (`US`) is kept as the acronym's form.
+    if (stem ?? word) addForm(forms, { word, stem: stem ?? word, weight: FORM_WEIGHTS.alias, kind: "alias" });
+  }
+  return { text, name: true, frame: false, specificity: 1, forms: forms.filter((form, i) => i === 0 || context.hasStem(form.stem)) };
+}
+
+/** The least a word can weigh: one WordNet does not know at all is a function word (`between`, `toward`). */
+const MIN_SPECIFICITY = 0.25;
+const VERB_LIKE_SPECIFICITY = 0.3;
+
+/** A common word's specificity: the share of its WordNet senses that are nouns, between verb-like and 1. */
+function specificity(word: string, lexicon: Lexicon): number {
+  const senses = lexicon.senseCounts(word);
+  const total = senses.n + senses.v + senses.a + senses.r;
+  if (total === 0) return MIN_SPECIFICITY;
+  return VERB_LIKE_SPECIFICITY + (1 - VERB_LIKE_SPECIFICITY) * (senses.n / total);
+}
+
+/**
+ * `familyOnly`: only the word's family (fail → failure), no synonyms: for names, whose "synonyms" are other
+ * things, and for words that frame a question, whose synonyms find nothing in particular.
+ */
+function wordForms(word: string, stem: string, typedAsName: boolean, familyOnly: boolean, context: TermContext): TermForm[] {
+  const forms: TermForm[] = [{ word, stem, weight: 1, kind: "typed" }];
+  if (!context.hasStem(stem)) {
+    const corrected = context.correct(word, typedAsName);
+    const correctedStem = corrected ? indexTerm(corrected) : null;
+    if (corrected && correctedStem) forms.unshift({ word: corrected, stem: correctedStem, weight: FORM_WEIGHTS.corrected, kind: "corrected" });
+  }
+  let related = 0;
+  const used = context.hasStem(stem);
+  // A word of many meanings (`take`, `hold`, `get`) has synonyms for each; they would find anything.
+  const senses = context.lexicon.senseCounts(word);
+  const polysemous = senses.n + senses.v + senses.a + senses.r > MAX_SENSES_FOR_SYNONYMS;
+  for (const candidate of context.lexicon.related(word)) {
+    if ((familyOnly || polysemous) && candidate.relation !== "derived") continue;
+    // A word the documents use is found as itself; only its closest synonyms are worth a look.
+    if (used && candidate.relation !== "derived" && !(candidate.relation === "synonym" && candidate.sense === 1)) continue;
+    // A search matches word by word, so a hyphenated entry (`go-between`) is no single form.
+    if (tokenizeWords(candidate.word).length !== 1) continue;
+    const candidateStem = indexTerm(candidate.word);
+    if (!candidateStem || !context.hasStem(candidateStem) || forms.some((form) => form.stem === candidateStem)) continue;
+    const weight =
+      candidate.relation === "derived"
+        ? FORM_WEIGHTS.derived
+        : candidate.sense === 1 && candidate.relation !== "broader" && !used
+          ? FORM_WEIGHTS.relatedFirstSense
+          : FORM_WEIGHTS.relatedOtherSense;
+    addForm(forms, { word: candidate.word, stem: candidateStem, weight, kind: candidate.relation === "derived" ? "derived" : "related" });
+    if (++related >= MAX_RELATED_FORMS) break;
+  }
+  return forms;
+}
+
+function addForm(forms: TermForm[], form: TermForm): void {
+  const existing = forms.find((f) => f.stem === form.stem);
+  if (!existing) forms.push(form);
+  else if (existing.weight < form.weight) Object.assign(existing, form);
+}
+
+/** Whether a form makes its term "used by the documents": any form but a merely related word. */
+export function countsAsUse(form: TermForm): boolean {
+  return form.kind !== "related";
+}
