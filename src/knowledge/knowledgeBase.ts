@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import { AliasTable } from "./aliases.js";
+import { answerTypeOf, holdsAnswerType } from "./answerType.js";
 import { coverage, judgeConfidence, unmatchedTerms, type Confidence } from "./confidence.js";
 import { foldForComparison } from "./normalizeText.js";
 import { PassageIndex, type PassageMatch, type PassageSearchOptions, type SearchedTerm } from "./passageIndex.js";
@@ -154,12 +155,14 @@ export class KnowledgeBase {
     const hits = result.matches.slice(offset, offset + limit).map((match) => this.hit(match, result.terms));
     const best = result.matches[0];
     const bestCoverage = best ? coverage(result.terms, best.termWeights) : undefined;
+    const type = answerTypeOf(query);
+    const answersType = !best || !type || holdsAnswerType(withoutCitations(this.passages.get(best.passageId)!), type);
     return {
       hits,
       total: result.matches.length,
       corrections: result.corrections,
       words: result.words,
-      confidence: judgeConfidence(result.terms, bestCoverage),
+      confidence: judgeConfidence(result.terms, bestCoverage, answersType),
       unmatched: unmatchedTerms(result.terms),
       terms: result.terms,
       coverage: bestCoverage ?? 0,
@@ -314,6 +317,11 @@ export class KnowledgeBase {
     }
     return this.frequentNamesCache.slice(0, limit);
   }
+}
+
+/** A passage's text without its citations: their years say when a source appeared, not what happened when. */
+function withoutCitations(passage: Passage): string {
+  return passage.citations.reduce((text, citation) => text.replace(citation.raw, ""), passage.text);
 }
 
 /** Distinct strings, ignoring case and accents (`Minsk` and `minsk` are one choice), first spelling kept. */
