@@ -2,6 +2,7 @@ import Fuse from "fuse.js";
 import { AliasTable } from "./aliases.js";
 import { answerTypeOf, holdsAnswerType } from "./answerType.js";
 import { coverage, judgeConfidence, unmatchedTerms, type Confidence } from "./confidence.js";
+import { englishLexicon } from "./lexicon.js";
 import { foldForComparison } from "./normalizeText.js";
 import { PassageIndex, type PassageMatch, type PassageSearchOptions, type SearchedTerm } from "./passageIndex.js";
 import type { QueryTerm } from "./queryTerms.js";
@@ -249,18 +250,20 @@ export class KnowledgeBase {
   }
 
   /**
-   * Words the documents use that look like what was typed, for "Did you mean …?". Falls back to the
-   * documents' most frequent names, so an answer that found nothing still offers somewhere to go.
+   * Words the documents use that look like what was typed, for "Did you mean …?": only for the query's
+   * words that no document uses, and never a common word for a real word (`crimea` is not offered
+   * `crimes`). Empty when nothing typed looks like a slip; a miss gets no stock list of names.
    */
-  suggest(query: string, limit = 3): string[] {
+  suggest(query: string, limit = 3, documentId?: string): string[] {
     const suggestions = new Set<string>();
-    for (const word of tokenizeWords(query)) {
-      for (const similar of this.index.terms.similar(word, limit)) suggestions.add(similar);
-    }
-    if (suggestions.size < limit) {
-      for (const name of this.frequentNames(limit * 2)) {
-        if (suggestions.size >= limit) break;
-        suggestions.add(name);
+    const lexicon = englishLexicon();
+    for (const term of this.index.search(query, { documentId, aliases: this.aliasesFor(documentId) }).terms) {
+      if (term.used || term.frame) continue;
+      const typed = term.forms.find((form) => form.kind === "typed")?.word;
+      if (!typed) continue;
+      const english = lexicon.has(typed);
+      for (const similar of this.index.terms.similar(typed, limit)) {
+        if (!english || !lexicon.isCommonWord(similar)) suggestions.add(similar);
       }
     }
     return [...suggestions].slice(0, limit);
