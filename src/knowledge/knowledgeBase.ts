@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { AliasTable } from "./aliases.js";
-import { answerTypeOf, holdsAnswerType } from "./answerType.js";
+import { answerTypeOf, holdsAnswerType, type AnswerType } from "./answerType.js";
 import { coverage, judgeConfidence, unmatchedTerms, type Confidence } from "./confidence.js";
 import { englishLexicon } from "./lexicon.js";
 import { foldForComparison } from "./normalizeText.js";
@@ -66,6 +66,9 @@ export interface PassageContext {
 export type CompletionKind = "terms" | "sources" | "sections" | "documents";
 
 const MAX_COMPLETIONS = 25;
+/** How far a passage holding a date or amount asked for moves up, among how many of the best. */
+const ANSWER_TYPE_PREFERENCE = 0.25;
+const ANSWER_TYPE_DEPTH = 10;
 const NAME_THRESHOLD = 0.4;
 
 /**
@@ -153,10 +156,11 @@ export class KnowledgeBase {
   search(query: string, options: SearchOptions = {}): SearchOutcome {
     const { limit = 3, offset = 0 } = options;
     const result = this.index.search(query, { ...options, aliases: this.aliasesFor(options.documentId) });
+    const type = answerTypeOf(query);
+    if (type) this.preferAnswerType(result.matches, type);
     const hits = result.matches.slice(offset, offset + limit).map((match) => this.hit(match, result.terms));
     const best = result.matches[0];
     const bestCoverage = best ? coverage(result.terms, best.termWeights) : undefined;
-    const type = answerTypeOf(query);
     const answersType = !best || !type || holdsAnswerType(withoutCitations(this.passages.get(best.passageId)!), type);
     return {
       hits,
@@ -185,6 +189,19 @@ export class KnowledgeBase {
    */
   queryTerms(text: string, options: { documentId?: string } = {}): QueryTerm[] {
     return this.index.termsOf(text, this.aliasesFor(options.documentId), options.documentId);
+  }
+
+  /**
+   * Among the best passages, those holding the kind of thing a "when" or "how many" question wants (a date,
+   * an amount) move up: "When did the fighting turn into an all-out war?" wants the passage with the date.
+   */
+  private preferAnswerType(matches: PassageMatch[], type: AnswerType): void {
+    const head = matches.slice(0, ANSWER_TYPE_DEPTH);
+    for (const match of head) {
+      if (holdsAnswerType(withoutCitations(this.passages.get(match.passageId)!), type)) match.score *= 1 + ANSWER_TYPE_PREFERENCE;
+    }
+    head.sort((a, b) => b.score - a.score);
+    matches.splice(0, head.length, ...head);
   }
 
   private aliasesFor(documentId: string | undefined): AliasTable {

@@ -48,6 +48,9 @@ export const FORM_WEIGHTS = {
 
 const MAX_SENSES_FOR_SYNONYMS = 16;
 
+/** Queries of more content words than this get no WordNet synonyms (their words' families still count). */
+const MAX_EXPANDED_WORDS = 16;
+
 /** At most this many WordNet words per query word: the index only needs the few it knows. */
 const MAX_RELATED_FORMS = 6;
 
@@ -67,6 +70,9 @@ export interface TermContext {
  */
 export function queryTerms(query: string, context: TermContext): QueryTerm[] {
   const words = typedWords(query);
+  // A long text (a pasted message, a claim) is matched by its own words: it says enough without synonyms,
+  // and each one would be another search.
+  const long = words.filter((w) => indexTerm(w.word) !== null).length > MAX_EXPANDED_WORDS;
   const terms: QueryTerm[] = [];
   for (let at = 0; at < words.length && terms.length < MAX_QUERY_WORDS; at++) {
     const alias = context.aliases.match(words, at);
@@ -86,7 +92,7 @@ export function queryTerms(query: string, context: TermContext): QueryTerm[] {
       name,
       frame: QUESTION_FRAME_WORDS.has(word),
       specificity: name ? 1 : specificity(word, context.lexicon),
-      forms: wordForms(word, stem, typedAsName, typedAsName || QUESTION_FRAME_WORDS.has(word), context),
+      forms: wordForms(word, stem, typedAsName, long || typedAsName || QUESTION_FRAME_WORDS.has(word), context),
     });
   }
   return terms;
