@@ -280,6 +280,7 @@ export class PassageIndex {
       lexicon: this.lexicon,
       aliases,
       hasStem: (stem) => this.hasStem(stem, documentId),
+      wordsStartingWith: (prefix, limit) => this.vocabulary.completions(prefix, limit),
       correct: (word, typedAsName) => {
         const corrected = this.correctWord(word, typedAsName);
         if (corrected) corrections.push({ from: word, to: corrected });

@@ -62,7 +62,12 @@ export interface TermContext {
   hasStem(stem: string): boolean;
   /** A document word for a typo, or null; `name` when the word was typed as a name. */
   correct(word: string, name: boolean): string | null;
+  /** Document words that begin with `prefix`, most frequent first. */
+  wordsStartingWith(prefix: string, limit: number): string[];
 }
+
+/** Endings that make a name's adjective or people (West → Western, Korea → Korean, Europe → European). */
+const NAME_FAMILY_ENDINGS = /^(?:n|an|ian|ean|ern|ese|ish|i|ic|ans|ians|eans|erns)$/;
 
 /**
  * The terms of a query: its content words (stop words dropped, aliases joined into one term), each with the
@@ -87,13 +92,9 @@ export function queryTerms(query: string, context: TermContext): QueryTerm[] {
     if (stem === null) continue;
     const typedAsName = capitalised || allCapitals;
     const name = typedAsName || !context.lexicon.has(word);
-    terms.push({
-      text: typed,
-      name,
-      frame: QUESTION_FRAME_WORDS.has(word),
-      specificity: name ? 1 : specificity(word, context.lexicon),
-      forms: wordForms(word, stem, typedAsName, long || typedAsName || QUESTION_FRAME_WORDS.has(word), context),
-    });
+    const forms = wordForms(word, stem, typedAsName, long || typedAsName || QUESTION_FRAME_WORDS.has(word), context);
+    if (name) for (const member of nameFamily(word, context)) addForm(forms, member);
+    terms.push({ text: typed, name, frame: QUESTION_FRAME_WORDS.has(word), specificity: name ? 1 : specificity(word, context.lexicon), forms });
   }
   return terms;
 }
@@ -158,6 +159,19 @@ function wordForms(word: string, stem: string, typedAsName: boolean, familyOnly:
     if (++related >= MAX_RELATED_FORMS) break;
   }
   return forms;
+}
+
+/** The words the documents make from a name with a demonym or adjective ending: `west` → `western`. */
+function nameFamily(word: string, context: TermContext): TermForm[] {
+  const base = word.replace(/e$/, "");
+  if (base.length < 3) return [];
+  return context
+    .wordsStartingWith(base, 20)
+    .filter((candidate) => NAME_FAMILY_ENDINGS.test(candidate.startsWith(word) ? candidate.slice(word.length) : candidate.slice(base.length)))
+    .flatMap((candidate) => {
+      const stem = indexTerm(candidate);
+      return stem && context.hasStem(stem) ? [{ word: candidate, stem, weight: FORM_WEIGHTS.derived, kind: "derived" as const }] : [];
+    });
 }
 
 function addForm(forms: TermForm[], form: TermForm): void {

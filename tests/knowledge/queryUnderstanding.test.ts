@@ -118,6 +118,9 @@ describe("words no document uses, and how far the best passage answers", () => {
     // `mobilise` is the essay's `mobilization`; `failure` its `failed`; Kiev its Kyiv (an alias); `happen` frames the question.
     expect(seed.unmatchedWords("What happened to the mobilisation after the failure in Kiev?")).toEqual([]);
     expect(seed.unmatchedWords("")).toEqual([]);
+    // A name's adjective or people is the same family: the essay speaks of "Western" allies.
+    expect(seed.unmatchedWords("What does the West want?")).toEqual([]);
+    expect(seed.unmatchedWords("What did Europe do?")).toEqual(["Europe"]);
   });
 
   it("is strong when a passage answers, weak for the nearest passages only, none when nothing is about it", () => {
