@@ -87,7 +87,7 @@ describe("aliases from the topic file", () => {
     writeFileSync(path.join(dir, "rivers.md"), "# Rivers\n\nThe Nile feeds Egypt. Ethiopia built the GERD dam upstream (Tvedt, 2010).\n");
     writeFileSync(
       path.join(dir, "rivers.topics.json"),
-      JSON.stringify({ aliases: { GERD: ["Grand Ethiopian Renaissance Dam", "Renaissance Dam"], Egypt: ["Cairo"] }, topics: [] }),
+      JSON.stringify({ aliases: { GERD: ["Grand Ethiopian Renaissance Dam", "Renaissance Dam"], Egypt: ["Cairo", "ARE"] }, topics: [] }),
     );
     knowledge = await loadKnowledge(dir);
   });
@@ -100,6 +100,12 @@ describe("aliases from the topic file", () => {
     expect(dam.hits[0]!.passage.text).toContain("GERD dam");
     expect(dam.unmatched).toEqual([]);
     expect(knowledge.unmatchedWords("Cairo and the Renaissance Dam")).toEqual([]);
+  });
+
+  it("matches an acronym that is also a common word only when typed in capitals", () => {
+    const forms = (query: string) => knowledge.queryTerms(query).flatMap((term) => term.forms.map((form) => form.word));
+    expect(forms("What does the ARE get from the Nile?")).toContain("egypt");
+    expect(forms("What are the rivers of Africa?")).not.toContain("egypt");
   });
 
   it("reports a malformed aliases entry by name, and an alias for a name the document lacks", async () => {
