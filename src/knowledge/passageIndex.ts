@@ -111,7 +111,8 @@ export class PassageIndex {
   private readonly documentStems = new Map<string, Set<string>>();
   /** Whether the documents write a word in lower case somewhere (so it is no name), as looked up so far. */
   private readonly writtenInLowerCase = new Map<string, boolean>();
-  private readonly wordsOf = new Map<string, Set<string>>();
+  /** Each passage's folded words, in order (a passage has a few dozen: a list is as quick as a set to search). */
+  private readonly wordsOf = new Map<string, readonly string[]>();
   /** Each passage's own text (the same string as the passage's, not a copy). */
   private readonly passageTexts = new Map<string, string>();
   /** The heading and source words of a passage, which also say what it is about. */
@@ -133,10 +134,10 @@ export class PassageIndex {
       if (!sectionWords) {
         sectionWords = tokenizeWords(section);
         headingWords.set(section, sectionWords);
+        this.vocabulary.add(sectionWords);
       }
       const sourceWords = sources ? tokenizeWords(sources) : [];
       this.vocabulary.add(textWords);
-      this.vocabulary.add(sectionWords);
       const stems = new Set<string>();
       for (const words of [textWords, sectionWords, sourceWords]) {
         for (const word of words) {
@@ -153,7 +154,7 @@ export class PassageIndex {
         this.stemFrequency.set(stem, (this.stemFrequency.get(stem) ?? 0) + 1);
         documentStems.add(stem);
       }
-      this.wordsOf.set(passage.id, new Set(textWords));
+      this.wordsOf.set(passage.id, textWords);
       this.passageTexts.set(passage.id, passage.text);
       const described = [...sectionWords, ...sourceWords].join(" ");
       if (described) this.describedBy.set(passage.id, described);
@@ -177,7 +178,7 @@ export class PassageIndex {
     let lower = this.writtenInLowerCase.get(word);
     if (lower === undefined) {
       const ids = this.miniSearch.search(word, { fields: ["text"], fuzzy: false, prefix: false }).map((result) => result.id as string);
-      lower = ids.some((id) => this.wordsOf.get(id)?.has(word) && this.lowerCaseIn(id, word));
+      lower = ids.some((id) => this.wordsOf.get(id)?.includes(word) && this.lowerCaseIn(id, word));
       if (this.writtenInLowerCase.size >= RANKING.correctionCacheSize) this.writtenInLowerCase.clear();
       this.writtenInLowerCase.set(word, lower);
     }
@@ -352,7 +353,7 @@ export class PassageIndex {
         termWeights[t] = weight;
         sum += weight * idf;
       }
-      for (const { word, bonus } of exact) if (passageWords.has(word)) sum += bonus;
+      for (const { word, bonus } of exact) if (passageWords.includes(word)) sum += bonus;
       return { passageId: candidate.id, score: sum * coordination(termWeights), termWeights };
     });
   }
