@@ -48,6 +48,8 @@ export const RANKING = {
    * in the passages that contain it as typed.
    */
   exactWordBonus: 0.5,
+  /** Two query words side by side in a passage: this share of their weight again. */
+  phraseBonus: 0.5,
   /** Only the best this many are re-ranked for exact words and common words. */
   rerankDepth: 200,
   /**
@@ -87,6 +89,13 @@ interface Candidate {
   termScores: number[];
 }
 
+/** Two neighbouring query terms, by the stems of their forms, and what finding them side by side adds. */
+interface QueryPair {
+  first: ReadonlySet<string>;
+  second: ReadonlySet<string>;
+  bonus: number;
+}
+
 const ALL_FIELDS = ["text", "section", "sources"];
 const TEXT_FIELDS = ["text", "section"];
 
@@ -113,6 +122,8 @@ export class PassageIndex {
   private readonly writtenInLowerCase = new Map<string, boolean>();
   /** Each passage's folded words, in order (a passage has a few dozen: a list is as quick as a set to search). */
   private readonly wordsOf = new Map<string, readonly string[]>();
+  /** The index form of each of those words ("" for a stop word), worked out once when indexing. */
+  private readonly stemsOf = new Map<string, readonly string[]>();
   /** Each passage's own text (the same string as the passage's, not a copy). */
   private readonly passageTexts = new Map<string, string>();
   /** The heading and source words of a passage, which also say what it is about. */
@@ -155,6 +166,7 @@ export class PassageIndex {
         documentStems.add(stem);
       }
       this.wordsOf.set(passage.id, textWords);
+      this.stemsOf.set(passage.id, textWords.map((word) => indexTerm(word) ?? ""));
       this.passageTexts.set(passage.id, passage.text);
       const described = [...sectionWords, ...sourceWords].join(" ");
       if (described) this.describedBy.set(passage.id, described);
@@ -339,21 +351,26 @@ export class PassageIndex {
       const typed = term.forms.find((form) => form.kind === "typed" || form.kind === "corrected");
       return typed ? [{ word: typed.word, bonus: RANKING.exactWordBonus * this.inverseFrequency(typed.stem) }] : [];
     });
+    const usedStems = terms.map((term) => new Set(term.forms.filter(countsAsUse).map((form) => form.stem)));
+    const pairs: QueryPair[] = terms.slice(1).map((_, t) => ({
+      first: usedStems[t]!,
+      second: usedStems[t + 1]!,
+      bonus: RANKING.phraseBonus * (searched[t]!.weight + searched[t + 1]!.weight),
+    }));
     const commonForms = [...common].map((t) => ({ t, weightOf: new Map(terms[t]!.forms.map((form) => [form.stem, form.weight])), idf: searched[t]!.weight }));
     return candidates.map((candidate) => {
       const passageWords = this.wordsOf.get(candidate.id)!;
+      const stems = this.stemsOf.get(candidate.id)!;
       let sum = candidate.sum;
       const termWeights = [...candidate.termWeights];
       for (const { t, weightOf, idf } of commonForms) {
         let weight = 0;
-        for (const word of passageWords) {
-          const stem = indexTerm(word);
-          if (stem) weight = Math.max(weight, weightOf.get(stem) ?? 0);
-        }
+        for (const stem of stems) weight = Math.max(weight, weightOf.get(stem) ?? 0);
         termWeights[t] = weight;
         sum += weight * idf;
       }
       for (const { word, bonus } of exact) if (passageWords.includes(word)) sum += bonus;
+      sum += phraseBonus(stems, pairs);
       return { passageId: candidate.id, score: sum * coordination(termWeights), termWeights };
     });
   }
@@ -377,6 +394,23 @@ export class PassageIndex {
 
 const EMPTY_ALIASES = new AliasTable();
 
+
+/**
+ * Two query terms in a row that a passage also has side by side (`security guarantees`, `congestion
+ * charge`) say more than the two words apart: each such pair adds part of its words' weight again.
+ */
+function phraseBonus(stems: readonly string[], pairs: readonly QueryPair[]): number {
+  let bonus = 0;
+  for (const pair of pairs) {
+    for (let i = 0; i + 1 < stems.length; i++) {
+      if (pair.first.has(stems[i]!) && pair.second.has(stems[i + 1]!)) {
+        bonus += pair.bonus;
+        break;
+      }
+    }
+  }
+  return bonus;
+}
 
 /** How many of the terms a passage matches, each by the weight of the form it uses: MiniSearch's "quality". */
 function coordination(termWeights: readonly number[]): number {
