@@ -296,9 +296,12 @@ export class PassageIndex {
       wordsStartingWith: (prefix, limit) => this.vocabulary.completions(prefix, limit),
       correct: (word, typedAsName) => {
         const corrected = this.correctWord(word, typedAsName);
-        if (corrected) corrections.push({ from: word, to: corrected });
+        // A slip that keeps the word's stem (`neutrallity` → `neutrality`) finds the same passages: it is
+        // only used to credit the passages that spell it right, and not reported.
+        if (corrected && indexTerm(corrected) !== indexTerm(word)) corrections.push({ from: word, to: corrected });
         return corrected;
       },
+      isDocumentWord: (word) => this.vocabulary.has(word),
     };
   }
 
@@ -323,7 +326,6 @@ export class PassageIndex {
               ? isName(candidate) && editDistance(word, candidate) <= 1
               : !typedAsName || isName(candidate),
           ) ?? null;
-      if (corrected && indexTerm(corrected) === indexTerm(word)) corrected = null;
       if (this.corrections.size >= RANKING.correctionCacheSize) this.corrections.clear();
       this.corrections.set(key, corrected);
     }

@@ -62,6 +62,8 @@ export interface TermContext {
   hasStem(stem: string): boolean;
   /** A document word for a typo, or null; `name` when the word was typed as a name. */
   correct(word: string, name: boolean): string | null;
+  /** Whether the documents use this very word (not only its stem). */
+  isDocumentWord(word: string): boolean;
   /** Document words that begin with `prefix`, most frequent first. */
   wordsStartingWith(prefix: string, limit: number): string[];
 }
@@ -135,6 +137,10 @@ function wordForms(word: string, stem: string, typedAsName: boolean, familyOnly:
     const corrected = context.correct(word, typedAsName);
     const correctedStem = corrected ? indexTerm(corrected) : null;
     if (corrected && correctedStem) forms.unshift({ word: corrected, stem: correctedStem, weight: FORM_WEIGHTS.corrected, kind: "corrected" });
+  } else if (word.length >= 4 && !context.isDocumentWord(word) && !context.lexicon.has(word)) {
+    // Same stem, misspelt (`neutrallity`): the document's spelling is the one passages are credited for.
+    const corrected = context.correct(word, typedAsName);
+    if (corrected && indexTerm(corrected) === stem) forms[0] = { ...forms[0]!, word: corrected };
   }
   let related = 0;
   const used = context.hasStem(stem);
