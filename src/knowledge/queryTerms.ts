@@ -44,6 +44,8 @@ export const FORM_WEIGHTS = {
   derived: 0.7,
   relatedFirstSense: 0.45,
   relatedOtherSense: 0.3,
+  /** Every form of a word that frames the question ("argue", "role", "happen"). */
+  frame: 0.3,
 } as const;
 
 const MAX_SENSES_FOR_SYNONYMS = 16;
@@ -94,9 +96,13 @@ export function queryTerms(query: string, context: TermContext): QueryTerm[] {
     if (stem === null) continue;
     const typedAsName = capitalised || allCapitals;
     const name = typedAsName || !context.lexicon.has(word);
-    const forms = wordForms(word, stem, typedAsName, long || typedAsName || QUESTION_FRAME_WORDS.has(word), context);
+    const frame = QUESTION_FRAME_WORDS.has(word);
+    const forms = wordForms(word, stem, typedAsName, long || typedAsName || frame, context);
     if (name) for (const member of nameFamily(word, context)) addForm(forms, member);
-    terms.push({ text: typed, name, frame: QUESTION_FRAME_WORDS.has(word), specificity: name ? 1 : specificity(word, context.lexicon), forms });
+    // "What does the author *argue* about China?" is about China: a word that frames the question still
+    // counts, but for little, or it would pick the passages that happen to use it.
+    if (frame) for (const form of forms) form.weight *= FORM_WEIGHTS.frame;
+    terms.push({ text: typed, name, frame, specificity: name ? 1 : specificity(word, context.lexicon), forms });
   }
   return terms;
 }
