@@ -38,7 +38,9 @@ export function parseDocument(id: string, file: string, rawText: string): Knowle
   const title = titleMatch?.[1] ?? (firstIsTitle ? firstLine!.text : id);
   const bodyLines = repairBrokenLines(firstIsTitle ? rest : lines.slice(0, referenceStart));
   const lowerCaseWords = markup ? new Set<string>() : collectLowerCaseWords(bodyLines.map((line) => line.text));
-  const linesAreParagraphs = !bodyLines.some((line) => line.opensParagraph) && averageSentencesPerLine(bodyLines) >= SENTENCES_PER_PARAGRAPH_LINE;
+  const lineSentences = bodyLines.map((line) => splitSentences(line.text));
+  const linesAreParagraphs =
+    !bodyLines.some((line) => line.opensParagraph) && averageSentencesPerLine(bodyLines, lineSentences) >= SENTENCES_PER_PARAGRAPH_LINE;
 
   const sections: SectionParagraphs[] = [];
   let subtitle: string | null = null;
@@ -54,7 +56,7 @@ export function parseDocument(id: string, file: string, rawText: string): Knowle
     }
     if (sections.length === 0) startSection(title);
     const section = sections.at(-1)!;
-    const sentences = splitSentences(split ? split.body : line.text);
+    const sentences = split ? splitSentences(split.body) : lineSentences[lineIndex]!;
     const newParagraph = section.paragraphs.length === 0 || line.opensParagraph || linesAreParagraphs || split !== null;
     if (newParagraph) section.paragraphs.push(sentences);
     else section.paragraphs.at(-1)!.push(...sentences);
@@ -102,10 +104,15 @@ function readLines(rawText: string): DocumentLine[] {
   return lines;
 }
 
-function averageSentencesPerLine(lines: readonly DocumentLine[]): number {
-  const prose = lines.filter((line) => !MARKDOWN_HEADING.test(line.text) && !isStandaloneHeading(line.text));
-  if (prose.length === 0) return 0;
-  return prose.reduce((total, line) => total + splitSentences(line.text).length, 0) / prose.length;
+function averageSentencesPerLine(lines: readonly DocumentLine[], sentences: readonly string[][]): number {
+  let prose = 0;
+  let total = 0;
+  lines.forEach((line, i) => {
+    if (MARKDOWN_HEADING.test(line.text) || isStandaloneHeading(line.text)) return;
+    prose++;
+    total += sentences[i]!.length;
+  });
+  return prose === 0 ? 0 : total / prose;
 }
 
 /** The first line is a title when it is short and does not end like a sentence. */
