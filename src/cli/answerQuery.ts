@@ -1,6 +1,7 @@
+import { answerQuestion, type AnswerRoute } from "../commands/answerQuestion.js";
 import type { CommandRegistry } from "../commands/commandRegistry.js";
 import type { Reply } from "../commands/reply.js";
-import type { KnowledgeBase } from "../knowledge/index.js";
+import type { Confidence, KnowledgeBase } from "../knowledge/index.js";
 
 /** The `--json` answer to a plain question: the CLI contract that outside scripts depend on. */
 export interface QueryAnswer {
@@ -11,7 +12,15 @@ export interface QueryAnswer {
     section: string;
     citations: Array<{ author: string; year: string; reference: string | null }>;
     score: number;
+    /** In a passage of several sentences, the one that answered (verbatim). */
+    sentence?: string;
   }>;
+  /** `strong`: a passage answers it; `weak`: the nearest passages only; `none`: the documents do not address it. */
+  confidence: Confidence;
+  /** The question's content words that no document uses, after spelling, variants and aliases. */
+  unmatched: string[];
+  /** Where the passages come from: a search, or the document's thesis, conclusion, a section or a cited source. */
+  answeredFrom: AnswerRoute;
   /** Why there are no results (an empty query, nothing matched), when there are none. */
   message?: string;
   corrections?: Array<{ from: string; to: string }>;
@@ -27,10 +36,19 @@ export function splitCommand(query: string): { command: string; text: string } {
   return { command: match?.[1] ?? "", text: (match?.[2] ?? "").trim() };
 }
 
-export function answerQuestion(knowledge: KnowledgeBase, query: string, limit: number): QueryAnswer {
-  if (!query.trim()) return { query, results: [], message: "The question is empty: ask something, e.g. what is the main argument?" };
-  const outcome = knowledge.search(query, { limit });
-  const results = outcome.hits.map(({ passage, score }) => ({
+export function answerAsJson(knowledge: KnowledgeBase, query: string, limit: number): QueryAnswer {
+  if (!query.trim()) {
+    return {
+      query,
+      results: [],
+      confidence: "none",
+      unmatched: [],
+      answeredFrom: "search",
+      message: "The question is empty: ask something, e.g. what does the author conclude?",
+    };
+  }
+  const answer = answerQuestion(knowledge, query, { limit });
+  const results = answer.hits.map(({ passage, score, sentence }) => ({
     text: passage.text,
     document: passage.documentId,
     section: passage.section,
@@ -40,14 +58,16 @@ export function answerQuestion(knowledge: KnowledgeBase, query: string, limit: n
       reference: knowledge.sourceOf(passage.documentId, citation)?.reference?.text ?? null,
     })),
     score: Math.round(score * 1000) / 1000,
+    ...(sentence ? { sentence } : {}),
   }));
-  const answer: QueryAnswer = { query, results };
-  if (outcome.corrections.length > 0) answer.corrections = outcome.corrections;
+  const json: QueryAnswer = { query, results, confidence: answer.confidence, unmatched: answer.unmatched, answeredFrom: answer.route };
+  if (answer.corrections.length > 0) json.corrections = answer.corrections;
   if (results.length === 0) {
     const suggestions = knowledge.suggest(query);
-    answer.message = `Nothing matches '${query.slice(0, 80)}'.${suggestions.length ? ` Did you mean: ${suggestions.join(", ")}?` : ""}`;
+    const missing = answer.unmatched.length > 0 ? `No document mentions ${answer.unmatched.join(", ")}.` : `Nothing matches '${query.slice(0, 80)}'.`;
+    json.message = `${missing}${suggestions.length ? ` Did you mean: ${suggestions.join(", ")}?` : ""}`;
   }
-  return answer;
+  return json;
 }
 
 /** A `/command` through the registry, as the console would run it. */

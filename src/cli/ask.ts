@@ -1,12 +1,14 @@
 /**
- * `npm run --silent ask -- [--json] [--batch] [--knowledge DIR] "<question or /command>"`.
- * stdout carries only the answer (text, or one JSON object per query); diagnostics go to stderr.
+ * `npm run --silent ask -- [--json] [--batch] [--limit N] [--knowledge DIR] "<question or /command>"`.
+ * stdout carries only the answer (text, or one JSON object per query); diagnostics go to stderr. `--batch`
+ * writes exactly one line per line read, blank lines included, so output lines up with input.
  */
 import { createInterface } from "node:readline";
+import { askReply } from "../commands/ask.js";
 import { createCommandRegistry } from "../commands/index.js";
 import { loadKnowledge } from "../knowledge/index.js";
 import { renderText } from "../render/renderText.js";
-import { answerQuestion, isCommand, runCommandLine } from "./answerQuery.js";
+import { answerAsJson, isCommand, runCommandLine } from "./answerQuery.js";
 import { parseCliArguments, UsageError } from "./cliArguments.js";
 
 async function main(): Promise<number> {
@@ -20,16 +22,13 @@ async function main(): Promise<number> {
       const reply = await runCommandLine(registry, query);
       return json ? JSON.stringify(reply) : renderText(reply);
     }
-    if (json) return JSON.stringify(answerQuestion(knowledge, query, args.limit));
-    return renderText(await registry.run({ command: "ask", text: query, user: { id: "cli" }, platform: "cli" }));
+    if (json) return JSON.stringify(answerAsJson(knowledge, query, args.limit));
+    return renderText(askReply(knowledge, { question: query }, { page: 0, platform: "cli", perPage: args.limit }));
   };
 
   if (args.batch) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of lines) {
-      if (!line.trim()) continue;
-      process.stdout.write(`${await answer(line, true)}\n`);
-    }
+    for await (const line of lines) process.stdout.write(`${await answer(line, true)}\n`);
     return 0;
   }
   const query = args.positional.join(" ");

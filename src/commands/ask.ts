@@ -1,11 +1,14 @@
+import type { KnowledgeBase, KnowledgeDocument } from "../knowledge/index.js";
 import { addressReply, forOption } from "./addressReply.js";
+import { answerQuestion, type QuestionAnswer } from "./answerQuestion.js";
 import { chooseDocument, documentOption } from "./chooseDocument.js";
 import { describeCorrections } from "./describeCorrections.js";
+import { errorReply } from "./errorReply.js";
 import { noMatchReply } from "./noMatchReply.js";
 import { noMorePassagesReply, passagePage, PASSAGES_PER_PAGE } from "./passagePage.js";
 import { referencesOf } from "./quotePassage.js";
-import type { CommandDefinition } from "./types.js";
-import { errorReply } from "./errorReply.js";
+import type { Reply } from "./reply.js";
+import type { CommandDefinition, Platform } from "./types.js";
 
 export const askCommand: CommandDefinition = {
   name: "ask",
@@ -17,33 +20,76 @@ export const askCommand: CommandDefinition = {
     documentOption,
   ],
   cacheable: true,
-  handler: ({ args, knowledge, page, platform }) => {
-    const question = args.question?.trim() ?? "";
-    if (!question) {
-      return errorReply("Ask a question", "Type a question after /ask, for example: /ask what is the main argument?");
-    }
-    const choice = chooseDocument(knowledge, args.document);
-    if (choice.reply) return choice.reply;
-    const outcome = knowledge.search(question, {
-      documentId: choice.document?.id,
-      limit: PASSAGES_PER_PAGE,
-      offset: page * PASSAGES_PER_PAGE,
-      match: "any",
-    });
-    if (outcome.hits.length === 0) {
-      return page > 0 ? noMorePassagesReply(`matching '${question.slice(0, 80)}'`) : noMatchReply(knowledge, choice.document, question);
-    }
-    const shown = passagePage(knowledge, outcome, { command: "ask", args: { question, document: args.document }, page });
-    const reply = {
-      title: question,
-      text: [describeCorrections(outcome.corrections), shown.range].filter(Boolean).join(" "),
-      quotes: shown.quotes,
-      references: referencesOf(shown.quotes),
-      actions: shown.actions,
-      ...(shown.moreUnavailable ? { footer: shown.moreUnavailable } : {}),
-      visibility: "private" as const,
-      kind: "answer" as const,
-    };
-    return addressReply(reply, args.for, platform);
-  },
+  handler: ({ args, knowledge, page, platform }) => askReply(knowledge, args, { page, platform }),
 };
+
+/**
+ * The answer to `/ask`: passages that answer the question (or the document's thesis, conclusion, section or
+ * cited source when the question is about the document itself), said plainly when they are only the
+ * nearest the document has, and a "the document doesn't discuss this" naming the words it never uses when
+ * nothing does. `perPage` is for the CLI's `--limit`.
+ */
+export function askReply(
+  knowledge: KnowledgeBase,
+  args: Readonly<Record<string, string | undefined>>,
+  options: { page: number; platform: Platform; perPage?: number },
+): Reply {
+  const { page, platform, perPage = PASSAGES_PER_PAGE } = options;
+  const question = args.question?.trim() ?? "";
+  if (!question) {
+    return errorReply("Ask a question", "Type a question after /ask, for example: /ask what does the author conclude?");
+  }
+  const choice = chooseDocument(knowledge, args.document);
+  if (choice.reply) return choice.reply;
+  const answer = answerQuestion(knowledge, question, { documentId: choice.document?.id, limit: perPage, offset: page * perPage });
+  if (answer.hits.length === 0 || answer.confidence === "none") {
+    if (page > 0) return noMorePassagesReply(`matching '${question.slice(0, 80)}'`);
+    return answer.unmatched.length > 0 ? notDiscussedReply(knowledge, choice.document, question, answer) : noMatchReply(knowledge, choice.document, question);
+  }
+  const shown = passagePage(knowledge, answer, { command: "ask", args: { question, document: args.document }, page }, perPage);
+  const reply: Reply = {
+    title: question,
+    text: [describeCorrections(answer.corrections), answer.lead, describeWeakness(knowledge, choice.document, answer), shown.range]
+      .filter(Boolean)
+      .join(" "),
+    quotes: shown.quotes,
+    references: referencesOf(shown.quotes),
+    actions: shown.actions,
+    ...(shown.moreUnavailable ? { footer: shown.moreUnavailable } : {}),
+    visibility: "private",
+    kind: "answer",
+  };
+  return addressReply(reply, args.for, platform);
+}
+
+/** "The document never mentions sanctions." and that these are the nearest passages, not an answer. */
+function describeWeakness(knowledge: KnowledgeBase, document: KnowledgeDocument | undefined, answer: QuestionAnswer): string {
+  if (answer.confidence !== "weak") return "";
+  const missing = answer.unmatched.length > 0 ? `${neverMentions(knowledge, document, answer.unmatched)} ` : "";
+  return `${missing}No passage answers this directly; these are the nearest.`;
+}
+
+/** Nothing in the documents addresses the question: say which of its words they never use. */
+function notDiscussedReply(knowledge: KnowledgeBase, document: KnowledgeDocument | undefined, question: string, answer: QuestionAnswer): Reply {
+  const suggestions = knowledge.suggest(question, 3, document?.id);
+  return {
+    title: question,
+    text: [
+      describeCorrections(answer.corrections),
+      `${neverMentions(knowledge, document, answer.unmatched)} It does not discuss this.`,
+      suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
+    quotes: [],
+    visibility: "private",
+    kind: "notice",
+  };
+}
+
+/** "Russia Ukraine Peace Talks never mentions Erdogan, sanctions." */
+function neverMentions(knowledge: KnowledgeBase, document: KnowledgeDocument | undefined, words: readonly string[]): string {
+  const where = document?.title ?? (knowledge.documents.length === 1 ? knowledge.documents[0]!.title : "No loaded document");
+  const list = words.slice(0, 6).join(", ");
+  return where === "No loaded document" ? `No loaded document mentions ${list}.` : `${where} never mentions ${list}.`;
+}

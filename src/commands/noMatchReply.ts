@@ -11,7 +11,7 @@ export function noMatchReply(knowledge: KnowledgeBase, document: KnowledgeDocume
   const shown = query.trim().slice(0, 80);
   const typed = new Set(foldForComparison(query).split(/\s+/));
   const suggestions = knowledge
-    .suggest(query, 4)
+    .suggest(query, 4, document?.id)
     .map((word) => word.toLowerCase())
     .filter((word) => !typed.has(foldForComparison(word)))
     .slice(0, 3);

@@ -16,14 +16,22 @@ export interface PassagePage {
   moreUnavailable?: string;
 }
 
-/** One page of search hits as a reply's quotes and buttons: what /ask and /source share. */
+/**
+ * One page of search hits as a reply's quotes and buttons: what /ask and /source share. Each quote of
+ * several sentences carries the one that answered.
+ */
 export function passagePage(
   knowledge: KnowledgeBase,
-  outcome: SearchOutcome,
+  outcome: Pick<SearchOutcome, "hits" | "total">,
   invocation: { command: string; args: Record<string, string | undefined>; page: number },
+  perPage = PASSAGES_PER_PAGE,
 ): PassagePage {
-  const offset = invocation.page * PASSAGES_PER_PAGE;
-  const quotes = outcome.hits.map((hit) => ({ ...quotePassage(knowledge, hit.passage), score: hit.score }));
+  const offset = invocation.page * perPage;
+  const quotes = outcome.hits.map((hit) => ({
+    ...quotePassage(knowledge, hit.passage),
+    score: hit.score,
+    ...(hit.sentence ? { answering: hit.sentence } : {}),
+  }));
   const shownTo = offset + quotes.length;
   const hasMore = outcome.total > shownTo;
   const more = hasMore ? moreAction(invocation.command, invocation.args, invocation.page) : undefined;

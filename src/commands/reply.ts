@@ -25,6 +25,11 @@ export interface ReplyQuote {
   label?: string;
   /** Search score, when the quote is a search result. */
   score?: number;
+  /**
+   * In a passage of several sentences, the one that answered the question (verbatim, a part of `text`):
+   * renderers mark it (bold on Slack and Discord, marked in the terminal).
+   */
+  answering?: string;
 }
 
 export interface ReplyField {

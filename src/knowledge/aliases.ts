@@ -1,4 +1,5 @@
 import { STOP_WORDS } from "./englishWords.js";
+import { englishLexicon } from "./lexicon.js";
 import { tokenizeWords, type TypedWord } from "./textTokens.js";
 
 /** One way readers name something that a document calls otherwise: `Kiev` for `Kyiv`, `NO2` for `nitrogen dioxide`. */
@@ -7,7 +8,7 @@ export interface Alias {
   words: string[];
   /** The document's own name for it, folded into words: `eu`. */
   canonical: string[];
-  /** Matches only typed in capitals: an acronym that is also a common word (`WHO`, `US`). */
+  /** Matches only typed in capitals: an acronym that is also a common word (`WHO`, `US`, `IT`). */
   capitalsOnly: boolean;
 }
 
@@ -54,7 +55,8 @@ export class AliasTable {
   private add(alias: string, canonical: string[]): void {
     const words = tokenizeWords(alias);
     if (words.length === 0) return;
-    const capitalsOnly = words.length === 1 && /^[\p{Lu}\p{N}]+$/u.test(alias.trim()) && STOP_WORDS.has(words[0]!);
+    const word = words[0]!;
+    const capitalsOnly = words.length === 1 && /^[\p{Lu}\p{N}]+$/u.test(alias.trim()) && (STOP_WORDS.has(word) || englishLexicon().isCommonWord(word));
     const list = this.byFirstWord.get(words[0]!) ?? [];
     list.push({ words, canonical, capitalsOnly });
     this.byFirstWord.set(words[0]!, list);

@@ -1,6 +1,6 @@
 import { CONTINUING_OPENERS } from "./englishWords.js";
 import { parseCitations } from "./parseCitations.js";
-import type { Passage } from "./types.js";
+import type { CitationMention, Passage } from "./types.js";
 
 /** Passages are what a search returns: one to three sentences, short enough to quote in chat. */
 export const PASSAGE_MAX_SENTENCES = 3;
@@ -8,20 +8,41 @@ export const PASSAGE_MAX_CHARACTERS = 500;
 /** A sentence this short ("The lack of a neutral arbiter further complicates talks.") rarely stands alone. */
 const SHORT_SENTENCE = 40;
 
-export interface SectionSentences {
+export interface SectionParagraphs {
   heading: string;
   sectionIndex: number;
-  sentences: string[];
+  /** Each paragraph's sentences. */
+  paragraphs: string[][];
 }
 
 /**
- * Groups a section's sentences into passages. A sentence that opens by answering the one before it
- * ("However, …", "Conversely, …", "Meanwhile, …") joins it, so a passage carries a whole point: the early
- * talks and why they were derailed, or one scholar's view and the view set against it.
+ * Groups a section's sentences into passages, never across a paragraph break. A sentence that opens by
+ * answering the one before it ("However, …", "Conversely, …", "Meanwhile, …") joins it, so a passage
+ * carries a whole point: the early talks and why they were derailed, or one scholar's view and the view set
+ * against it. A short sentence joins its neighbour in the paragraph: the one before it, or, when it opens
+ * the paragraph ("Critics also point to the shops."), the one it introduces.
  */
-export function buildPassages(documentId: string, sections: readonly SectionSentences[]): Passage[] {
+export function buildPassages(
+  documentId: string,
+  sections: readonly SectionParagraphs[],
+  isListed: (author: string, year: string) => boolean = () => false,
+): Passage[] {
   const passages: Passage[] = [];
+  const citationsOf = (sentence: string) => parseCitations(sentence, isListed);
   for (const section of sections) {
+    for (const paragraph of section.paragraphs) addParagraph(documentId, section, paragraph, passages, citationsOf);
+  }
+  return passages;
+}
+
+function addParagraph(
+  documentId: string,
+  section: SectionParagraphs,
+  paragraph: readonly string[],
+  passages: Passage[],
+  citationsOf: (sentence: string) => CitationMention[],
+): void {
+  {
     let current: string[] = [];
     const flush = () => {
       if (current.length === 0) return;
@@ -35,19 +56,19 @@ export function buildPassages(documentId: string, sections: readonly SectionSent
         sectionIndex: section.sectionIndex,
         text,
         sentences: current,
-        citations: current.flatMap(parseCitations),
+        citations: current.flatMap(citationsOf),
       });
       current = [];
     };
-    for (const sentence of section.sentences.flatMap(splitOverlongSentence)) {
+    for (const sentence of paragraph.flatMap(splitOverlongSentence)) {
       const joined = current.length > 0 ? current.join(" ").length + 1 + sentence.length : sentence.length;
       const fits = current.length > 0 && current.length < PASSAGE_MAX_SENTENCES && joined <= PASSAGE_MAX_CHARACTERS;
-      if (!(fits && belongsWithPrevious(sentence))) flush();
+      const introduced = current.length === 1 && current[0]!.length < SHORT_SENTENCE;
+      if (!(fits && (introduced || belongsWithPrevious(sentence)))) flush();
       current.push(sentence);
     }
     flush();
   }
-  return passages;
 }
 
 function belongsWithPrevious(sentence: string): boolean {

@@ -9,9 +9,13 @@ export type Confidence = "strong" | "weak" | "none";
 export const CONFIDENCE = {
   /**
    * The share of the question's weight (each subject word by its rarity) the best passage must cover for a
-   * strong answer; words the documents never use count against it at the weight of an unseen word.
+   * strong answer; words the documents never use count against it by their specificity.
    */
-  strongCoverage: 0.5,
+  strongCoverage: 0.35,
+  /** The share needed when a thing the question names (a noun-like word) is in no document. */
+  strongCoverageWithMissingThing: 0.45,
+  /** How noun-like a missing word must be to count as a missing thing. */
+  thingSpecificity: 0.7,
 } as const;
 
 /** The terms that name what is asked: all but the words that frame a question, unless that is all there is. */
@@ -47,9 +51,11 @@ export function coverage(terms: readonly SearchedTerm[], termWeights: readonly n
  * asks about is not in them ("What has Erdogan said …") or the best passage covers too little of the
  * question; otherwise `strong`.
  */
-export function judgeConfidence(terms: readonly SearchedTerm[], bestCoverage: number | undefined): Confidence {
+export function judgeConfidence(terms: readonly SearchedTerm[], bestCoverage: number | undefined, answersType = true): Confidence {
   const subject = subjectTerms(terms);
   if (bestCoverage === undefined || subject.length === 0 || subject.every((term) => !term.used)) return "none";
-  if (subject.some((term) => term.name && !term.used)) return "weak";
-  return bestCoverage >= CONFIDENCE.strongCoverage ? "strong" : "weak";
+  if (!answersType || subject.some((term) => term.name && !term.used)) return "weak";
+  const missingThing = subject.some((term) => !term.used && term.specificity >= CONFIDENCE.thingSpecificity);
+  const needed = missingThing ? CONFIDENCE.strongCoverageWithMissingThing : CONFIDENCE.strongCoverage;
+  return bestCoverage >= needed ? "strong" : "weak";
 }

@@ -3,3 +3,6 @@ export * from "./knowledgeBase.js";
 export { loadKnowledge, loadDocumentFile, documentIdOf, isDocumentFile, MAX_DOCUMENT_BYTES } from "./loadKnowledge.js";
 export { parseDocument } from "./parseDocument.js";
 export { parseCitations, sourceKey } from "./parseCitations.js";
+export type { Confidence } from "./confidence.js";
+export type { QueryTerm, TermForm, FormKind } from "./queryTerms.js";
+export type { SearchedTerm } from "./passageIndex.js";

@@ -1,6 +1,8 @@
 import Fuse from "fuse.js";
 import { AliasTable } from "./aliases.js";
+import { answerTypeOf, holdsAnswerType, type AnswerType } from "./answerType.js";
 import { coverage, judgeConfidence, unmatchedTerms, type Confidence } from "./confidence.js";
+import { englishLexicon } from "./lexicon.js";
 import { foldForComparison } from "./normalizeText.js";
 import { PassageIndex, type PassageMatch, type PassageSearchOptions, type SearchedTerm } from "./passageIndex.js";
 import type { QueryTerm } from "./queryTerms.js";
@@ -64,6 +66,9 @@ export interface PassageContext {
 export type CompletionKind = "terms" | "sources" | "sections" | "documents";
 
 const MAX_COMPLETIONS = 25;
+/** How far a passage holding a date or amount asked for moves up, among how many of the best. */
+const ANSWER_TYPE_PREFERENCE = 0.25;
+const ANSWER_TYPE_DEPTH = 10;
 const NAME_THRESHOLD = 0.4;
 
 /**
@@ -151,15 +156,18 @@ export class KnowledgeBase {
   search(query: string, options: SearchOptions = {}): SearchOutcome {
     const { limit = 3, offset = 0 } = options;
     const result = this.index.search(query, { ...options, aliases: this.aliasesFor(options.documentId) });
+    const type = answerTypeOf(query);
+    if (type) this.preferAnswerType(result.matches, type);
     const hits = result.matches.slice(offset, offset + limit).map((match) => this.hit(match, result.terms));
     const best = result.matches[0];
     const bestCoverage = best ? coverage(result.terms, best.termWeights) : undefined;
+    const answersType = !best || !type || holdsAnswerType(withoutCitations(this.passages.get(best.passageId)!), type);
     return {
       hits,
       total: result.matches.length,
       corrections: result.corrections,
       words: result.words,
-      confidence: judgeConfidence(result.terms, bestCoverage),
+      confidence: judgeConfidence(result.terms, bestCoverage, answersType),
       unmatched: unmatchedTerms(result.terms),
       terms: result.terms,
       coverage: bestCoverage ?? 0,
@@ -181,6 +189,19 @@ export class KnowledgeBase {
    */
   queryTerms(text: string, options: { documentId?: string } = {}): QueryTerm[] {
     return this.index.termsOf(text, this.aliasesFor(options.documentId), options.documentId);
+  }
+
+  /**
+   * Among the best passages, those holding the kind of thing a "when" or "how many" question wants (a date,
+   * an amount) move up: "When did the fighting turn into an all-out war?" wants the passage with the date.
+   */
+  private preferAnswerType(matches: PassageMatch[], type: AnswerType): void {
+    const head = matches.slice(0, ANSWER_TYPE_DEPTH);
+    for (const match of head) {
+      if (holdsAnswerType(withoutCitations(this.passages.get(match.passageId)!), type)) match.score *= 1 + ANSWER_TYPE_PREFERENCE;
+    }
+    head.sort((a, b) => b.score - a.score);
+    matches.splice(0, head.length, ...head);
   }
 
   private aliasesFor(documentId: string | undefined): AliasTable {
@@ -246,18 +267,20 @@ export class KnowledgeBase {
   }
 
   /**
-   * Words the documents use that look like what was typed, for "Did you mean …?". Falls back to the
-   * documents' most frequent names, so an answer that found nothing still offers somewhere to go.
+   * Words the documents use that look like what was typed, for "Did you mean …?": only for the query's
+   * words that no document uses, and never a common word for a real word (`crimea` is not offered
+   * `crimes`). Empty when nothing typed looks like a slip; a miss gets no stock list of names.
    */
-  suggest(query: string, limit = 3): string[] {
+  suggest(query: string, limit = 3, documentId?: string): string[] {
     const suggestions = new Set<string>();
-    for (const word of tokenizeWords(query)) {
-      for (const similar of this.index.terms.similar(word, limit)) suggestions.add(similar);
-    }
-    if (suggestions.size < limit) {
-      for (const name of this.frequentNames(limit * 2)) {
-        if (suggestions.size >= limit) break;
-        suggestions.add(name);
+    const lexicon = englishLexicon();
+    for (const term of this.index.search(query, { documentId, aliases: this.aliasesFor(documentId) }).terms) {
+      if (term.used || term.frame) continue;
+      const typed = term.forms.find((form) => form.kind === "typed")?.word;
+      if (!typed) continue;
+      const english = lexicon.has(typed);
+      for (const similar of this.index.terms.similar(typed, limit)) {
+        if (!english || !lexicon.isCommonWord(similar)) suggestions.add(similar);
       }
     }
     return [...suggestions].slice(0, limit);
@@ -339,6 +362,11 @@ export class KnowledgeBase {
     }
     return words;
   }
+}
+
+/** A passage's text without its citations: their years say when a source appeared, not what happened when. */
+function withoutCitations(passage: Passage): string {
+  return passage.citations.reduce((text, citation) => text.replace(citation.raw, ""), passage.text);
 }
 
 /** Distinct strings, ignoring case and accents (`Minsk` and `minsk` are one choice), first spelling kept. */

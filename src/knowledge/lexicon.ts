@@ -64,6 +64,8 @@ interface Synset {
 
 export class Lexicon {
   private readonly relatedCache = new Map<string, RelatedWord[]>();
+  /** Base forms by part of speech, per word: each costs a dozen binary searches, and queries repeat words. */
+  private readonly lemmaCache = new Map<string, Record<PartOfSpeech, string[]>>();
 
   private constructor(
     /** The word list, sorted, one word a line. */
@@ -180,6 +182,16 @@ export class Lexicon {
   }
 
   private lemmasAs(word: string, pos: PartOfSpeech): string[] {
+    let cached = this.lemmaCache.get(word);
+    if (!cached) {
+      cached = { n: this.findLemmas(word, "n"), v: this.findLemmas(word, "v"), a: this.findLemmas(word, "a"), r: this.findLemmas(word, "r") };
+      if (this.lemmaCache.size >= RELATED_CACHE_LIMIT) this.lemmaCache.clear();
+      this.lemmaCache.set(word, cached);
+    }
+    return cached[pos];
+  }
+
+  private findLemmas(word: string, pos: PartOfSpeech): string[] {
     const lemmas: string[] = [];
     const add = (base: string) => {
       if (!lemmas.includes(base) && this.indexLine(base, pos) !== null) lemmas.push(base);

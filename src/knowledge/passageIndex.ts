@@ -48,6 +48,8 @@ export const RANKING = {
    * in the passages that contain it as typed.
    */
   exactWordBonus: 0.5,
+  /** Two query words side by side in a passage: this share of their weight again. */
+  phraseBonus: 0.5,
   /** Only the best this many are re-ranked for exact words and common words. */
   rerankDepth: 200,
   /**
@@ -87,6 +89,13 @@ interface Candidate {
   termScores: number[];
 }
 
+/** Two neighbouring query terms, by the stems of their forms, and what finding them side by side adds. */
+interface QueryPair {
+  first: ReadonlySet<string>;
+  second: ReadonlySet<string>;
+  bonus: number;
+}
+
 const ALL_FIELDS = ["text", "section", "sources"];
 const TEXT_FIELDS = ["text", "section"];
 
@@ -99,62 +108,103 @@ export class PassageIndex {
   private readonly miniSearch = new MiniSearch<IndexedPassage>({
     fields: ["text", "section", "sources"],
     storeFields: [],
-    tokenize: tokenizeWords,
-    processTerm: indexTerm,
+    // Fields arrive as folded words joined by spaces (see `add`), and searches pass one folded word.
+    tokenize: (text) => text.split(" "),
+    processTerm: (term) => (term ? indexTerm(term) : null),
   });
   private readonly lexicon: Lexicon = englishLexicon();
   private readonly vocabulary = new TermVocabulary();
   /** Passages containing each stem: its document frequency. */
   private readonly stemFrequency = new Map<string, number>();
-  /** The documents using each stem: one id, or a set when several do (most words are in one document). */
-  private readonly stemDocuments = new Map<string, string | Set<string>>();
-  /** Words the documents write in lower case somewhere: not names. */
-  private readonly lowerCaseWords = new Set<string>();
-  private readonly wordsOf = new Map<string, Set<string>>();
+  /** The stems each document uses. */
+  private readonly documentStems = new Map<string, Set<string>>();
+  /** Whether the documents write a word in lower case somewhere (so it is no name), as looked up so far. */
+  private readonly writtenInLowerCase = new Map<string, boolean>();
+  /** Each passage's folded words, in order (a passage has a few dozen: a list is as quick as a set to search). */
+  private readonly wordsOf = new Map<string, readonly string[]>();
+  /** The index form of each of those words ("" for a stop word), worked out once when indexing. */
+  private readonly stemsOf = new Map<string, readonly string[]>();
+  /** Each passage's own text (the same string as the passage's, not a copy). */
+  private readonly passageTexts = new Map<string, string>();
   /** The heading and source words of a passage, which also say what it is about. */
   private readonly describedBy = new Map<string, string>();
   private readonly documentOf = new Map<string, string>();
   private readonly corrections = new Map<string, string | null>();
 
-  /** Indexes passages, with the words `describe` gives for each beside its own text. */
+  /**
+   * Indexes passages, with the words `describe` gives for each beside its own text. Each text is tokenized
+   * once: MiniSearch is handed the folded words, space-separated, and splits them on spaces.
+   */
   add(passages: readonly Passage[], describe: PassageDescription): void {
+    const headingWords = new Map<string, string[]>();
     const batch = passages.map((passage) => {
       const sources = describe.sources(passage);
       const section = describe.heading(passage);
-      const words = tokenizeWords(`${passage.text} ${section}`);
-      this.vocabulary.add(words);
-      const stems = new Set<string>();
-      for (const word of words) {
-        const stem = indexTerm(word);
-        if (stem) stems.add(stem);
+      const textWords = tokenizeWords(passage.text);
+      let sectionWords = headingWords.get(section);
+      if (!sectionWords) {
+        sectionWords = tokenizeWords(section);
+        headingWords.set(section, sectionWords);
+        this.vocabulary.add(sectionWords);
       }
-      for (const stem of tokenizeWords(sources).map(indexTerm)) if (stem) stems.add(stem);
+      const sourceWords = sources ? tokenizeWords(sources) : [];
+      this.vocabulary.add(textWords);
+      const stems = new Set<string>();
+      for (const words of [textWords, sectionWords, sourceWords]) {
+        for (const word of words) {
+          const stem = indexTerm(word);
+          if (stem) stems.add(stem);
+        }
+      }
+      let documentStems = this.documentStems.get(passage.documentId);
+      if (!documentStems) {
+        documentStems = new Set<string>();
+        this.documentStems.set(passage.documentId, documentStems);
+      }
       for (const stem of stems) {
         this.stemFrequency.set(stem, (this.stemFrequency.get(stem) ?? 0) + 1);
-        this.noteDocument(stem, passage.documentId);
+        documentStems.add(stem);
       }
-      for (const match of passage.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}’'-]*/gu)) this.lowerCaseWords.add(match[0].toLowerCase());
-      this.wordsOf.set(passage.id, new Set(tokenizeWords(passage.text)));
-      if (section || sources) this.describedBy.set(passage.id, `${section} ${sources}`);
+      this.wordsOf.set(passage.id, textWords);
+      this.stemsOf.set(passage.id, textWords.map((word) => indexTerm(word) ?? ""));
+      this.passageTexts.set(passage.id, passage.text);
+      const described = [...sectionWords, ...sourceWords].join(" ");
+      if (described) this.describedBy.set(passage.id, described);
       this.documentOf.set(passage.id, passage.documentId);
-      return { id: passage.id, text: passage.text, section, sources };
+      return { id: passage.id, text: textWords.join(" "), section: sectionWords.join(" "), sources: sourceWords.join(" ") };
     });
     this.miniSearch.addAll(batch);
   }
 
-  private noteDocument(stem: string, documentId: string): void {
-    const known = this.stemDocuments.get(stem);
-    if (known === undefined) this.stemDocuments.set(stem, documentId);
-    else if (typeof known === "string") {
-      if (known !== documentId) this.stemDocuments.set(stem, new Set([known, documentId]));
-    } else known.add(documentId);
-  }
-
   /** Whether the documents (or the one document) use a word with this index form. */
   private hasStem(stem: string, documentId?: string): boolean {
-    const known = this.stemDocuments.get(stem);
-    if (known === undefined || documentId === undefined) return known !== undefined;
-    return typeof known === "string" ? known === documentId : known.has(documentId);
+    if (documentId === undefined) return this.stemFrequency.has(stem);
+    return this.documentStems.get(documentId)?.has(stem) ?? false;
+  }
+
+  /**
+   * Whether a document word is a name: never written in lower case (`Minsk`, not `crimes`). Looked up in
+   * the passages that use it, when a correction needs to know, and remembered.
+   */
+  private isName(word: string): boolean {
+    let lower = this.writtenInLowerCase.get(word);
+    if (lower === undefined) {
+      const ids = this.miniSearch.search(word, { fields: ["text"], fuzzy: false, prefix: false }).map((result) => result.id as string);
+      lower = ids.some((id) => this.wordsOf.get(id)?.includes(word) && this.lowerCaseIn(id, word));
+      if (this.writtenInLowerCase.size >= RANKING.correctionCacheSize) this.writtenInLowerCase.clear();
+      this.writtenInLowerCase.set(word, lower);
+    }
+    return !lower && !this.lexicon.isCommonWord(word);
+  }
+
+  /** Whether a passage's own text has `word` in lower case, as a whole word. */
+  private lowerCaseIn(passageId: string, word: string): boolean {
+    const text = this.passageTexts.get(passageId) ?? "";
+    const isLetter = (character: string | undefined) => character !== undefined && /[\p{L}\p{N}]/u.test(character);
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (!isLetter(text[at - 1]) && !isLetter(text[at + word.length])) return true;
+    }
+    return false;
   }
 
   get terms(): TermVocabulary {
@@ -218,7 +268,7 @@ export class PassageIndex {
     const ranked = list
       .map((candidate) => ({ candidate, score: candidate.sum * coordination(candidate.termWeights) }))
       .sort((a, b) => b.score - a.score);
-    const head = ranked.slice(0, RANKING.rerankDepth).map(({ candidate }) => this.rerank(candidate, terms, searched, common));
+    const head = this.rerank(ranked.slice(0, RANKING.rerankDepth).map(({ candidate }) => candidate), terms, searched, common);
     head.sort((a, b) => b.score - a.score);
     const tail = ranked.slice(RANKING.rerankDepth).map(({ candidate, score }) => ({ passageId: candidate.id, score, termWeights: candidate.termWeights }));
     return { matches: head.concat(tail), corrections, words, terms: searched };
@@ -243,11 +293,15 @@ export class PassageIndex {
       lexicon: this.lexicon,
       aliases,
       hasStem: (stem) => this.hasStem(stem, documentId),
+      wordsStartingWith: (prefix, limit) => this.vocabulary.completions(prefix, limit),
       correct: (word, typedAsName) => {
         const corrected = this.correctWord(word, typedAsName);
-        if (corrected) corrections.push({ from: word, to: corrected });
+        // A slip that keeps the word's stem (`neutrallity` → `neutrality`) finds the same passages: it is
+        // only used to credit the passages that spell it right, and not reported.
+        if (corrected && indexTerm(corrected) !== indexTerm(word)) corrections.push({ from: word, to: corrected });
         return corrected;
       },
+      isDocumentWord: (word) => this.vocabulary.has(word),
     };
   }
 
@@ -263,7 +317,7 @@ export class PassageIndex {
     let corrected = this.corrections.get(key);
     if (corrected === undefined) {
       const english = this.lexicon.has(word);
-      const isName = (candidate: string) => !this.lowerCaseWords.has(candidate) && !this.lexicon.isCommonWord(candidate);
+      const isName = (candidate: string) => this.isName(candidate);
       corrected =
         this.vocabulary
           .similar(word, 5)
@@ -272,7 +326,6 @@ export class PassageIndex {
               ? isName(candidate) && editDistance(word, candidate) <= 1
               : !typedAsName || isName(candidate),
           ) ?? null;
-      if (corrected && indexTerm(corrected) === indexTerm(word)) corrected = null;
       if (this.corrections.size >= RANKING.correctionCacheSize) this.corrections.clear();
       this.corrections.set(key, corrected);
     }
@@ -291,23 +344,37 @@ export class PassageIndex {
     return common.size === terms.length ? new Set() : common;
   }
 
-  /** Adds the exact-word bonus and the common terms' weight to a candidate, and scores it. */
-  private rerank(candidate: Candidate, terms: readonly QueryTerm[], searched: readonly SearchedTerm[], common: ReadonlySet<number>): PassageMatch {
-    const passageWords = this.wordsOf.get(candidate.id)!;
-    let sum = candidate.sum;
-    const termWeights = [...candidate.termWeights];
-    if (common.size > 0) {
-      const inPassage = this.termWeightsIn([...passageWords].join(" "), terms);
-      for (const t of common) {
-        termWeights[t] = inPassage[t]!;
-        sum += inPassage[t]! * searched[t]!.weight;
-      }
-    }
-    terms.forEach((term, t) => {
+  /**
+   * Adds the exact-word bonus and the common terms' weight to the best candidates, and scores them: what
+   * is looked up once per query is worked out before the loop over candidates.
+   */
+  private rerank(candidates: readonly Candidate[], terms: readonly QueryTerm[], searched: readonly SearchedTerm[], common: ReadonlySet<number>): PassageMatch[] {
+    const exact = terms.flatMap((term) => {
       const typed = term.forms.find((form) => form.kind === "typed" || form.kind === "corrected");
-      if (typed && passageWords.has(typed.word)) sum += RANKING.exactWordBonus * this.inverseFrequency(typed.stem);
+      return typed ? [{ word: typed.word, bonus: RANKING.exactWordBonus * this.inverseFrequency(typed.stem) }] : [];
     });
-    return { passageId: candidate.id, score: sum * coordination(termWeights), termWeights };
+    const usedStems = terms.map((term) => new Set(term.forms.filter(countsAsUse).map((form) => form.stem)));
+    const pairs: QueryPair[] = terms.slice(1).map((_, t) => ({
+      first: usedStems[t]!,
+      second: usedStems[t + 1]!,
+      bonus: RANKING.phraseBonus * (searched[t]!.weight + searched[t + 1]!.weight),
+    }));
+    const commonForms = [...common].map((t) => ({ t, weightOf: new Map(terms[t]!.forms.map((form) => [form.stem, form.weight])), idf: searched[t]!.weight }));
+    return candidates.map((candidate) => {
+      const passageWords = this.wordsOf.get(candidate.id)!;
+      const stems = this.stemsOf.get(candidate.id)!;
+      let sum = candidate.sum;
+      const termWeights = [...candidate.termWeights];
+      for (const { t, weightOf, idf } of commonForms) {
+        let weight = 0;
+        for (const stem of stems) weight = Math.max(weight, weightOf.get(stem) ?? 0);
+        termWeights[t] = weight;
+        sum += weight * idf;
+      }
+      for (const { word, bonus } of exact) if (passageWords.includes(word)) sum += bonus;
+      sum += phraseBonus(stems, pairs);
+      return { passageId: candidate.id, score: sum * coordination(termWeights), termWeights };
+    });
   }
 
   /**
@@ -328,6 +395,24 @@ export class PassageIndex {
 }
 
 const EMPTY_ALIASES = new AliasTable();
+
+
+/**
+ * Two query terms in a row that a passage also has side by side (`security guarantees`, `congestion
+ * charge`) say more than the two words apart: each such pair adds part of its words' weight again.
+ */
+function phraseBonus(stems: readonly string[], pairs: readonly QueryPair[]): number {
+  let bonus = 0;
+  for (const pair of pairs) {
+    for (let i = 0; i + 1 < stems.length; i++) {
+      if (pair.first.has(stems[i]!) && pair.second.has(stems[i + 1]!)) {
+        bonus += pair.bonus;
+        break;
+      }
+    }
+  }
+  return bonus;
+}
 
 /** How many of the terms a passage matches, each by the weight of the form it uses: MiniSearch's "quality". */
 function coordination(termWeights: readonly number[]): number {

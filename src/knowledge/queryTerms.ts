@@ -44,9 +44,14 @@ export const FORM_WEIGHTS = {
   derived: 0.7,
   relatedFirstSense: 0.45,
   relatedOtherSense: 0.3,
+  /** Every form of a word that frames the question ("argue", "role", "happen"). */
+  frame: 0.3,
 } as const;
 
 const MAX_SENSES_FOR_SYNONYMS = 16;
+
+/** Queries of more content words than this get no WordNet synonyms (their words' families still count). */
+const MAX_EXPANDED_WORDS = 16;
 
 /** At most this many WordNet words per query word: the index only needs the few it knows. */
 const MAX_RELATED_FORMS = 6;
@@ -59,7 +64,14 @@ export interface TermContext {
   hasStem(stem: string): boolean;
   /** A document word for a typo, or null; `name` when the word was typed as a name. */
   correct(word: string, name: boolean): string | null;
+  /** Whether the documents use this very word (not only its stem). */
+  isDocumentWord(word: string): boolean;
+  /** Document words that begin with `prefix`, most frequent first. */
+  wordsStartingWith(prefix: string, limit: number): string[];
 }
+
+/** Endings that make a name's adjective or people (West → Western, Korea → Korean, Europe → European). */
+const NAME_FAMILY_ENDINGS = /^(?:n|an|ian|ean|ern|ese|ish|i|ic|ans|ians|eans|erns)$/;
 
 /**
  * The terms of a query: its content words (stop words dropped, aliases joined into one term), each with the
@@ -67,6 +79,9 @@ export interface TermContext {
  */
 export function queryTerms(query: string, context: TermContext): QueryTerm[] {
   const words = typedWords(query);
+  // A long text (a pasted message, a claim) is matched by its own words: it says enough without synonyms,
+  // and each one would be another search.
+  const long = words.filter((w) => indexTerm(w.word) !== null).length > MAX_EXPANDED_WORDS;
   const terms: QueryTerm[] = [];
   for (let at = 0; at < words.length && terms.length < MAX_QUERY_WORDS; at++) {
     const alias = context.aliases.match(words, at);
@@ -81,13 +96,13 @@ export function queryTerms(query: string, context: TermContext): QueryTerm[] {
     if (stem === null) continue;
     const typedAsName = capitalised || allCapitals;
     const name = typedAsName || !context.lexicon.has(word);
-    terms.push({
-      text: typed,
-      name,
-      frame: QUESTION_FRAME_WORDS.has(word),
-      specificity: name ? 1 : specificity(word, context.lexicon),
-      forms: wordForms(word, stem, typedAsName, typedAsName || QUESTION_FRAME_WORDS.has(word), context),
-    });
+    const frame = QUESTION_FRAME_WORDS.has(word);
+    const forms = wordForms(word, stem, typedAsName, long || typedAsName || frame, context);
+    if (name) for (const member of nameFamily(word, context)) addForm(forms, member);
+    // "What does the author *argue* about China?" is about China: a word that frames the question still
+    // counts, but for little, or it would pick the passages that happen to use it.
+    if (frame) for (const form of forms) form.weight *= FORM_WEIGHTS.frame;
+    terms.push({ text: typed, name, frame, specificity: name ? 1 : specificity(word, context.lexicon), forms });
   }
   return terms;
 }
@@ -128,6 +143,10 @@ function wordForms(word: string, stem: string, typedAsName: boolean, familyOnly:
     const corrected = context.correct(word, typedAsName);
     const correctedStem = corrected ? indexTerm(corrected) : null;
     if (corrected && correctedStem) forms.unshift({ word: corrected, stem: correctedStem, weight: FORM_WEIGHTS.corrected, kind: "corrected" });
+  } else if (word.length >= 4 && !context.isDocumentWord(word) && !context.lexicon.has(word)) {
+    // Same stem, misspelt (`neutrallity`): the document's spelling is the one passages are credited for.
+    const corrected = context.correct(word, typedAsName);
+    if (corrected && indexTerm(corrected) === stem) forms[0] = { ...forms[0]!, word: corrected };
   }
   let related = 0;
   const used = context.hasStem(stem);
@@ -152,6 +171,19 @@ function wordForms(word: string, stem: string, typedAsName: boolean, familyOnly:
     if (++related >= MAX_RELATED_FORMS) break;
   }
   return forms;
+}
+
+/** The words the documents make from a name with a demonym or adjective ending: `west` → `western`. */
+function nameFamily(word: string, context: TermContext): TermForm[] {
+  const base = word.replace(/e$/, "");
+  if (base.length < 3) return [];
+  return context
+    .wordsStartingWith(base, 20)
+    .filter((candidate) => NAME_FAMILY_ENDINGS.test(candidate.startsWith(word) ? candidate.slice(word.length) : candidate.slice(base.length)))
+    .flatMap((candidate) => {
+      const stem = indexTerm(candidate);
+      return stem && context.hasStem(stem) ? [{ word: candidate, stem, weight: FORM_WEIGHTS.derived, kind: "derived" as const }] : [];
+    });
 }
 
 function addForm(forms: TermForm[], form: TermForm): void {

@@ -11,17 +11,20 @@ const INITIAL_FRAGMENT = /^(?:[A-Za-z]\.)+$/;
 const STARTS_WITH_CONTINUATION_PUNCTUATION = /^[,;:.)\]]/;
 const STARTS_LOWER_CASE = /^\p{Ll}/u;
 
-export function repairBrokenLines(lines: readonly string[]): string[] {
-  const repaired: string[] = [];
+/** A line of a document, and whether a blank line comes before it (it opens a paragraph). */
+export interface DocumentLine {
+  text: string;
+  opensParagraph: boolean;
+}
+
+/** Mends broken lines; a line after a blank line is never glued to the one before it. */
+export function repairBrokenLines(lines: readonly DocumentLine[]): DocumentLine[] {
+  const repaired: DocumentLine[] = [];
   for (const line of lines) {
     const previous = repaired.at(-1);
-    if (previous === undefined) {
-      repaired.push(line);
-      continue;
-    }
-    const glue = joinGlue(previous, line);
-    if (glue === null) repaired.push(line);
-    else repaired[repaired.length - 1] = previous + glue + line;
+    const glue = previous && !line.opensParagraph ? joinGlue(previous.text, line.text) : null;
+    if (previous && glue !== null) previous.text = previous.text + glue + line.text;
+    else repaired.push({ ...line });
   }
   return repaired;
 }

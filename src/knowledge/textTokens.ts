@@ -25,7 +25,7 @@ function undotAbbreviations(text: string): string {
 }
 
 function trimWord(word: string): string {
-  return word.replace(/^'+|'+$/g, "").replace(/'s$/i, "");
+  return word.includes("'") ? word.replace(/^'+|'+$/g, "").replace(/'s$/i, "") : word;
 }
 
 /** A word of a query: folded, and how it was typed, which tells a name (`Crimea`, `WHO`) from a common word. */

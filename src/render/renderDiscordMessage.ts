@@ -17,6 +17,7 @@ import type {
 } from "discord.js";
 import { memoizeForFrozen } from "../commands/frozenValues.js";
 import type { Reply, ReplyAction, ReplyQuote } from "../commands/reply.js";
+import { markAnswering } from "./markAnswering.js";
 import { chooseActions } from "./chooseActions.js";
 import { citationHasWarning, describeCitation, describeOrigin } from "./describeProvenance.js";
 import {
@@ -190,7 +191,7 @@ function renderQuote(quote: ReplyQuote, max: number): string {
   const label = quote.label ? `**${truncateRendered(quote.label, 150, neutralizeForDiscord)}**\n` : "";
   const asBlockquote = (text: string) =>
     label +
-    neutralizeForDiscord(text)
+    markAnswering(quote, text, neutralizeForDiscord, (sentence) => `**${sentence}**`)
       .split("\n")
       .map((line) => `> ${line}`)
       .join("\n");

@@ -36,6 +36,7 @@ import {
   SLACK_SECTION_FIELDS_MAX,
   SLACK_SECTION_TEXT_MAX,
 } from "./slackLimits.js";
+import { markAnswering } from "./markAnswering.js";
 import { joinWhileFits, truncateRendered } from "./truncate.js";
 
 type KnownBlock = types.KnownBlock;
@@ -159,12 +160,15 @@ function fitQuotes(quotes: readonly ReplyQuote[], fixedText: number, fixedBlocks
   return shown;
 }
 
+/** Slack bold; text that holds mrkdwn's own markers is left plain rather than risk garbling it. */
+const slackBold = (text: string) => (/[*_~`]/.test(text) ? text : `*${text}*`);
+
 /** A section with the passage as a blockquote, then a context block with where it is from and what it cites. */
 function renderQuote(quote: ReplyQuote, max: number): KnownBlock[] {
   const label = quote.label ? `*${truncateRendered(quote.label, 150, neutralizeForSlack)}*\n` : "";
   const asBlockquote = (text: string) =>
     label +
-    neutralizeForSlack(text)
+    markAnswering(quote, text, neutralizeForSlack, slackBold)
       .split("\n")
       .map((line) => `>${line}`)
       .join("\n");

@@ -7,6 +7,7 @@
 import wrapAnsi from "wrap-ansi";
 import type { Reply, ReplyField, ReplyQuote } from "../commands/reply.js";
 import { citationHasWarning, describeCitation, describeOrigin } from "./describeProvenance.js";
+import { markAnswering } from "./markAnswering.js";
 import { neutralizeForTerminal } from "./neutralizeMentions.js";
 
 export interface RenderTextOptions {
@@ -29,8 +30,9 @@ const sgr =
     `\u001b[${open}m${text}\u001b[${close}m`;
 const identity: Style = (text) => text;
 
-const COLOURED = { bold: sgr(1, 22), dim: sgr(2, 22), warn: sgr(33, 39), hint: sgr(36, 39) };
-const PLAIN = { bold: identity, dim: identity, warn: identity, hint: identity };
+const COLOURED = { bold: sgr(1, 22), dim: sgr(2, 22), warn: sgr(33, 39), hint: sgr(36, 39), answer: (text: string) => sgr(1, 22)(sgr(4, 24)(text)) };
+/** Without colour the answering sentence is marked as Markdown would, so it still stands out when pasted. */
+const PLAIN = { bold: identity, dim: identity, warn: identity, hint: identity, answer: (text: string) => `**${text}**` };
 
 const INDENT = "    ";
 /** Narrower than this, wrapping would leave a word or two per line; the terminal's own wrapping reads better. */
@@ -66,7 +68,7 @@ export function renderText(reply: Reply, options: RenderTextOptions = {}): strin
 function renderQuote(quote: ReplyQuote, number: number, style: typeof PLAIN, passageIds: boolean): string {
   const id = passageIds ? ` ${style.dim(`(${neutralizeForTerminal(quote.passageId)})`)}` : "";
   const heading = `${style.bold(`[${number}]${quote.label ? ` ${neutralizeForTerminal(quote.label)}` : ""}`)}${id}`;
-  const passage = neutralizeForTerminal(quote.text)
+  const passage = markAnswering(quote, quote.text, neutralizeForTerminal, style.answer)
     .split("\n")
     .map((line) => INDENT + line);
   const origin = describeOrigin(quote);

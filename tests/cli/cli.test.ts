@@ -34,19 +34,49 @@ describe("npm run ask (the CLI contract)", () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
-  it("--batch answers one query per line with one JSON object per line, in one process", async () => {
-    const { stdout } = await cli("ask", ["--batch"], "minks\nmershimer\n\n/cite bbc\n");
-    const lines = stdout.trim().split("\n").map((line) => JSON.parse(line));
-    expect(lines).toHaveLength(3);
+  it("--batch answers one query per line with exactly one JSON object per line, blank lines included", async () => {
+    const { stdout } = await cli("ask", ["--batch"], "minks\nmershimer\n\n/cite bbc\n   \n");
+    const lines = stdout.split("\n").slice(0, -1).map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(5);
     expect(lines[0].results[0].text).toContain("Minsk accords");
     expect(lines[1].results[0].citations).toContainEqual({
       author: "Mearsheimer",
       year: "2014",
       reference: "Mearsheimer, J. (2014). Foreign Affairs.",
     });
+    // A blank line gets its own answer, so output line n answers input line n.
+    expect(lines[2]).toMatchObject({ query: "", results: [], confidence: "none", message: expect.stringMatching(/empty/) });
     // A /command prints that command's neutral reply.
-    expect(lines[2].title).toMatch(/BBC/);
-    expect(JSON.stringify(lines[2])).toMatch(/no title or venue/);
+    expect(lines[3].title).toMatch(/BBC/);
+    expect(JSON.stringify(lines[3])).toMatch(/no title or venue/);
+    expect(lines[4]).toMatchObject({ results: [], confidence: "none" });
+  });
+
+  it("--json says how far the passages answer, which words no document uses, and which sentence answered", async () => {
+    const { stdout } = await cli("ask", ["--batch"], [
+      "What did Ukraine offer in exchange for security guarantees?",
+      "What sanctions have been imposed on Russia?",
+      "What is the population of Crimea?",
+      "What is the main argument of the essay?",
+    ].join("\n"));
+    const [strong, weak, none, thesis] = stdout.trim().split("\n").map((line) => JSON.parse(line));
+    // The document says "proposing", not "offer": the answer is strong, and the word is still named.
+    expect(strong).toMatchObject({ confidence: "strong", unmatched: ["offer"], answeredFrom: "search" });
+    expect(strong.results[0].sentence).toMatch(/^Early talks in Belarus and Turkey .* troop withdrawals\.$/);
+    expect(strong.results[0].text).toContain(strong.results[0].sentence);
+    expect(weak).toMatchObject({ confidence: "weak", unmatched: ["sanctions", "imposed"] });
+    expect(none).toMatchObject({ confidence: "none", unmatched: ["population", "Crimea"], message: "No document mentions population, Crimea." });
+    expect(thesis).toMatchObject({ confidence: "strong", answeredFrom: "thesis" });
+    expect(thesis.results[0].text).toContain("peace talks remain deadlocked");
+  });
+
+  it("prints a readable answer with as many passages as --limit asks for", async () => {
+    const count = (text: string) => text.match(/^\[\d+\]/gm)?.length ?? 0;
+    const five = await cli("ask", ["--limit", "5", "why did the talks fail"]);
+    const one = await cli("ask", ["--limit", "1", "why did the talks fail"]);
+    expect(count(five.stdout)).toBe(5);
+    expect(count(one.stdout)).toBe(1);
+    expect(one.stdout).toContain("Passages 1-1 of");
   });
 
   it("prints a readable answer, and uses --knowledge for the folder", async () => {

@@ -46,10 +46,11 @@ describe("/source", () => {
     });
   });
 
-  it("answers a name the document never uses with suggestions", async () => {
+  it("answers a name the document never uses without a stock list of suggestions", async () => {
     const reply = await bot.run("source", "zzyzx quux");
     expect(reply.quotes).toEqual([]);
-    expect(reply.text).toMatch(/^Nothing in Russia Ukraine Peace Talks matches 'zzyzx quux'\. Did you mean: \w+/);
+    // "Did you mean" comes from what was typed; nothing typed here looks like a word of the document.
+    expect(reply.text).toBe("Nothing in Russia Ukraine Peace Talks matches 'zzyzx quux'.");
   });
 });
 
@@ -100,6 +101,48 @@ describe("/ask", () => {
     for (const action of reply.actions!) expect(action.value.length).toBeLessThanOrEqual(100);
   });
 
+  it("says when the document never mentions what is asked, and shows no passage as an answer", async () => {
+    const none = await bot.run("ask", "What is the population of Crimea?");
+    expect(none.kind).toBe("notice");
+    expect(none.quotes).toEqual([]);
+    expect(none.text).toBe("Russia Ukraine Peace Talks never mentions population, Crimea. It does not discuss this.");
+
+    const weak = await bot.run("ask", "What sanctions have been imposed on Russia?");
+    expect(weak.kind).toBe("answer");
+    expect(weak.text).toMatch(/^Russia Ukraine Peace Talks never mentions sanctions, imposed\. No passage answers this directly; these are the nearest\./);
+  });
+
+  it("answers questions about the essay itself from its thesis, conclusion, sections and sources", async () => {
+    const thesis = await bot.run("ask", "What's the main argument of the essay?");
+    expect(thesis.quotes[0]!.text).toContain("peace talks remain deadlocked due to irreconcilable war aims");
+    expect(thesis.text).toMatch(/^The thesis of Russia Ukraine Peace Talks:/);
+
+    const conclusion = await bot.run("ask", "what does the author conclude");
+    expect(conclusion.quotes.map((q) => q.section)).toEqual(Array(3).fill("Conclusion: Peace or Prolonged War?"));
+
+    const trust = await bot.run("ask", "summarise the section on trust");
+    expect(trust.text).toMatch(/^The section “The Trust Deficit and Enforcement Challenges”/);
+    expect(trust.quotes[0]!.text).toBe("A core issue is the absence of credible enforcement mechanisms.");
+
+    const kofman = await bot.run("ask", "who is Kofman?");
+    expect(kofman.text).toBe("Kofman (2023) is a source the essay cites: Kofman, M. (2023). War on the Rocks. Passages 1-1 of 1.");
+    expect(kofman.quotes[0]!.text).toContain("(e.g., Kofman, 2023) contend");
+
+    // "Who is" a name that is no source is a question like any other.
+    const putin = await bot.run("ask", "who is Putin");
+    expect(putin.quotes[0]!.text).toContain("Putin’s September 2022 annexation");
+  });
+
+  it("marks which sentence of a passage answered", async () => {
+    const reply = await bot.run("ask", "What did Ukraine offer in exchange for security guarantees?");
+    const [first] = reply.quotes;
+    expect(first!.answering).toBe(
+      "Early talks in Belarus and Turkey (March-April 2022) briefly raised hopes, with Ukraine proposing neutrality in exchange for security guarantees and Russia suggesting troop withdrawals.",
+    );
+    const bucha = await bot.run("ask", "What did the discovery of atrocities in Bucha do?");
+    expect(bucha.quotes[0]!.answering).toMatch(/^However, the discovery of atrocities in Bucha/);
+  });
+
   it("pages with More to different passages", async () => {
     const first = await bot.run("ask", "why did the istanbul talks fail");
     const more = first.actions!.find((action) => action.label === "More");
@@ -134,7 +177,7 @@ describe("/ask", () => {
     for (const text of ["", "   ", "\u0000\u0007"]) {
       const reply = await bot.run("ask", text);
       expect(reply.kind).toBe("error");
-      expect(reply.text).toMatch(/for example: \/ask \S/);
+      expect(reply.text).toContain("for example: /ask");
     }
   });
 

@@ -7,6 +7,13 @@
  *
  * Every fifth question (by position) is held out: `npm run bench` reports it apart, and the ranking is not
  * tuned on it, so it shows whether a change generalises or only fits the questions it was tuned on.
+ *
+ * The second document, `tests/fixtures/judged/car-free-city-centres.md`, was written for this set: another
+ * subject, Markdown with paragraphs, parenthetical and narrative citations (one by an organisation) and a
+ * reference list with the problems real essays have (an entry with no title or venue, a source cited but not
+ * listed). Its authors and publications are invented; the places and schemes are real, the figures
+ * illustrative. It lives outside `knowledge/` so the bot serves only the seed by default (and nothing else may
+ * sit in its folder: every `.md` there is loaded as a document).
  */
 export type JudgedKind = "paraphrase" | "alias" | "yes-no" | "essay" | "unanswerable";
 

@@ -163,3 +163,52 @@ describe("run-in headings in other essays", () => {
     expect(doc.sections.map((s) => s.heading)).toEqual(["Title"]);
   });
 });
+
+describe("Markdown and paragraphs", () => {
+  const energy = [
+    "# Energy Futures",
+    "",
+    "## The Paris Turn",
+    "",
+    "The Paris Agreement of 2015 set a target of well below two degrees. Nations submitted their own pledges (UNFCCC, 2015).",
+    "",
+    "Nuclear power is low in carbon (Ritchie, 2020).",
+    "",
+    "Advocates also stress reliability. Reactors run in all weather, and the World Health Organization (2021) counts few deaths.",
+    "",
+    "## References",
+    "",
+    "- Ritchie, H. (2020). Our World in Data.",
+    "- UNFCCC. (2015). The Paris Agreement.",
+    "- World Health Organization. (2021). Air Quality Guidelines.",
+  ].join("\n");
+  const doc = parseDocument("energy", "energy.md", energy);
+
+  it("takes a `#` line as a heading, whole, even when its paragraph opens with the same words", () => {
+    expect(doc.sections.map((s) => s.heading)).toEqual(["The Paris Turn"]);
+    expect(doc.passages[0]!.text.startsWith("The Paris Agreement of 2015")).toBe(true);
+  });
+
+  it("never glues the first sentence of a paragraph to the last passage of the one before", () => {
+    const texts = doc.passages.map((p) => p.text);
+    expect(texts).toContain("Nuclear power is low in carbon (Ritchie, 2020).");
+    // A short opening sentence introduces the one after it, within its own paragraph.
+    expect(texts).toContain(
+      "Advocates also stress reliability. Reactors run in all weather, and the World Health Organization (2021) counts few deaths.",
+    );
+  });
+
+  it("reads an organisation's name as a narrative citation when the reference list has it", () => {
+    const cited = doc.passages.flatMap((p) => p.citations).map((c) => `${c.author} ${c.year} ${c.raw}`);
+    expect(cited).toContain("World Health Organization 2021 World Health Organization (2021)");
+    expect(doc.problems).toEqual([]);
+  });
+
+  it("treats each line of plain text as a paragraph when lines hold several sentences", () => {
+    const plain = parseDocument("p", "p.txt", "Water\nRivers cross borders. Dams change lives.\nShort one. Treaties help, as Gleick (2014) shows.");
+    expect(plain.passages.map((p) => p.text)).toEqual([
+      "Rivers cross borders. Dams change lives.",
+      "Short one. Treaties help, as Gleick (2014) shows.",
+    ]);
+  });
+});
