@@ -13,6 +13,11 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E
 /** Joiners change how a word is drawn, not which word it is: compared without them, typed or not. */
 const JOINERS = /[\u200C\u200D]/g;
 
+/** The text without U+200C/U+200D, for comparing words; never for what is quoted. */
+export function removeJoiners(text: string): string {
+  return text.replace(JOINERS, "");
+}
+
 export function removeControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTERS, "");
 }
@@ -42,8 +47,7 @@ export function normalizeDocumentText(text: string): string {
  * `communique`, `می‌خواهیم` ~ `میخواهیم`).
  */
 export function foldForComparison(text: string): string {
-  return text
-    .replace(JOINERS, "")
+  return removeJoiners(text)
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()

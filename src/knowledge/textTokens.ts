@@ -1,7 +1,7 @@
 import { stemmer } from "stemmer";
 import { STOP_WORDS } from "./englishWords.js";
 import { englishLexicon } from "./lexicon.js";
-import { foldForComparison } from "./normalizeText.js";
+import { foldForComparison, removeJoiners } from "./normalizeText.js";
 import { americanSpelling } from "./spellingVariants.js";
 
 /** At most this many words of a query are searched; a pasted 100 KB message is cut, not choked on. */
@@ -40,7 +40,8 @@ export interface TypedWord {
 
 /** The words of a query with how each was typed, stop words included (aliases may span them). */
 export function typedWords(query: string): TypedWord[] {
-  const text = undotAbbreviations(query.slice(0, MAX_QUERY_WORDS * 64))
+  // Folded as foldForComparison folds the index (joiners out, marks off), but keeping case, which tells names.
+  const text = undotAbbreviations(removeJoiners(query.slice(0, MAX_QUERY_WORDS * 64)))
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .replace(/[’‘`´]/g, "'");
