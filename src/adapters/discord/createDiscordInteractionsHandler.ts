@@ -2,20 +2,29 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
+import { createRateLimitedLog } from "../../server/rateLimitedLog.js";
 import { readBody } from "../../server/readBody.js";
+import { MemoryReplayGuard, type ReplayGuard } from "../../server/replayGuard.js";
+import { signatureExpiresAtMs } from "../../server/signatureCheck.js";
 import { sendJson } from "../../server/sendJson.js";
-import { createReplayGuard } from "./createReplayGuard.js";
 import { interactionWebhook } from "./discordWebhook.js";
 import { handleInteraction } from "./handleInteraction.js";
 import { DEFER_AFTER_MS, deferralFor, deliverLateResponse, raceDeadline } from "./respondLate.js";
 import { createFollowUpScheduler } from "./scheduleFollowUps.js";
-import { createDiscordPublicKey, DISCORD_SIGNATURE_MAX_AGE_SECONDS, verifyDiscordSignature } from "./verifyDiscordSignature.js";
+import { checkDiscordHeaders, createDiscordPublicKey, verifyDiscordSignature } from "./verifyDiscordSignature.js";
 
 /** Where Discord is told to send interactions (the Developer Portal's "Interactions Endpoint URL"). */
 export const DISCORD_INTERACTIONS_PATH = "/discord/interactions";
 /** Interactions are a few kilobytes; anything near this is not from Discord. */
 export const MAX_INTERACTION_BODY_BYTES = 1024 * 1024;
-const REPLAY_MEMORY_MAX = 10_000;
+
+const REFUSAL_TEXT: Record<number, string> = {
+  400: "malformed interaction",
+  401: "invalid request signature",
+  409: "interaction already handled",
+  413: "body too large",
+  503: "server busy",
+};
 
 export interface DiscordInteractionsHandlerOptions {
   /** The application's public key: 64 hex characters. */
@@ -27,6 +36,8 @@ export interface DiscordInteractionsHandlerOptions {
   fetch?: typeof fetch;
   apiBase?: string;
   deferAfterMs?: number;
+  /** Remembers answered interaction ids; per process unless a shared store is given. */
+  replays?: ReplayGuard;
 }
 
 export interface DiscordInteractionsHandler {
@@ -37,13 +48,17 @@ export interface DiscordInteractionsHandler {
 
 /**
  * The HTTP interactions endpoint (`POST /discord/interactions`), for any `http` server to route to. Stateless
- * apart from a per-process memory of recent interaction ids, so instances can sit behind any load balancer.
+ * apart from the memory of answered interaction ids (per process unless `replays` is a shared store). Refuses,
+ * in order: signature headers missing, malformed or outside the window (401, body unread); a body over 1 MB
+ * (413) or past the server's body budget (503); a signature that does not match (401); a body that is not an
+ * interaction (400); an interaction id already answered (409). Each refusal is logged, once a minute per reason.
  */
 export function createDiscordInteractionsHandler(options: DiscordInteractionsHandlerOptions): DiscordInteractionsHandler {
   const publicKey = createDiscordPublicKey(options.publicKey);
   const now = options.now ?? (() => new Date());
   const { logger, registry } = options;
-  const replays = createReplayGuard({ windowMs: DISCORD_SIGNATURE_MAX_AGE_SECONDS * 1000, maxEntries: REPLAY_MEMORY_MAX, now });
+  const replays = options.replays ?? new MemoryReplayGuard(() => now().getTime());
+  const logRefusal = createRateLimitedLog(logger, "discord interaction refused");
   const followUps = createFollowUpScheduler(logger);
   const webhookFor = (interaction: APIInteraction) =>
     interactionWebhook(interaction.application_id, interaction.token, { fetch: options.fetch, apiBase: options.apiBase });
@@ -53,40 +68,40 @@ export function createDiscordInteractionsHandler(options: DiscordInteractionsHan
       res.setHeader("allow", "POST");
       return sendJson(res, 405, { error: "method not allowed" });
     }
-    const body = await readBody(req, MAX_INTERACTION_BODY_BYTES);
-    if (!body) {
-      res.setHeader("connection", "close");
-      return sendJson(res, 413, { error: "body too large" });
-    }
-    const check = verifyDiscordSignature(publicKey, {
-      signature: headerValue(req.headers["x-signature-ed25519"]),
-      timestamp: headerValue(req.headers["x-signature-timestamp"]),
-      rawBody: body,
-      now,
-    });
-    if (!check.ok) {
-      // Discord sends bad signatures on purpose to test the endpoint; this is routine, not an alarm.
-      logger.info({ reason: check.reason }, "discord interaction refused");
-      return sendJson(res, 401, { error: "invalid request signature" });
-    }
+    const signature = headerValue(req.headers["x-signature-ed25519"]);
+    const timestamp = headerValue(req.headers["x-signature-timestamp"]);
+    // Headers first: a request that cannot be valid is refused before one byte of its body is held.
+    const headers = checkDiscordHeaders(signature, timestamp, now);
+    if (!headers.ok) return refuse(res, 401, headers.reason, true);
+    const read = await readBody(req, MAX_INTERACTION_BODY_BYTES);
+    if (!read.ok) return refuse(res, read.status, read.status === 413 ? "body over 1 MB" : "server body budget spent", true);
+    const body = read.body;
+    const check = verifyDiscordSignature(publicKey, { signature, timestamp, rawBody: body, now });
+    // Discord sends bad signatures on purpose to test the endpoint; one line a minute shows it, or an attack.
+    if (!check.ok) return refuse(res, 401, check.reason);
     let interaction: APIInteraction;
     try {
       interaction = JSON.parse(body.toString("utf8")) as APIInteraction;
-      if (typeof interaction !== "object" || interaction === null || typeof interaction.type !== "number") throw new Error("not an interaction");
+      if (!isInteraction(interaction)) throw new Error("not an interaction");
     } catch {
-      return sendJson(res, 400, { error: "malformed interaction" });
+      return refuse(res, 400, "malformed interaction");
     }
-    if (typeof interaction.id === "string" && !replays.firstSeen(interaction.id)) {
-      logger.warn({ interaction: interaction.id }, "discord interaction replayed");
-      return sendJson(res, 409, { error: "interaction already handled" });
+    if (!(await replays.firstSeen(interaction.id, signatureExpiresAtMs(timestamp!)))) {
+      return refuse(res, 409, "replayed interaction id");
     }
+    await answer(interaction, res);
+  };
 
+  /** Every interaction that got this far ends in a response: its answer, a deferral, or a 500 that is logged. */
+  const answer = async (interaction: APIInteraction, res: ServerResponse): Promise<void> => {
     const started = Date.now();
-    const work = handleInteraction(interaction, registry, {
-      onFollowUps: (pending, source) => followUps.schedule(pending, (message) => webhookFor(source).followUp(message)),
-    });
-    const deferral = deferralFor(interaction);
     try {
+      const work = handleInteraction(interaction, registry, {
+        onFollowUps: (pending, source) => followUps.schedule(pending, (message) => webhookFor(source).followUp(message)),
+      });
+      // Observed at once: if anything below throws first, the work's own failure is still handled, not left unhandled.
+      work.catch(() => {});
+      const deferral = deferralFor(interaction);
       const outcome = deferral ? await raceDeadline(work, options.deferAfterMs ?? DEFER_AFTER_MS) : { done: true as const, value: await work };
       if (outcome.done) {
         sendJson(res, 200, outcome.value);
@@ -101,11 +116,24 @@ export function createDiscordInteractionsHandler(options: DiscordInteractionsHan
       if (outcome.done) logger.debug(line, "discord interaction");
       else logger.info(line, "discord interaction deferred");
     } catch (error) {
-      logger.error({ err: describeError(error) }, "discord interaction failed");
+      logger.error({ err: describeError(error), type: interaction.type }, "discord interaction failed");
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
     }
   };
+
+  const refuse = (res: ServerResponse, status: number, reason: string, closeConnection = false): void => {
+    logRefusal(reason, { status });
+    if (closeConnection) res.setHeader("connection", "close");
+    sendJson(res, status, { error: REFUSAL_TEXT[status] ?? "refused" });
+  };
   return Object.assign(handler, { close: () => followUps.cancelAll() });
+}
+
+/** What every interaction Discord sends has: a numeric type and a string id (the replay guard's key). */
+function isInteraction(value: unknown): value is APIInteraction {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as { type?: unknown; id?: unknown };
+  return typeof candidate.type === "number" && typeof candidate.id === "string" && candidate.id.length > 0 && candidate.id.length <= 64;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
