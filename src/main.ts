@@ -5,6 +5,7 @@ import type { CommandRegistry } from "./commands/index.js";
 import { loadConfig, type Config } from "./config/loadConfig.js";
 import { createLogger, jsonLineDestination, type Logger } from "./logger.js";
 import { createBotRegistry } from "./runtime/createBotRegistry.js";
+import { guardProcess } from "./runtime/guardProcess.js";
 import { KnowledgeStore, summarize } from "./runtime/knowledgeStore.js";
 import { formatRateLimit } from "./runtime/parseRateLimit.js";
 import { trackCommandsInFlight, type InFlightCommands } from "./runtime/trackCommandsInFlight.js";
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const config = result.config;
   const consoleMode = config.adapters.includes("console");
   const logger = createMainLogger(config, consoleMode);
+  guardProcess(logger);
 
   const store = await KnowledgeStore.open(config.knowledgeDir, { logger });
   logger.info({ directory: config.knowledgeDir, ...summarize(store.get()) }, "knowledge loaded");
@@ -81,7 +83,7 @@ async function runPlatforms(
     // A half-started client may hold timers or sockets; the exit must not wait on them.
     process.exit(1);
   }
-  logger.info({ port: platforms.port, paths: ["/healthz", ...platforms.paths] }, "listening");
+  logger.info({ host: config.host, port: platforms.port, paths: ["/healthz", ...platforms.paths] }, "listening");
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {

@@ -25,9 +25,17 @@ describe("loadConfig", () => {
     const config = configOf({});
     expect(config.adapters).toEqual(["console"]);
     expect(config.port).toBe(3000);
+    expect(config.host).toBe("0.0.0.0");
     expect(config.knowledgeDir).toBe("knowledge");
     expect(config.rateLimit).toEqual({ limit: 10, windowMs: 10_000 });
     expect(config.logLevel).toBeUndefined();
+  });
+
+  it("binds HOST when given, and refuses one that is not an address or a host name", () => {
+    expect(configOf({ HOST: "127.0.0.1" }).host).toBe("127.0.0.1");
+    expect(configOf({ HOST: "::1" }).host).toBe("::1");
+    expect(configOf({ HOST: "localhost" }).host).toBe("localhost");
+    expect(problemsOf({ HOST: "127.0.0.1:3000" })).toEqual([expect.stringMatching(/^HOST must be an IP address/)]);
   });
 
   it("treats empty values as unset, as a copied .env.example leaves them", () => {
