@@ -1,5 +1,5 @@
 import type { DocumentTopics, KnowledgeDocument, Topic, TopicReason } from "./types.js";
-import { foldForComparison } from "./normalizeText.js";
+import { locatePhrases } from "./findPhrases.js";
 
 export const TOPIC_FILE_SUFFIX = ".topics.json";
 const COMMAND_NAME = /^[a-z0-9][-_a-z0-9]{0,31}$/;
@@ -27,14 +27,16 @@ export function parseTopicFile(file: string, text: string, document: KnowledgeDo
     if (seen.has(topic.command)) throw new Error(`two topics use the command "${topic.command}"`);
     seen.add(topic.command);
   }
-  const warnings: string[] = [];
-  const missing = (phrase: string, where: string) => {
-    if (!containsPhrase(document, phrase)) warnings.push(`${where}: the phrase "${phrase}" is not in ${document.file}`);
-  };
+  const checks: Array<{ phrase: string; where: string }> = [];
   topics.forEach((topic) => {
-    if (topic.answer) missing(topic.answer.passage, `topic ${topic.command}, answer`);
-    topic.reasons.forEach((reason, r) => reason.evidence?.forEach((phrase) => missing(phrase, `topic ${topic.command}, reason ${r + 1}`)));
+    if (topic.answer) checks.push({ phrase: topic.answer.passage, where: `topic ${topic.command}, answer` });
+    topic.reasons.forEach((reason, r) => reason.evidence?.forEach((phrase) => checks.push({ phrase, where: `topic ${topic.command}, reason ${r + 1}` })));
   });
+  // One pass over the document for every phrase at once (and remembered for the topic commands).
+  const located = locatePhrases(document, checks.map((check) => check.phrase));
+  const warnings = checks
+    .filter(({ phrase }) => located.get(phrase) === undefined)
+    .map(({ phrase, where }) => `${where}: the phrase "${phrase}" is not in ${document.file}`);
   return { topics: { file, topics, ...(Array.isArray(data.motions) ? { motions: data.motions } : {}) }, warnings };
 }
 
@@ -81,15 +83,6 @@ function optionalText(value: unknown, where: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string") throw new Error(`${where} must be text`);
   return value.trim() || undefined;
-}
-
-function containsPhrase(document: KnowledgeDocument, phrase: string): boolean {
-  const wanted = comparable(phrase);
-  return document.passages.some((passage) => comparable(passage.text).includes(wanted));
-}
-
-function comparable(text: string): string {
-  return foldForComparison(text).replace(/\s+/g, " ").trim();
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
