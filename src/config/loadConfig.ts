@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { DEFAULT_REPLY_CACHE_SIZE } from "../commands/replyCache.js";
-import { parseRateLimit, type RateLimitSetting } from "../runtime/parseRateLimit.js";
+import { MAX_RATE_LIMIT, parseRateLimit, type RateLimitSetting } from "../runtime/parseRateLimit.js";
 
 /** The ways the bot can be reached; every one whose variables are present is started. */
 export type AdapterName = "slack-socket" | "slack-http" | "discord-gateway" | "discord-http" | "console";
@@ -89,7 +89,7 @@ export function loadConfig(env: Environment): ConfigResult {
   const rateLimitText = read("RATE_LIMIT") ?? DEFAULT_RATE_LIMIT;
   const parsedRateLimit = parseRateLimit(rateLimitText);
   if (parsedRateLimit === undefined) {
-    problems.push(`RATE_LIMIT must look like 10/10s or 20/1m (commands per user per window), or 0 to turn it off (got "${rateLimitText}").`);
+    problems.push(`RATE_LIMIT must look like 10/10s or 20/1m (at most ${MAX_RATE_LIMIT} commands per user per window), or 0 to turn it off (got "${rateLimitText}").`);
   }
 
   const cacheText = read("REPLY_CACHE_SIZE");

@@ -66,6 +66,9 @@ describe("loadConfig", () => {
     expect(configOf({ RATE_LIMIT: "0" }).rateLimit).toBeNull();
     expect(configOf({ RATE_LIMIT: "off" }).rateLimit).toBeNull();
     expect(configOf({ RATE_LIMIT: "5/s" }).rateLimit).toEqual({ limit: 5, windowMs: 1000 });
+    // The limiter keeps a timestamp per allowed command, so a huge limit would cost memory in proportion.
+    expect(configOf({ RATE_LIMIT: "100/h" }).rateLimit).toEqual({ limit: 100, windowMs: 3_600_000 });
+    expect(problemsOf({ RATE_LIMIT: "999999/s" })).toEqual([expect.stringMatching(/^RATE_LIMIT must look like .*at most 100 commands/)]);
   });
 
   it("reads REPLY_CACHE_SIZE, with a default and 0 for none, and refuses anything else", () => {
