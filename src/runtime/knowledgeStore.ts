@@ -24,12 +24,14 @@ export interface KnowledgeStoreOptions {
   debounceMs?: number;
   /** How often to check that the folder at the path is still the one watched (a deploy may swap it). */
   folderCheckMs?: number;
+  /** A reload that took T waits at least this many times T before the next (default 4: at most a fifth of the time). */
+  reloadSpacing?: number;
   /** Called after every reload with the new knowledge. */
   onReload?: (knowledge: KnowledgeBase) => void;
 }
 
-/** A reload that blocked for T waits at least this many times T before the next: reloading takes at most a fifth of the time. */
-const RELOAD_SPACING_FACTOR = 4;
+/** A reload that took T waits at least this many times T before the next: reloading takes at most a fifth of the time. */
+const RELOAD_SPACING = 4;
 
 /**
  * The knowledge the bot answers from, kept current with its folder. Each reload re-reads the folder, parsing
@@ -86,7 +88,7 @@ export class KnowledgeStore {
           this.reloadAgain = false;
           const started = Date.now();
           this.current = await this.loadFolder();
-          this.nextReloadAt = Date.now() + RELOAD_SPACING_FACTOR * (Date.now() - started);
+          this.nextReloadAt = Date.now() + (this.options.reloadSpacing ?? RELOAD_SPACING) * (Date.now() - started);
           this.options.onReload?.(this.current);
         } while (this.reloadAgain && !this.closed);
         return this.current;
