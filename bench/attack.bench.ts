@@ -1,0 +1,164 @@
+/**
+ * `npm run attack`: the bot's HTTP server, as production runs it, answering signed Slack and Discord commands
+ * at a steady concurrency, first alone and then while another process attacks it the ways the security
+ * review found (bodies a byte at a time, 1,200 idle sockets, slowloris headers, a flood of unsigned ssl_check
+ * commands). Prints legitimate p50/p99 with and without the attack and the server's peak RSS, against the
+ * targets: p99 under attack within 3x of p99 without, peak RSS under 300 MB throughout. Bounded: fixed
+ * durations, a global timeout, loopback only; every child is stopped at the end whatever happens.
+ */
+import { fork } from "node:child_process";
+import { Pool } from "undici";
+import { formatMs, percentile } from "./measure.js";
+import { startServerProcess, type ServerProcess } from "./load/serverProcess.js";
+import {
+  botEnvironment,
+  createDiscordKeys,
+  discordInteraction,
+  signedDiscordRequest,
+  slackSlashCommand,
+  type DiscordKeys,
+  type SignedRequest,
+} from "./load/signedRequests.js";
+
+const CONCURRENCY = 8;
+const WARM_UP_SECONDS = 3;
+const MEASURE_SECONDS = 10;
+const ATTACK_RAMP_SECONDS = 3;
+const GLOBAL_TIMEOUT_MS = 120_000;
+const TARGET_P99_RATIO = 3;
+const TARGET_RSS_MB = 300;
+
+interface Measured {
+  requests: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  errorSamples: string[];
+}
+
+let sequence = 0;
+function nextRequest(keys: DiscordKeys): SignedRequest {
+  const n = ++sequence;
+  return n % 2 === 0
+    ? slackSlashCommand("source", "minsk", `U${String(n).padStart(8, "0")}`)
+    : signedDiscordRequest(keys.privateKey, discordInteraction("cite", { source: "mearsheimer" }, String(400_000_000_000_000_000n + BigInt(n))));
+}
+
+/** Signed commands at `CONCURRENCY` over keep-alive connections for `seconds`, as Slack and Discord would send them. */
+async function legitimateTraffic(port: number, keys: DiscordKeys, seconds: number): Promise<Measured> {
+  const pool = new Pool(`http://127.0.0.1:${port}`, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 4_000 });
+  const latencies: number[] = [];
+  const errorSamples: string[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < until) {
+      const signed = nextRequest(keys);
+      const started = performance.now();
+      try {
+        const response = await pool.request({ path: signed.path, method: "POST", headers: signed.headers, body: signed.body, headersTimeout: 10_000 });
+        await response.body.dump({ limit: Infinity });
+        if (response.statusCode !== 200) {
+          errors++;
+          if (errorSamples.length < 5) errorSamples.push(`HTTP ${response.statusCode}`);
+        }
+      } catch (error) {
+        errors++;
+        if (errorSamples.length < 5) errorSamples.push(error instanceof Error ? (error as { code?: string }).code ?? error.name : String(error));
+      }
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, perSecond: latencies.length / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors, errorSamples };
+}
+
+function startAttacker(port: number) {
+  const child = fork(new URL("./load/attacker.ts", import.meta.url).pathname, [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, ATTACK_PORT: String(port) },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  const stop = () =>
+    new Promise<Record<string, number>>((resolve) => {
+      const force = setTimeout(() => {
+        child.kill("SIGKILL");
+        resolve({});
+      }, 3_000);
+      child.once("message", (message: { stats: Record<string, number> }) => {
+        clearTimeout(force);
+        resolve(message.stats);
+      });
+      child.kill("SIGTERM");
+    });
+  return { child, stop };
+}
+
+const row = (name: string, result: Measured) =>
+  `${name.padEnd(16)} ${result.requests.toString().padStart(7)} ${result.perSecond.toFixed(0).padStart(7)} ${formatMs(result.p50Ms).padStart(10)} ${formatMs(result.p99Ms).padStart(10)} ${String(result.errors).padStart(7)}${result.errorSamples.length ? `  e.g. ${result.errorSamples.join(", ")}` : ""}`;
+
+async function main(): Promise<number> {
+  const keys = createDiscordKeys();
+  const env = botEnvironment(keys.publicKeyHex, { RATE_LIMIT: "0", LOG_LEVEL: process.env.LOG_LEVEL ?? "info" });
+  let server: ServerProcess | undefined;
+  let attacker: ReturnType<typeof startAttacker> | undefined;
+  const timeout = setTimeout(() => {
+    process.stderr.write(`attack benchmark: gave up after ${GLOBAL_TIMEOUT_MS / 1000} s\n`);
+    attacker?.child.kill("SIGKILL");
+    void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+  }, GLOBAL_TIMEOUT_MS);
+
+  try {
+    server = await startServerProcess(new URL("./load/botServer.ts", import.meta.url).pathname, env);
+    await legitimateTraffic(server.port, keys, WARM_UP_SECONDS);
+    const alone = await legitimateTraffic(server.port, keys, MEASURE_SECONDS);
+    const rssAlone = server.peakRssMb();
+
+    attacker = startAttacker(server.port);
+    await new Promise((resolve) => setTimeout(resolve, ATTACK_RAMP_SECONDS * 1000));
+    const attacked = await legitimateTraffic(server.port, keys, MEASURE_SECONDS);
+    const stats = await attacker.stop();
+    attacker = undefined;
+    const after = await legitimateTraffic(server.port, keys, WARM_UP_SECONDS);
+    const peakRss = server.peakRssMb();
+
+    const ratio = attacked.p99Ms / alone.p99Ms;
+    const ratioMet = ratio <= TARGET_P99_RATIO && attacked.errors === 0;
+    const rssMet = peakRss < TARGET_RSS_MB;
+    const lines = [
+      `Attack: signed Slack /source and Discord /cite commands, alternating, at concurrency ${CONCURRENCY} over keep-alive connections,`,
+      `${MEASURE_SECONDS} s alone, then ${MEASURE_SECONDS} s while a second process attacks (after ${ATTACK_RAMP_SECONDS} s to ramp up): 1,200 idle sockets,`,
+      "100 slowloris header tricklers, 8 bodies of 1 MB sent a byte per write (half with well-formed false signature headers),",
+      "and 16 loops of unsigned ssl_check commands; closed connections are reopened. Server, load and attacker share two cores.",
+      "",
+      `${"legitimate".padEnd(16)} ${"reqs".padStart(7)} ${"req/s".padStart(7)} ${"p50".padStart(10)} ${"p99".padStart(10)} ${"errors".padStart(7)}`,
+      row("alone", alone),
+      row("under attack", attacked),
+      row("after attack", after),
+      "",
+      `attacker: ${stats.connectionsOpened ?? "?"} connections opened, ${stats.connectionsCutByServer ?? "?"} closed by the server, ` +
+        `${stats.bytesTrickled ?? "?"} body bytes sent one by one, ${stats.floodRequests ?? "?"} unsigned ssl_check commands (${stats.floodAnswered200 ?? "?"} answered with an empty 200)`,
+      `legitimate p99 under attack / alone = ${ratio.toFixed(2)}x, errors ${attacked.errors} (target ≤ ${TARGET_P99_RATIO}x, no errors: ${ratioMet ? "met" : "MISSED"})`,
+      `server peak RSS ${peakRss} MB (${rssAlone} MB before the attack; target < ${TARGET_RSS_MB} MB: ${rssMet ? "met" : "MISSED"})`,
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+    return ratioMet && rssMet ? 0 : 1;
+  } finally {
+    clearTimeout(timeout);
+    if (attacker) await attacker.stop();
+    await server?.stop();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`attack benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
