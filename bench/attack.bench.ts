@@ -9,6 +9,7 @@
 import { fork } from "node:child_process";
 import { Pool } from "undici";
 import { formatMs, percentile } from "./measure.js";
+import { timeRequest, type ErrorTally } from "./load/sendLoad.js";
 import { startServerProcess, type ServerProcess } from "./load/serverProcess.js";
 import {
   botEnvironment,
@@ -49,31 +50,15 @@ function nextRequest(keys: DiscordKeys): SignedRequest {
 async function legitimateTraffic(port: number, keys: DiscordKeys, seconds: number): Promise<Measured> {
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 4_000 });
   const latencies: number[] = [];
-  const errorSamples: string[] = [];
-  let errors = 0;
+  const tally: ErrorTally = { errors: 0, errorSamples: [] };
   const until = performance.now() + seconds * 1000;
   const worker = async () => {
-    while (performance.now() < until) {
-      const signed = nextRequest(keys);
-      const started = performance.now();
-      try {
-        const response = await pool.request({ path: signed.path, method: "POST", headers: signed.headers, body: signed.body, headersTimeout: 10_000 });
-        await response.body.dump({ limit: Infinity });
-        if (response.statusCode !== 200) {
-          errors++;
-          if (errorSamples.length < 5) errorSamples.push(`HTTP ${response.statusCode}`);
-        }
-      } catch (error) {
-        errors++;
-        if (errorSamples.length < 5) errorSamples.push(error instanceof Error ? (error as { code?: string }).code ?? error.name : String(error));
-      }
-      latencies.push(performance.now() - started);
-    }
+    while (performance.now() < until) latencies.push(await timeRequest(pool, nextRequest(keys), tally));
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   await pool.close();
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, perSecond: latencies.length / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), errors, errorSamples };
+  return { requests: latencies.length, perSecond: latencies.length / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), ...tally };
 }
 
 function startAttacker(port: number) {
