@@ -2,6 +2,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createCommandRegistry, renderCommandTable } from "../../src/commands/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
+import { SSL_CHECK_BODY_LIMIT_BYTES } from "../../src/adapters/slack/verify.js";
+import { MAX_BUFFERED_BODY_BYTES, MAX_CONNECTIONS } from "../../src/server/connectionGuard.js";
+import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from "../../src/server/createHttpServer.js";
+import { MAX_RATE_LIMIT } from "../../src/runtime/parseRateLimit.js";
 
 const readme = readFileSync("README.md", "utf8");
 
@@ -28,5 +32,19 @@ describe("README", () => {
   it("names only npm scripts that exist", () => {
     const scripts = Object.keys(JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>);
     for (const [, script] of readme.matchAll(/npm run (?:--silent )?([a-z:]+)/g)) expect(scripts).toContain(script);
+  });
+
+  it("states the Security section's limits as the code sets them", () => {
+    const security = /## Security\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? "";
+    expect(security).toContain(`more than ${MAX_CONNECTIONS} open connections`);
+    expect(security).toContain(`headers take over ${HEADERS_TIMEOUT_MS / 1000} s`);
+    expect(security).toContain(`whole body takes over ${REQUEST_TIMEOUT_MS / 1000} s`);
+    expect(TIMEOUT_CHECK_INTERVAL_MS).toBe(1000);
+    expect(security).toContain("checked every second");
+    expect(security).toContain(`over ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+    expect(security).toContain(`(${MAX_BUFFERED_BODY_BYTES / 1024 / 1024} MB, all connections`);
+    expect(security).toContain(`at most ${SSL_CHECK_BODY_LIMIT_BYTES} bytes`);
+    expect(security).toContain(`at most ${MAX_RATE_LIMIT} per window`);
+    for (const status of ["401", "408", "409", "413", "415", "400", "503"]) expect(security).toContain(status);
   });
 });
