@@ -1,12 +1,24 @@
+import { readFileSync } from "node:fs";
 import type { IncomingMessage, Server } from "node:http";
 import type { Socket } from "node:net";
 import type { RateLimitedLog } from "./rateLimitedLog.js";
 
 /**
- * Open connections at most. Well under the usual 1,024-descriptor limit, so files, outbound API calls and the
- * knowledge folder's watcher always have descriptors left, however many sockets a client opens.
+ * Open connections at most, or half the process's file-descriptor limit if that is lower: well under the usual
+ * 1,024, so files, outbound API calls and the knowledge folder's watcher always have descriptors left, however
+ * many sockets a client opens.
  */
 export const MAX_CONNECTIONS = 512;
+
+/** MAX_CONNECTIONS, or half the soft descriptor limit where Linux tells it and it is lower. */
+export function defaultMaxConnections(limitsFile = "/proc/self/limits"): number {
+  try {
+    const soft = Number(/^Max open files\s+(\d+)/m.exec(readFileSync(limitsFile, "utf8"))?.[1]);
+    return soft > 0 ? Math.min(MAX_CONNECTIONS, Math.floor(soft / 2)) : MAX_CONNECTIONS;
+  } catch {
+    return MAX_CONNECTIONS;
+  }
+}
 /** Request bodies being received, all connections together; each one is also capped at its own limit (1 MB). */
 export const MAX_BUFFERED_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -39,7 +51,7 @@ export class ConnectionGuard {
   private bufferedBodyBytes = 0;
 
   constructor(private readonly options: ConnectionGuardOptions) {
-    this.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+    this.maxConnections = options.maxConnections ?? defaultMaxConnections();
     this.maxBufferedBodyBytes = options.maxBufferedBodyBytes ?? MAX_BUFFERED_BODY_BYTES;
   }
 

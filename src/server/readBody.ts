@@ -28,7 +28,6 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead>
     let buffer = Buffer.alloc(0);
     let size = 0;
     let refused: 413 | 503 | undefined;
-    let ended = false;
     const stop = (status: 413 | 503) => {
       refused = status;
       buffer = Buffer.alloc(0);
@@ -49,14 +48,14 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead>
       size = needed;
     });
     req.on("end", () => {
-      ended = true;
       guard?.releaseBody(req);
       if (req.socket) guard?.bodyRead(req.socket);
       resolve(refused ? { ok: false, status: refused } : { ok: true, body: buffer.subarray(0, size) });
     });
+    // After "end" this rejects a promise already resolved, which does nothing.
     req.on("close", () => {
       guard?.releaseBody(req);
-      if (!ended) reject(new Error("the client closed the connection before sending the whole body"));
+      reject(new Error("the client closed the connection before sending the whole body"));
     });
     req.on("error", (error) => {
       guard?.releaseBody(req);

@@ -32,8 +32,7 @@ export class MemoryReplayGuard implements ReplayGuard {
   firstSeen(key: string, expiresAtMs: number): boolean {
     const nowMs = this.now();
     this.forgetExpired(nowMs);
-    const known = this.expiries.get(key);
-    if (known !== undefined && known > nowMs) return false;
+    if ((this.expiries.get(key) ?? 0) > nowMs) return false;
     if (expiresAtMs <= nowMs) return true;
     this.expiries.set(key, expiresAtMs);
     const bucket = Math.floor(expiresAtMs / BUCKET_MS);
@@ -52,21 +51,19 @@ export class MemoryReplayGuard implements ReplayGuard {
     const current = Math.floor(nowMs / BUCKET_MS);
     // A clock far ahead of the last sweep would walk every second in between; empty seconds are skipped in bulk.
     if (current - this.sweptUpTo > this.buckets.size) {
-      for (const [bucket, keys] of this.buckets) if (bucket < current) this.dropBucket(bucket, keys, nowMs);
+      for (const [bucket, keys] of this.buckets) if (bucket < current) this.dropBucket(bucket, keys);
     } else {
       for (let bucket = this.sweptUpTo; bucket < current; bucket++) {
         const keys = this.buckets.get(bucket);
-        if (keys) this.dropBucket(bucket, keys, nowMs);
+        if (keys) this.dropBucket(bucket, keys);
       }
     }
     this.sweptUpTo = Math.max(this.sweptUpTo, current);
   }
 
-  private dropBucket(bucket: number, keys: string[], nowMs: number): void {
+  /** Forgets the keys expiring in `bucket`, except those seen again since with a later expiry (filed under a later bucket). */
+  private dropBucket(bucket: number, keys: string[]): void {
     this.buckets.delete(bucket);
-    for (const key of keys) {
-      const expiresAt = this.expiries.get(key);
-      if (expiresAt !== undefined && expiresAt <= nowMs) this.expiries.delete(key);
-    }
+    for (const key of keys) if (Math.floor(Number(this.expiries.get(key)) / BUCKET_MS) === bucket) this.expiries.delete(key);
   }
 }

@@ -177,4 +177,22 @@ describe("readBody charges the server's budget for bodies in progress", () => {
     expect(await thirdRead).toMatchObject({ ok: true });
     expect(guard.bufferedBytes).toBe(0);
   });
+
+  it("marks a connection whose body has arrived as answering, which the connection cap never cuts", async () => {
+    const reasons: string[] = [];
+    const guard = new ConnectionGuard({ maxConnections: 1, log: (reason) => reasons.push(reason) });
+    const admit = (socket: Socket) => (guard as unknown as { admit(socket: Socket): void }).admit(socket);
+    const answering = new Socket();
+    admit(answering);
+    guard.requestStarted(answering, true);
+    const req = fakeRequest({}, answering);
+    const reading = readBody(asRequest(req), 100);
+    send(req, "body");
+    await reading;
+    const newcomer = new Socket();
+    admit(newcomer);
+    expect(answering.destroyed).toBe(false);
+    expect(newcomer.destroyed).toBe(true);
+    expect(reasons).toEqual(["connection limit reached: refused a new connection"]);
+  });
 });

@@ -9,8 +9,8 @@ import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { discordSignature, slackSignature } from "../../bench/load/signedRequests.js";
 import { createDiscordInteractionsHandler } from "../../src/adapters/discord/createDiscordInteractionsHandler.js";
-import { checkDiscordHeaders } from "../../src/adapters/discord/verifyDiscordSignature.js";
-import { checkSlackHeaders, checkSlackSignature, SSL_CHECK_BODY_LIMIT_BYTES, verifySlackRequests } from "../../src/adapters/slack/verify.js";
+import { checkDiscordHeaders, createDiscordPublicKey } from "../../src/adapters/discord/verifyDiscordSignature.js";
+import { checkSlackHeaders, checkSlackSignature, SSL_CHECK_BODY_LIMIT_BYTES, verifySlackRequests, verifySlackSignature } from "../../src/adapters/slack/verify.js";
 import type { CommandRegistry } from "../../src/commands/index.js";
 import { createLogger } from "../../src/logger.js";
 import { createHttpServer } from "../../src/server/createHttpServer.js";
@@ -235,6 +235,131 @@ describe("Slack: verifySlackRequests", () => {
   });
 });
 
+describe("Slack: verifySlackRequests, the remaining exits", () => {
+  function slack(options: { secret?: string; replays?: { firstSeen: () => Promise<boolean> } } = {}) {
+    const logs = capture();
+    const passed: string[] = [];
+    const listener = verifySlackRequests(
+      options.secret ?? SECRET,
+      (req, res) => {
+        passed.push(String((req as { rawBody?: Buffer }).rawBody));
+        res.writeHead(200).end("passed");
+      },
+      { logger: logs.logger, now: () => NOW_S * 1000, ...(options.replays ? { replays: options.replays } : {}) },
+    );
+    return { listener, passed, logs };
+  }
+  const signed = (body: string, contentType = "application/x-www-form-urlencoded") => ({
+    "content-type": contentType,
+    "x-slack-request-timestamp": String(NOW_S),
+    "x-slack-signature": slackSignature(SECRET, String(NOW_S), body),
+  });
+  const reasons = (logs: ReturnType<typeof capture>) => logs.lines().map((line) => `${line.status} ${line.reason}`);
+
+  it("treats an ssl_check with only one of the two headers as signed, and refuses it", async () => {
+    const { listener, passed } = slack();
+    const url = await serve(listener);
+    const body = "ssl_check=1";
+    const headers = signed(body);
+    expect(await post(url, body, { "content-type": headers["content-type"], "x-slack-request-timestamp": headers["x-slack-request-timestamp"] })).toMatchObject({ status: 401 });
+    expect(await post(url, body, { "content-type": headers["content-type"], "x-slack-signature": headers["x-slack-signature"] })).toMatchObject({ status: 401 });
+    expect(passed).toEqual([]);
+  });
+
+  it("logs an unsigned refusal as missing headers and closes the connection", async () => {
+    const { listener, logs } = slack();
+    const url = await serve(listener);
+    expect(await post(url, "command=%2Fsource", { "content-type": "application/x-www-form-urlencoded" })).toMatchObject({ status: 401, connection: "close" });
+    expect(await post(url, "{}", { "content-type": "application/json" })).toMatchObject({ status: 401, connection: "close" });
+    expect(reasons(logs)).toEqual(["401 missing signature headers"]);
+  });
+
+  it("refuses a signature with anything before v0= as malformed, unread", async () => {
+    const { listener, logs } = slack();
+    const url = await serve(listener);
+    const body = "command=%2Fsource";
+    const headers = signed(body);
+    expect(await post(url, body, { ...headers, "x-slack-signature": `x${headers["x-slack-signature"]}` })).toMatchObject({ status: 401, connection: "close" });
+    expect(reasons(logs)).toEqual(["401 malformed signature"]);
+  });
+
+  it("logs why a body was refused: the budget spent, another type, JSON that does not parse", async () => {
+    const { listener, logs } = slack();
+    const url = await serve(listener, { budget: 64 * 1024 });
+    const overBudget = "a".repeat(100 * 1024);
+    expect(await post(`${url}/slack/events`, overBudget, signed(overBudget))).toMatchObject({ status: 503, connection: "close" });
+    expect((await post(`${url}/slack/events`, "a=1", signed("a=1", "text/plain"))).status).toBe(415);
+    expect((await post(`${url}/slack/events`, "{", signed("{", "application/json"))).status).toBe(400);
+    expect(reasons(logs)).toEqual(["503 server body budget spent", "415 unsupported content type", "400 malformed body"]);
+  });
+
+  it("refuses a body that grows past 1 MB with 413, closes the connection, and says so", async () => {
+    const { listener, logs } = slack();
+    const url = await serve(listener);
+    const big = "a".repeat(1024 * 1024 + 1);
+    const answer = await fetch(url, {
+      method: "POST",
+      headers: signed(big),
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(big));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get("connection")).toBe("close");
+    expect(reasons(logs)).toEqual(["413 body over 1 MB"]);
+  });
+
+  it("reads the media type without parameters or spaces around it", async () => {
+    const { listener, passed } = slack();
+    const url = await serve(listener);
+    for (const type of ["application/json ; charset=utf-8", "Application/JSON"]) {
+      const body = `{"type":"event_callback","n":"${type}"}`;
+      expect((await post(url, body, signed(body, type))).status, type).toBe(200);
+    }
+    expect(passed).toHaveLength(2);
+  });
+
+  it("refuses a body with no Content-Type with 415", async () => {
+    const { listener } = slack();
+    const url = await serve(listener);
+    const headers: Record<string, string> = { ...signed("a=1") };
+    delete headers["content-type"];
+    const answer = await fetch(url, { method: "POST", headers, body: new Blob([Buffer.from("a=1")]) });
+    expect(answer.status).toBe(415);
+  });
+
+  it("with no signing secret, verifies nothing", async () => {
+    const { listener, passed, logs } = slack({ secret: "" });
+    const url = await serve(listener);
+    const body = "command=%2Fsource";
+    const headers = { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(NOW_S), "x-slack-signature": slackSignature("", String(NOW_S), body) };
+    expect((await post(url, body, headers)).status).toBe(401);
+    expect(passed).toEqual([]);
+    expect(reasons(logs)).toEqual(["401 no signing secret configured"]);
+  });
+
+  it("answers 500 when the replay store fails, instead of leaving the request hanging", async () => {
+    const { listener, passed, logs } = slack({ replays: { firstSeen: () => Promise.reject(new Error("store unreachable")) } });
+    const url = await serve(listener);
+    const body = "command=%2Fsource";
+    const answer = await fetch(url, { method: "POST", headers: signed(body), body, signal: AbortSignal.timeout(3_000) });
+    expect(answer.status).toBe(500);
+    expect(passed).toEqual([]);
+    expect(reasons(logs)).toEqual(["500 request failed before it was verified"]);
+  });
+
+  it("verifySlackSignature checks against the current time when not told otherwise", () => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = slackSignature(SECRET, timestamp, "x");
+    expect(verifySlackSignature({ signingSecret: SECRET, rawBody: "x", timestamp, signature })).toBe(true);
+    expect(verifySlackSignature({ signingSecret: SECRET, rawBody: "x", timestamp: String(NOW_S), signature: slackSignature(SECRET, String(NOW_S), "x") })).toBe(false);
+  });
+});
+
 describe("Slack: the checks themselves", () => {
   it("checkSlackHeaders and checkSlackSignature name each reason", () => {
     const signature = slackSignature(SECRET, String(NOW_S), "x");
@@ -368,6 +493,50 @@ describe("Discord: createDiscordInteractionsHandler's refusals", () => {
     const answer = await post(url, big, sign(big));
     expect(answer).toMatchObject({ status: 413, connection: "close" });
     expect(JSON.parse(answer.text)).toEqual({ error: "body too large" });
+  });
+
+  it("says why it refused: the method, the body, the shape", async () => {
+    const { handler, logs } = discord();
+    const url = await serve((req, res) => void handler(req, res), { budget: 64 * 1024 });
+    const get = await fetch(`${url}/discord/interactions`);
+    expect(await get.json()).toEqual({ error: "method not allowed" });
+    const overBudget = `{"type":1,"id":"1","pad":"${"a".repeat(100 * 1024)}"}`;
+    const busy = await post(`${url}/discord/interactions`, overBudget, sign(overBudget));
+    expect(busy).toMatchObject({ status: 503, connection: "close" });
+    expect(JSON.parse(busy.text)).toEqual({ error: "server busy" });
+    const notInteraction = '{"type":1,"id":["1"]}';
+    expect((await post(`${url}/discord/interactions`, notInteraction, sign(notInteraction))).status).toBe(400);
+    expect(logs.lines().map((line) => `${line.status} ${line.reason}`)).toEqual(["503 server body budget spent", "400 malformed interaction"]);
+  });
+
+  it("says a body over 1 MB was refused", async () => {
+    const { handler, logs } = discord();
+    const url = await serve((req, res) => void handler(req, res));
+    const big = `{"type":1,"id":"9","pad":"${"a".repeat(1024 * 1024)}"}`;
+    await post(url, big, sign(big));
+    expect(logs.lines().map((line) => `${line.status} ${line.reason}`)).toEqual(["413 body over 1 MB"]);
+  });
+
+  it("refuses a signature with anything around its 128 hex digits as malformed, unread", async () => {
+    const { handler, logs } = discord();
+    const url = await serve((req, res) => void handler(req, res));
+    const body = ping();
+    const good = sign(body);
+    for (const signature of [`0${good["x-signature-ed25519"]}`, `${good["x-signature-ed25519"]}0`]) {
+      expect(await post(url, body, { ...good, "x-signature-ed25519": signature })).toMatchObject({ status: 401, connection: "close" });
+    }
+    expect(logs.lines().map((line) => line.reason)).toEqual(["malformed signature"]);
+  });
+
+  it("createDiscordPublicKey refuses a key with anything around its 64 hex digits", () => {
+    expect(() => createDiscordPublicKey(`${publicKeyHex}0`)).toThrow(/64 hexadecimal/);
+    expect(() => createDiscordPublicKey(`0${publicKeyHex}`)).toThrow(/64 hexadecimal/);
+    expect(() => createDiscordPublicKey(publicKeyHex.toUpperCase())).not.toThrow();
+  });
+
+  it("checkDiscordHeaders uses the current time when not given a clock", () => {
+    expect(checkDiscordHeaders("a".repeat(128), String(Math.floor(Date.now() / 1000)))).toEqual({ ok: true });
+    expect(checkDiscordHeaders("a".repeat(128), String(NOW_S)).ok).toBe(false);
   });
 
   it("checkDiscordHeaders accepts a well-formed pair", () => {

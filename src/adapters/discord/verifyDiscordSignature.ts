@@ -46,7 +46,7 @@ export function verifyDiscordSignature(publicKey: KeyObject, input: DiscordSigna
   const { signature, timestamp, rawBody } = input;
   const headers = checkDiscordHeaders(signature, timestamp, input.now);
   if (!headers.ok) return headers;
-  const signed = Buffer.concat([Buffer.from(timestamp!, "utf8"), rawBody]);
+  const signed = Buffer.concat([Buffer.from(timestamp!), rawBody]);
   const valid = verify(null, signed, publicKey, Buffer.from(signature!, "hex"));
   return valid ? { ok: true } : { ok: false, reason: "signature does not match" };
 }

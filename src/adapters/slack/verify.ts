@@ -53,8 +53,8 @@ export function checkSlackSignature(input: SlackSignatureInput): SignatureCheck 
   if (!headers.ok) return headers;
   if (!signingSecret) return { ok: false, reason: "no signing secret configured" };
   const expected = Buffer.from(`v0=${createHmac("sha256", signingSecret).update(`v0:${timestamp}:`).update(rawBody).digest("hex")}`);
-  const given = Buffer.from(signature!);
-  if (given.length === expected.length && timingSafeEqual(given, expected)) return { ok: true };
+  // The header check above fixed the signature's length to the expected one's, as timingSafeEqual requires.
+  if (timingSafeEqual(Buffer.from(signature!), expected)) return { ok: true };
   return { ok: false, reason: "signature does not match: check that SLACK_SIGNING_SECRET is the app's Signing Secret, not its Client Secret" };
 }
 
@@ -81,7 +81,8 @@ export interface VerifySlackRequestsOptions {
  * - a signed ssl_check: an empty 200, and nothing else.
  * - a signature already answered (a replay): 409.
  * - a body Slack would not send (another Content-Type, JSON that does not parse): 415 / 400, without logging it.
- * Only then is the request handed on, with its body as `rawBody`, which Bolt reuses instead of reading again.
+ * A failure on the way (the replay store unreachable) gets 500. Only then is the request handed on, with its
+ * body as `rawBody`, which Bolt reuses instead of reading again.
  */
 export function verifySlackRequests(signingSecret: string, next: RequestListener, options: VerifySlackRequestsOptions = {}): RequestListener {
   // Made once: a text secret would be turned into a key again for every request. An empty one verifies nothing.
@@ -97,8 +98,9 @@ export function verifySlackRequests(signingSecret: string, next: RequestListener
   };
 
   const verify = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const timestamp = headerOf(req, "x-slack-request-timestamp");
-    const signature = headerOf(req, "x-slack-signature");
+    // Node joins a repeated header into one string (only Set-Cookie comes as an array).
+    const timestamp = req.headers["x-slack-request-timestamp"] as string | undefined;
+    const signature = req.headers["x-slack-signature"] as string | undefined;
     if (timestamp === undefined && signature === undefined) return answerUnsigned(req, res, refuse);
     const headers = checkSlackHeaders(timestamp, signature, Math.floor(now() / 1000));
     if (!headers.ok) return refuse(res, 401, headers.reason, true);
@@ -118,29 +120,26 @@ export function verifySlackRequests(signingSecret: string, next: RequestListener
   };
 
   return (req, res) => {
+    // The client went away mid-body (nobody to answer), or the replay store failed (answered 500, not a hang).
     verify(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(400).end();
+      logRefusal("request failed before it was verified", { status: 500 });
+      if (!res.headersSent) res.writeHead(500).end();
     });
   };
 }
 
-/** No signature headers at all: Slack's ssl_check ping gets its empty 200; everything else 401. */
+/**
+ * No signature headers at all: Slack's ssl_check ping gets its empty 200; everything else 401. readBody refuses
+ * an announced Content-Length over the limit at once, so no more than an ssl_check could be is ever read.
+ */
 async function answerUnsigned(
   req: IncomingMessage,
   res: ServerResponse,
   refuse: (res: ServerResponse, status: number, reason: string, closeConnection?: boolean) => void,
 ): Promise<void> {
-  if (mediaType(req) !== FORM || Number(req.headers["content-length"] ?? 0) > SSL_CHECK_BODY_LIMIT_BYTES) {
-    return refuse(res, 401, "missing signature headers", true);
-  }
   const read = await readBody(req, SSL_CHECK_BODY_LIMIT_BYTES);
   if (read.ok && isSslCheck(req, read.body)) return void res.writeHead(200).end();
   refuse(res, 401, "missing signature headers", true);
-}
-
-function headerOf(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return typeof value === "string" ? value : undefined;
 }
 
 function mediaType(req: IncomingMessage): string {
@@ -148,7 +147,7 @@ function mediaType(req: IncomingMessage): string {
 }
 
 function isSslCheck(req: IncomingMessage, rawBody: Buffer): boolean {
-  return mediaType(req) === FORM && new URLSearchParams(rawBody.toString("utf8")).get("ssl_check") === "1";
+  return mediaType(req) === FORM && new URLSearchParams(String(rawBody)).get("ssl_check") === "1";
 }
 
 /**
@@ -158,12 +157,10 @@ function isSslCheck(req: IncomingMessage, rawBody: Buffer): boolean {
  */
 function bodyProblem(req: IncomingMessage, rawBody: Buffer): { status: number; reason: string } | null {
   try {
+    if (mediaType(req) === JSON_TYPE) JSON.parse(String(rawBody));
     // Exactly Slack's header: Bolt reads a form only under this one, and JSON-parses everything else.
-    if (req.headers["content-type"] !== FORM && mediaType(req) === JSON_TYPE) JSON.parse(rawBody.toString("utf8"));
-    else if (req.headers["content-type"] === FORM) {
-      const payload = new URLSearchParams(rawBody.toString("utf8")).get("payload");
-      if (payload !== null) JSON.parse(payload);
-    } else return { status: 415, reason: "unsupported content type" };
+    else if (req.headers["content-type"] === FORM) JSON.parse(new URLSearchParams(String(rawBody)).get("payload") ?? "{}");
+    else return { status: 415, reason: "unsupported content type" };
   } catch {
     return { status: 400, reason: "malformed body" };
   }
