@@ -161,3 +161,18 @@ describe("timeouts fire when documented", () => {
     expect(Date.now() - started).toBeLessThan(600);
   });
 });
+
+describe("the default connection cap", () => {
+  it("is 512, or half the process's descriptor limit when that is lower", async () => {
+    const { defaultMaxConnections } = await import("../../src/server/connectionGuard.js");
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const folder = await mkdtemp(`${tmpdir()}/limits-`);
+    const limits = (soft: number) => `Limit                     Soft Limit           Hard Limit           Units\nMax open files            ${soft}                 1048576              files\n`;
+    await writeFile(`${folder}/low`, limits(256));
+    await writeFile(`${folder}/high`, limits(65536));
+    expect(defaultMaxConnections(`${folder}/low`)).toBe(128);
+    expect(defaultMaxConnections(`${folder}/high`)).toBe(512);
+    expect(defaultMaxConnections(`${folder}/missing`)).toBe(512);
+  });
+});
