@@ -49,7 +49,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead>
     });
     req.on("end", () => {
       guard?.releaseBody(req);
-      if (req.socket) guard?.bodyRead(req.socket);
+      guard?.bodyRead(req.socket);
       resolve(refused ? { ok: false, status: refused } : { ok: true, body: buffer.subarray(0, size) });
     });
     // After "end" this rejects a promise already resolved, which does nothing.

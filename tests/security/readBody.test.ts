@@ -136,6 +136,19 @@ describe("readBody charges the server's budget for bodies in progress", () => {
     return { guard, reasons, connect };
   }
 
+  it("grows only when a chunk does not fit: a body of exactly its first 16 KB holds 16 KB", async () => {
+    const { guard, connect } = guarded(1024 * 1024);
+    const req = fakeRequest({}, connect());
+    const reading = readBody(asRequest(req), 1024 * 1024);
+    req.emit("data", Buffer.alloc(10_000));
+    req.emit("data", Buffer.alloc(16 * 1024 - 10_000));
+    expect(guard.bufferedBytes).toBe(16 * 1024);
+    req.emit("data", Buffer.alloc(0));
+    expect(guard.bufferedBytes).toBe(16 * 1024);
+    send(req);
+    expect(await reading).toMatchObject({ ok: true });
+  });
+
   it("holds what a read has buffered and releases it at the end", async () => {
     const { guard, connect } = guarded(1024 * 1024);
     const req = fakeRequest({}, connect());
@@ -169,8 +182,11 @@ describe("readBody charges the server's budget for bodies in progress", () => {
     oldest.emit("close");
     await expect(oldestRead).rejects.toThrow();
 
-    // One that alone needs more than the whole budget is refused with 503.
+    // One that alone needs more than the whole budget is refused with 503, and holds nothing after.
     newer.emit("data", Buffer.alloc(30_000));
+    const afterRefusal = guard.bufferedBytes;
+    newer.emit("data", Buffer.alloc(10));
+    expect(guard.bufferedBytes).toBe(afterRefusal);
     send(newer);
     expect(await newerRead).toEqual({ ok: false, status: 503 });
     send(third);

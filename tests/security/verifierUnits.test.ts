@@ -489,6 +489,7 @@ describe("Discord: createDiscordInteractionsHandler's refusals", () => {
     const get = await fetch(url);
     expect(get.status).toBe(405);
     expect(get.headers.get("allow")).toBe("POST");
+    expect(await get.json()).toEqual({ error: "method not allowed" });
     const big = `{"type":1,"id":"9","pad":"${"a".repeat(1024 * 1024)}"}`;
     const answer = await post(url, big, sign(big));
     expect(answer).toMatchObject({ status: 413, connection: "close" });
@@ -498,8 +499,6 @@ describe("Discord: createDiscordInteractionsHandler's refusals", () => {
   it("says why it refused: the method, the body, the shape", async () => {
     const { handler, logs } = discord();
     const url = await serve((req, res) => void handler(req, res), { budget: 64 * 1024 });
-    const get = await fetch(`${url}/discord/interactions`);
-    expect(await get.json()).toEqual({ error: "method not allowed" });
     const overBudget = `{"type":1,"id":"1","pad":"${"a".repeat(100 * 1024)}"}`;
     const busy = await post(`${url}/discord/interactions`, overBudget, sign(overBudget));
     expect(busy).toMatchObject({ status: 503, connection: "close" });
