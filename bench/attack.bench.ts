@@ -21,7 +21,10 @@ import {
   type SignedRequest,
 } from "./load/signedRequests.js";
 
-const CONCURRENCY = 8;
+/** Legitimate commands per second, sent on a fixed schedule: far more than a chat community sends, well under capacity. */
+const RATE_PER_SECOND = 300;
+/** Enough workers that a slow answer never delays the next scheduled request. */
+const CONCURRENCY = 32;
 const WARM_UP_SECONDS = 3;
 const MEASURE_SECONDS = 10;
 const ATTACK_RAMP_SECONDS = 3;
@@ -46,14 +49,27 @@ function nextRequest(keys: DiscordKeys): SignedRequest {
     : signedDiscordRequest(keys.privateKey, discordInteraction("cite", { source: "mearsheimer" }, String(400_000_000_000_000_000n + BigInt(n))));
 }
 
-/** Signed commands at `CONCURRENCY` over keep-alive connections for `seconds`, as Slack and Discord would send them. */
+/**
+ * Signed commands at RATE_PER_SECOND for `seconds`, on a fixed schedule over keep-alive connections, as Slack and
+ * Discord would send them. Each latency counts from the request's scheduled time, so a server that falls behind
+ * is charged for the wait too (no coordinated omission). Open-loop, so the CPU the attack costs the server shows
+ * as latency, rather than the load generator and the attacker simply splitting a saturated machine.
+ */
 async function legitimateTraffic(port: number, keys: DiscordKeys, seconds: number): Promise<Measured> {
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 4_000 });
   const latencies: number[] = [];
   const tally: ErrorTally = { errors: 0, errorSamples: [] };
-  const until = performance.now() + seconds * 1000;
+  const total = RATE_PER_SECOND * seconds;
+  const start = performance.now();
+  let next = 0;
   const worker = async () => {
-    while (performance.now() < until) latencies.push(await timeRequest(pool, nextRequest(keys), tally));
+    while (next < total) {
+      const scheduled = start + (next++ * 1000) / RATE_PER_SECOND;
+      const wait = scheduled - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const behind = Math.max(0, performance.now() - scheduled);
+      latencies.push(behind + (await timeRequest(pool, nextRequest(keys), tally)));
+    }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   await pool.close();
@@ -114,7 +130,8 @@ async function main(): Promise<number> {
     const ratioMet = ratio <= TARGET_P99_RATIO && attacked.errors === 0;
     const rssMet = peakRss < TARGET_RSS_MB;
     const lines = [
-      `Attack: signed Slack /source and Discord /cite commands, alternating, at concurrency ${CONCURRENCY} over keep-alive connections,`,
+      `Attack: signed Slack /source and Discord /cite commands, alternating, ${RATE_PER_SECOND} a second on a fixed schedule over keep-alive`,
+      "connections (latency counted from each request's scheduled time),",
       `${MEASURE_SECONDS} s alone, then ${MEASURE_SECONDS} s while a second process attacks (after ${ATTACK_RAMP_SECONDS} s to ramp up): 1,200 idle sockets,`,
       "100 slowloris header tricklers, 8 bodies of 1 MB sent a byte per write (half with well-formed false signature headers),",
       "and 16 loops of unsigned ssl_check commands; closed connections are reopened. Server, load and attacker share two cores.",

@@ -14,7 +14,7 @@ const IDLE_SOCKETS = 1_200;
 const SLOWLORIS_SOCKETS = 100;
 const BYTE_UPLOADS = 8;
 const FLOOD_CONCURRENCY = 16;
-const REOPEN_DELAY_MS = 50;
+const REOPEN_DELAY_MS = Number(process.env.ATTACK_REOPEN_MS ?? 1_000);
 
 const stats = { connectionsOpened: 0, connectionsCutByServer: 0, bytesTrickled: 0, floodRequests: 0, floodAnswered200: 0 };
 let stopping = false;

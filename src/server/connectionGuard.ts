@@ -29,22 +29,27 @@ export interface ConnectionGuardOptions {
   log: RateLimitedLog;
 }
 
-type Phase = "idle" | "reading" | "answering";
+/**
+ * fresh: accepted, no request finished on it yet; idle: between requests of a keep-alive connection that has
+ * been answered before; reading: a request's body is arriving; answering: the request is being answered.
+ */
+type Phase = "fresh" | "idle" | "reading" | "answering";
 
 const guards = new WeakMap<Socket, ConnectionGuard>();
 
 /**
  * Caps what unauthenticated clients can hold: the number of open connections and the bytes of request bodies
- * still arriving. At a cap the oldest waiting connection gives way to the new one, first one that has sent
- * nothing or sits idle between requests, then one still sending its body; a request being answered is never
- * cut. Slack and Discord send a small request at once and read the answer, so they are always the newest:
- * a client holding sockets open slowly (slowloris) is what gets closed, not them.
+ * still arriving. At the connection cap the longest-waiting connection gives way to the new one: first one
+ * that has never finished a request (a socket opened and left, or trickling headers: slowloris), then a
+ * keep-alive connection idle between requests, then one still sending its body; a request being answered is
+ * never cut. Slack and Discord send a small request at once and keep their connections busy, so a client
+ * opening sockets by the thousand closes its own sockets, not theirs.
  */
 export class ConnectionGuard {
   private readonly maxConnections: number;
   private readonly maxBufferedBodyBytes: number;
   /** Each phase's sockets in the order they entered it, so the first is the one waiting longest. */
-  private readonly phases: Record<Phase, Set<Socket>> = { idle: new Set(), reading: new Set(), answering: new Set() };
+  private readonly phases: Record<Phase, Set<Socket>> = { fresh: new Set(), idle: new Set(), reading: new Set(), answering: new Set() };
   private readonly phaseOf = new Map<Socket, Phase>();
   /** Bytes held per body being read, in the order the reads began. */
   private readonly bodies = new Map<IncomingMessage, number>();
@@ -116,7 +121,7 @@ export class ConnectionGuard {
 
   private admit(socket: Socket): void {
     if (this.phaseOf.size >= this.maxConnections) {
-      const victim = first(this.phases.idle) ?? first(this.phases.reading);
+      const victim = first(this.phases.fresh) ?? first(this.phases.idle) ?? first(this.phases.reading);
       if (!victim) {
         this.options.log("connection limit reached: refused a new connection", { limit: this.maxConnections });
         socket.destroy();
@@ -127,8 +132,8 @@ export class ConnectionGuard {
       victim.destroy();
     }
     guards.set(socket, this);
-    this.phases.idle.add(socket);
-    this.phaseOf.set(socket, "idle");
+    this.phases.fresh.add(socket);
+    this.phaseOf.set(socket, "fresh");
     socket.once("close", () => this.forget(socket));
   }
 

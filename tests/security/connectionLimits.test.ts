@@ -89,6 +89,30 @@ describe("the connection cap", () => {
     expect(logs()).toContainEqual(expect.objectContaining({ msg: "connection limit", reason: expect.stringMatching(/^connection limit reached/), limit: 20 }));
   });
 
+  it("keeps a keep-alive connection that has been answered, closing sockets that never sent a request first", async () => {
+    const { port } = await start({ maxConnections: 10 });
+    const [client] = await hold(port, 1);
+    const ask = (body: string) =>
+      new Promise<string>((resolve) => {
+        let received = "";
+        const onData = (chunk: Buffer) => {
+          received += chunk.toString();
+          if (/\r\n\r\n\d+$/.test(received)) {
+            client!.off("data", onData);
+            resolve(received);
+          }
+        };
+        client!.on("data", onData);
+        client!.write(`POST /discord/interactions HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+      });
+    expect(await ask("first")).toMatch(/^HTTP\/1\.1 200/);
+    const flood = await hold(port, 30);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(client!.destroyed).toBe(false);
+    expect(await ask("second")).toMatch(/^HTTP\/1\.1 200[\s\S]*\r\n\r\n6$/);
+    expect(flood.filter(closed).length).toBeGreaterThanOrEqual(20);
+  });
+
   it("logs the cap once a minute, however often it bites", async () => {
     const { port, logs } = await start({ maxConnections: 5 });
     await hold(port, 30);
