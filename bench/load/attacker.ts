@@ -4,7 +4,8 @@
  * over IPC when asked. Each attack is one of those found in the security review:
  * - memory: 1 MB bodies sent one byte per write, with well-formed but false Slack signature headers (so the
  *   server must read them) and with none (refused unread);
- * - connections: 1,200 idle sockets and slowloris headers, reopened as the server closes them;
+ * - connections: 1,200 idle sockets and slowloris headers, each reopened a second (ATTACK_REOPEN_MS) after the
+ *   server closes it;
  * - flood: unsigned `ssl_check=1&command=…` requests as fast as they are answered.
  */
 import { connect, type Socket } from "node:net";
