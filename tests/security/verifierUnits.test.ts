@@ -58,6 +58,17 @@ interface Answer {
   connection: string | null;
 }
 
+/** A body sent as a stream, with no Content-Length announcing its size: the limit is met as bytes arrive. */
+function postStreamed(url: string, body: string, headers: Record<string, string>): Promise<Response> {
+  const stream = new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(body));
+      controller.close();
+    },
+  });
+  return fetch(url, { method: "POST", headers, body: stream, duplex: "half" } as RequestInit);
+}
+
 async function post(url: string, body: string, headers: Record<string, string>): Promise<Answer> {
   const response = await fetch(url, { method: "POST", headers, body });
   return { status: response.status, text: await response.text(), connection: response.headers.get("connection") };
@@ -202,17 +213,7 @@ describe("Slack: verifySlackRequests", () => {
     const { listener, passed } = slack();
     const url = await serve(listener, { budget: 64 * 1024 });
     const big = "a".repeat(1024 * 1024 + 1);
-    const refused = await fetch(`${url}/slack/events`, {
-      method: "POST",
-      headers: signed(big),
-      body: new ReadableStream({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode(big));
-          controller.close();
-        },
-      }),
-      duplex: "half",
-    } as RequestInit);
+    const refused = await postStreamed(`${url}/slack/events`, big, signed(big));
     expect([413, 503]).toContain(refused.status);
     const overBudget = "a".repeat(100 * 1024);
     expect((await post(`${url}/slack/events`, overBudget, signed(overBudget))).status).toBe(503);
@@ -297,17 +298,7 @@ describe("Slack: verifySlackRequests, the remaining exits", () => {
     const { listener, logs } = slack();
     const url = await serve(listener);
     const big = "a".repeat(1024 * 1024 + 1);
-    const answer = await fetch(url, {
-      method: "POST",
-      headers: signed(big),
-      body: new ReadableStream({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode(big));
-          controller.close();
-        },
-      }),
-      duplex: "half",
-    } as RequestInit);
+    const answer = await postStreamed(url, big, signed(big));
     expect(answer.status).toBe(413);
     expect(answer.headers.get("connection")).toBe("close");
     expect(reasons(logs)).toEqual(["413 body over 1 MB"]);
