@@ -6,6 +6,7 @@ import { checkKnowledgeFolder } from "./config/checkKnowledgeFolder.js";
 import { loadConfig, type Config } from "./config/loadConfig.js";
 import { createLogger, jsonLineDestination, type Logger } from "./logger.js";
 import { createBotRegistry } from "./runtime/createBotRegistry.js";
+import { guardProcess } from "./runtime/guardProcess.js";
 import { KnowledgeStore, summarize } from "./runtime/knowledgeStore.js";
 import { formatRateLimit } from "./runtime/parseRateLimit.js";
 import { trackCommandsInFlight, type InFlightCommands } from "./runtime/trackCommandsInFlight.js";
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   }
   const consoleMode = config.adapters.includes("console");
   const logger = createMainLogger(config, consoleMode);
+  guardProcess(logger);
 
   const store = await KnowledgeStore.open(config.knowledgeDir, { logger });
   logger.info({ directory: config.knowledgeDir, ...summarize(store.get()) }, "knowledge loaded");
@@ -89,7 +91,7 @@ async function runPlatforms(
     // A half-started client may hold timers or sockets; the exit must not wait on them.
     process.exit(1);
   }
-  logger.info({ port: platforms.port, paths: ["/healthz", ...platforms.paths] }, "listening");
+  logger.info({ host: config.host, port: platforms.port, paths: ["/healthz", ...platforms.paths] }, "listening");
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {

@@ -22,27 +22,11 @@ export interface LoadResult {
 export async function sendLoad(port: number, requests: readonly SignedRequest[], concurrency: number): Promise<LoadResult> {
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: concurrency, pipelining: 1, keepAliveTimeout: 30_000 });
   const latencies: number[] = [];
-  const errorSamples: string[] = [];
-  let errors = 0;
+  const tally: ErrorTally = { errors: 0, errorSamples: [] };
   let next = 0;
 
   const worker = async () => {
-    while (next < requests.length) {
-      const signed = requests[next++]!;
-      const started = performance.now();
-      try {
-        const response = await pool.request({ path: signed.path, method: "POST", headers: signed.headers, body: signed.body });
-        await response.body.dump({ limit: Infinity });
-        if (response.statusCode !== 200) {
-          errors++;
-          if (errorSamples.length < 5) errorSamples.push(`HTTP ${response.statusCode}`);
-        }
-      } catch (error) {
-        errors++;
-        if (errorSamples.length < 5) errorSamples.push(error instanceof Error ? error.name : String(error));
-      }
-      latencies.push(performance.now() - started);
-    }
+    while (next < requests.length) latencies.push(await timeRequest(pool, requests[next++]!, tally));
   };
 
   const started = performance.now();
@@ -57,7 +41,30 @@ export async function sendLoad(port: number, requests: readonly SignedRequest[],
     perSecond: requests.length / seconds,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
-    errors,
-    errorSamples,
+    ...tally,
   };
+}
+
+export interface ErrorTally {
+  /** Responses other than 200, and requests that failed outright. */
+  errors: number;
+  /** Status (or error code) of the first few errors. */
+  errorSamples: string[];
+}
+
+/** Sends one signed request and reads the whole answer: its latency in ms, and any error counted in `tally`. */
+export async function timeRequest(pool: Pool, signed: SignedRequest, tally: ErrorTally): Promise<number> {
+  const started = performance.now();
+  try {
+    const response = await pool.request({ path: signed.path, method: "POST", headers: signed.headers, body: signed.body, headersTimeout: 10_000 });
+    await response.body.dump({ limit: Infinity });
+    if (response.statusCode !== 200) {
+      tally.errors++;
+      if (tally.errorSamples.length < 5) tally.errorSamples.push(`HTTP ${response.statusCode}`);
+    }
+  } catch (error) {
+    tally.errors++;
+    if (tally.errorSamples.length < 5) tally.errorSamples.push(error instanceof Error ? ((error as { code?: string }).code ?? error.name) : String(error));
+  }
+  return performance.now() - started;
 }

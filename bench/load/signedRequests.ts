@@ -23,6 +23,8 @@ export function slackSignature(secret: string, timestamp: string, body: string):
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
 
+let triggers = 0;
+
 /** A slash command as Slack posts it: form-encoded, signed over the raw body. */
 export function slackSlashCommand(
   command: string,
@@ -43,7 +45,8 @@ export function slackSlashCommand(
     api_app_id: "A0001",
     is_enterprise_install: "false",
     response_url: "https://hooks.slack.com/commands/T0001/1/abc",
-    trigger_id: "1.2.3",
+    // Unique, as Slack's are: the bot refuses a signature it has already answered as a replay.
+    trigger_id: `1.2.${++triggers}`,
   }).toString();
   const timestamp = String(options.timestamp ?? nowSeconds());
   return {

@@ -1,4 +1,4 @@
-import { foldForComparison } from "../knowledge/normalizeText.js";
+import { findPassageByPhrase } from "../knowledge/findPhrases.js";
 import type { KnowledgeDocument, Passage } from "../knowledge/index.js";
 
 const THESIS_CUES = [/\bthis (essay|paper|article|analysis) (argues|contends|shows|maintains)\b/i, /\bthesis\b/i, /\bI argue\b/i];
@@ -41,24 +41,4 @@ export function findConclusion(document: KnowledgeDocument): Passage[] {
 }
 
 /** The passage containing a short verbatim phrase, compared without case, accents or spacing differences. */
-export function findPassageByPhrase(document: KnowledgeDocument, phrase: string): Passage | undefined {
-  const wanted = comparable(phrase);
-  if (!wanted) return undefined;
-  return document.passages.find((p) => comparablePassage(p).includes(wanted));
-}
-
-/** Passages never change once parsed, and topic commands look phrases up on every run. */
-const comparableTexts = new WeakMap<Passage, string>();
-
-function comparablePassage(passage: Passage): string {
-  let text = comparableTexts.get(passage);
-  if (text === undefined) {
-    text = comparable(passage.text);
-    comparableTexts.set(passage, text);
-  }
-  return text;
-}
-
-function comparable(text: string): string {
-  return foldForComparison(text).replace(/\s+/g, " ").trim();
-}
+export { findPassageByPhrase } from "../knowledge/findPhrases.js";

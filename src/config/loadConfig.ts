@@ -1,5 +1,6 @@
+import { isIP } from "node:net";
 import { DEFAULT_REPLY_CACHE_SIZE } from "../commands/replyCache.js";
-import { parseRateLimit, type RateLimitSetting } from "../runtime/parseRateLimit.js";
+import { MAX_RATE_LIMIT, parseRateLimit, type RateLimitSetting } from "../runtime/parseRateLimit.js";
 
 /** The ways the bot can be reached; every one whose variables are present is started. */
 export type AdapterName = "slack-socket" | "slack-http" | "discord-gateway" | "discord-http" | "console";
@@ -27,6 +28,8 @@ export interface DiscordConfig {
 export interface Config {
   knowledgeDir: string;
   port: number;
+  /** The address the HTTP server binds: every interface by default (what a container needs), or e.g. 127.0.0.1. */
+  host: string;
   /** Unset unless LOG_LEVEL is: the default depends on the mode (quieter in the console). */
   logLevel?: string;
   /** Null when rate limiting is off. */
@@ -44,6 +47,8 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = "0.0.0.0";
+const HOST_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/i;
 export const DEFAULT_RATE_LIMIT = "10/10s";
 /** About 1.2 GB of replies at ~12 KB each; the cache reserves its slots up front, so a typo must not. */
 const MAX_REPLY_CACHE_SIZE = 100_000;
@@ -68,6 +73,11 @@ export function loadConfig(env: Environment): ConfigResult {
     else problems.push(`PORT must be a whole number from 0 to 65535 (got "${portText}").`);
   }
 
+  const host = read("HOST") ?? DEFAULT_HOST;
+  if (!isIP(host) && !HOST_NAME.test(host)) {
+    problems.push(`HOST must be an IP address such as 0.0.0.0 or 127.0.0.1, or a host name (got "${host}").`);
+  }
+
   const logLevel = read("LOG_LEVEL")?.toLowerCase();
   if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${read("LOG_LEVEL")}").`);
@@ -76,7 +86,7 @@ export function loadConfig(env: Environment): ConfigResult {
   const rateLimitText = read("RATE_LIMIT") ?? DEFAULT_RATE_LIMIT;
   const parsedRateLimit = parseRateLimit(rateLimitText);
   if (parsedRateLimit === undefined) {
-    problems.push(`RATE_LIMIT must look like 10/10s or 20/1m (commands per user per window), or 0 to turn it off (got "${rateLimitText}").`);
+    problems.push(`RATE_LIMIT must look like 10/10s or 20/1m (at most ${MAX_RATE_LIMIT} commands per user per window), or 0 to turn it off (got "${rateLimitText}").`);
   }
 
   const cacheText = read("REPLY_CACHE_SIZE");
@@ -99,7 +109,7 @@ export function loadConfig(env: Environment): ConfigResult {
 
   return {
     ok: true,
-    config: { knowledgeDir, port, logLevel, rateLimit: parsedRateLimit ?? null, replyCacheSize, slack, discord, adapters },
+    config: { knowledgeDir, port, host, logLevel, rateLimit: parsedRateLimit ?? null, replyCacheSize, slack, discord, adapters },
   };
 }
 

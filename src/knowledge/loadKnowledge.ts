@@ -27,12 +27,21 @@ export function documentIdOf(file: string): string {
 }
 
 /**
+ * Documents already parsed, by file name, with the size and modification time they were parsed at. A reload
+ * given the same cache parses only the files that changed (saving the topic file does not re-parse a 5 MB essay).
+ */
+export type ParsedDocumentCache = Map<string, { size: number; mtimeMs: number; document: KnowledgeDocument }>;
+
+/**
  * Reads one document file. Every failure names the file and says what is wrong with it, so the other
  * documents can still load and a maintainer knows which file to fix.
  */
-export async function loadDocumentFile(directory: string, file: string): Promise<KnowledgeDocument> {
+export async function loadDocumentFile(directory: string, file: string, cache?: ParsedDocumentCache): Promise<KnowledgeDocument> {
   const fullPath = path.join(directory, file);
   const info = await stat(fullPath);
+  const cached = cache?.get(file);
+  // A copy without topics: its topic file is attached afresh (or not) by this load.
+  if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { ...cached.document, topics: undefined };
   if (info.size === 0) throw new Error("the file is empty");
   if (info.size > MAX_DOCUMENT_BYTES) {
     throw new Error(`the file is ${formatBytes(info.size)}; documents are limited to ${formatBytes(MAX_DOCUMENT_BYTES)}`);
@@ -45,16 +54,28 @@ export async function loadDocumentFile(directory: string, file: string): Promise
   } catch {
     throw new Error("the file is not valid UTF-8 text; save it as UTF-8");
   }
-  return parseDocument(documentIdOf(file), file, text);
+  if (bytes.length !== info.size) throw new Error("the file changed while it was read; it is read again once it is saved");
+  const document = parseDocument(documentIdOf(file), file, text);
+  cache?.set(file, { size: info.size, mtimeMs: info.mtimeMs, document: { ...document, topics: undefined } });
+  return document;
 }
 
 /** Loads every `.txt` and `.md` document in a folder; a file that fails is reported and skipped. */
-export async function loadKnowledge(directory: string): Promise<KnowledgeBase> {
+export async function loadKnowledge(directory: string, options: { cache?: ParsedDocumentCache } = {}): Promise<KnowledgeBase> {
+  const { documents, errors } = await loadKnowledgeFiles(directory, options);
+  return new KnowledgeBase(documents, errors);
+}
+
+/** What `loadKnowledge` indexes: the parsed documents (topic files attached) and every file's failure. */
+export async function loadKnowledgeFiles(
+  directory: string,
+  options: { cache?: ParsedDocumentCache } = {},
+): Promise<{ documents: KnowledgeDocument[]; errors: KnowledgeError[] }> {
   let entries: string[];
   try {
     entries = (await readdir(directory)).sort();
   } catch (error) {
-    return new KnowledgeBase([], [{ file: directory, message: `cannot read the knowledge folder: ${describe(error)}` }]);
+    return { documents: [], errors: [{ file: directory, message: `cannot read the knowledge folder: ${describe(error)}` }] };
   }
   const files = entries.filter(isDocumentFile);
   const documents: KnowledgeDocument[] = [];
@@ -62,7 +83,7 @@ export async function loadKnowledge(directory: string): Promise<KnowledgeBase> {
   const seenIds = new Set<string>();
   for (const file of files) {
     try {
-      const document = await loadDocumentFile(directory, file);
+      const document = await loadDocumentFile(directory, file, options.cache);
       if (seenIds.has(document.id)) throw new Error(`another file already has the document id "${document.id}"`);
       seenIds.add(document.id);
       documents.push(document);
@@ -70,11 +91,12 @@ export async function loadKnowledge(directory: string): Promise<KnowledgeBase> {
       errors.push({ file, message: describe(error) });
     }
   }
+  if (options.cache) for (const file of options.cache.keys()) if (!files.includes(file)) options.cache.delete(file);
   for (const file of entries.filter((entry) => entry.endsWith(TOPIC_FILE_SUFFIX))) {
     await loadTopicFile(directory, file, documents, errors);
   }
   if (files.length === 0) errors.push({ file: directory, message: "no .txt or .md documents in the knowledge folder" });
-  return new KnowledgeBase(documents, errors);
+  return { documents, errors };
 }
 
 /** Attaches `<id>.topics.json` to its document; a bad topic file is reported and the document loads without it. */

@@ -1,5 +1,5 @@
 import type { DocumentTopics, KnowledgeDocument, Topic, TopicReason } from "./types.js";
-import { foldForComparison } from "./normalizeText.js";
+import { locatePhrases } from "./findPhrases.js";
 
 export const TOPIC_FILE_SUFFIX = ".topics.json";
 /**
@@ -33,18 +33,19 @@ export function parseTopicFile(file: string, text: string, document: KnowledgeDo
     if (seen.has(topic.command)) throw new Error(`two topics use the command "${topic.command}"`);
     seen.add(topic.command);
   }
-  const warnings: string[] = [];
-  const missing = (phrase: string, where: string) => {
-    if (!containsPhrase(document, phrase)) warnings.push(`${where}: the phrase "${phrase}" is not in ${document.file}`);
-  };
+  const checks: Array<{ phrase: string; where: string }> = [];
   topics.forEach((topic) => {
-    if (topic.answer) missing(topic.answer.passage, `topic ${topic.command}, answer`);
-    topic.reasons.forEach((reason, r) => reason.evidence?.forEach((phrase) => missing(phrase, `topic ${topic.command}, reason ${r + 1}`)));
+    if (topic.answer) checks.push({ phrase: topic.answer.passage, where: `topic ${topic.command}, answer` });
+    topic.reasons.forEach((reason, r) => reason.evidence?.forEach((phrase) => checks.push({ phrase, where: `topic ${topic.command}, reason ${r + 1}` })));
   });
-  if (aliases) {
-    for (const name of Object.keys(aliases)) {
-      if (!containsPhrase(document, name)) warnings.push(`aliases: "${name}" is not in ${document.file}, so its aliases find nothing`);
-    }
+  const aliasNames = aliases ? Object.keys(aliases) : [];
+  // One pass over the document for every phrase at once (and remembered for the topic commands).
+  const located = locatePhrases(document, [...checks.map((check) => check.phrase), ...aliasNames]);
+  const warnings = checks
+    .filter(({ phrase }) => located.get(phrase) === undefined)
+    .map(({ phrase, where }) => `${where}: the phrase "${phrase}" is not in ${document.file}`);
+  for (const name of aliasNames) {
+    if (located.get(name) === undefined) warnings.push(`aliases: "${name}" is not in ${document.file}, so its aliases find nothing`);
   }
   return {
     topics: { file, topics, ...(Array.isArray(data.motions) ? { motions: data.motions } : {}), ...(aliases ? { aliases } : {}) },
@@ -113,15 +114,6 @@ function optionalText(value: unknown, where: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string") throw new Error(`${where} must be text`);
   return value.trim() || undefined;
-}
-
-function containsPhrase(document: KnowledgeDocument, phrase: string): boolean {
-  const wanted = comparable(phrase);
-  return document.passages.some((passage) => comparable(passage.text).includes(wanted));
-}
-
-function comparable(text: string): string {
-  return foldForComparison(text).replace(/\s+/g, " ").trim();
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -68,10 +68,15 @@ export function typedWords(query: string): TypedWord[] {
 
 /**
  * Stemming is the costliest step of indexing and a corpus repeats its words endlessly, so stems are
- * remembered. Bounded, because the words come from documents and queries, which anyone can write.
+ * remembered. Bounded by the characters held, not the entries, because the words come from documents and
+ * queries, which anyone can write: 200,000 long "words" would otherwise hold hundreds of megabytes. A word
+ * longer than any real one is stemmed every time instead of kept.
  */
 const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 200_000;
+/** About 8 MB of text, keys and stems together, at two bytes a character: a few hundred thousand real words. */
+export const STEM_CACHE_MAX_CHARS = 4_000_000;
+const MAX_CACHED_WORD_LENGTH = 40;
+let stemCacheChars = 0;
 
 /**
  * The index form of a word: null for stop words, otherwise the Porter stem of its American spelling
@@ -83,8 +88,13 @@ export function indexTerm(word: string): string | null {
   if (stem === undefined) {
     const lexicon = englishLexicon();
     stem = stemmer(americanSpelling(word.replace(/'/g, ""), (candidate) => lexicon.has(candidate)));
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    if (word.length > MAX_CACHED_WORD_LENGTH) return stem;
+    if (stemCacheChars + word.length + stem.length > STEM_CACHE_MAX_CHARS) {
+      stemCache.clear();
+      stemCacheChars = 0;
+    }
     stemCache.set(word, stem);
+    stemCacheChars += word.length + stem.length;
   }
   return stem;
 }
@@ -94,4 +104,9 @@ export function queryWords(query: string): string[] {
   return tokenizeWords(query)
     .filter((word) => indexTerm(word) !== null)
     .slice(0, MAX_QUERY_WORDS);
+}
+
+/** Characters the stem cache holds now (keys and stems), for tests. */
+export function stemCacheSize(): { entries: number; chars: number } {
+  return { entries: stemCache.size, chars: stemCacheChars };
 }

@@ -1,13 +1,14 @@
-import { watch, type FSWatcher } from "node:fs";
-import { access } from "node:fs/promises";
+import { statSync, watch, type FSWatcher } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import {
   KnowledgeBase,
   isDocumentFile,
-  loadKnowledge,
   type KnowledgeDocument,
   type KnowledgeError,
 } from "../knowledge/index.js";
+import { loadKnowledgeFiles, type ParsedDocumentCache } from "../knowledge/loadKnowledge.js";
 import { TOPIC_FILE_SUFFIX } from "../knowledge/parseTopicFile.js";
 import { silentLogger, type Logger } from "../logger.js";
 
@@ -15,23 +16,43 @@ export interface KnowledgeStoreOptions {
   logger?: Logger;
   /** Watch the folder and re-index on change (default true). */
   watch?: boolean;
-  /** Editors save in bursts (temp file, rename, chmod); one reload per burst. */
+  /**
+   * Editors save in bursts (temp file, rename, chmod); one reload per burst. The folder must also look the same
+   * (every file's size and modification time) at both ends of one more such wait, so a file still being
+   * written is not loaded half-way.
+   */
   debounceMs?: number;
+  /** How often to check that the folder at the path is still the one watched (a deploy may swap it). */
+  folderCheckMs?: number;
+  /** A reload that took T waits at least this many times T before the next (default 4: at most a fifth of the time). */
+  reloadSpacing?: number;
   /** Called after every reload with the new knowledge. */
   onReload?: (knowledge: KnowledgeBase) => void;
 }
 
+/** A reload that took T waits at least this many times T before the next: reloading takes at most a fifth of the time. */
+const RELOAD_SPACING = 4;
+
 /**
- * The knowledge the bot answers from, kept current with its folder. Each reload re-reads every document; a
- * document that fails where an earlier version loaded keeps that earlier version (and the failure is
- * reported), so a half-saved or broken edit never takes a document away from users.
+ * The knowledge the bot answers from, kept current with its folder. Each reload re-reads the folder, parsing
+ * only files that changed; a document that fails where an earlier version loaded keeps that earlier version
+ * (and the failure is reported), so a half-saved or broken edit never takes a document away from users. A
+ * folder that cannot be read, or that has no loadable document left, is a failed load: what was loaded is
+ * kept. Reloads wait until the folder is stable, are spaced by what the last one cost, so saving in a loop
+ * cannot freeze the bot, and a folder replaced under its path (`mv`, a deploy) is watched again.
  */
 export class KnowledgeStore {
   private current: KnowledgeBase = new KnowledgeBase([], []);
   private readonly lastGood = new Map<string, KnowledgeDocument>();
   private readonly logger: Logger;
   private watcher: FSWatcher | null = null;
+  /** The folder's inode when the watcher was made; a different one at the path means it was replaced. */
+  private watchedInode: number | null = null;
+  private folderCheck: NodeJS.Timeout | null = null;
   private debounce: NodeJS.Timeout | null = null;
+  private readonly parsed: ParsedDocumentCache = new Map();
+  /** No reload starts before this (ms since the epoch), set from what the last one cost. */
+  private nextReloadAt = 0;
   private reloading: Promise<KnowledgeBase> | null = null;
   private reloadAgain = false;
   private closed = false;
@@ -65,7 +86,9 @@ export class KnowledgeStore {
       try {
         do {
           this.reloadAgain = false;
+          const started = Date.now();
           this.current = await this.loadFolder();
+          this.nextReloadAt = Date.now() + (this.options.reloadSpacing ?? RELOAD_SPACING) * (Date.now() - started);
           this.options.onReload?.(this.current);
         } while (this.reloadAgain && !this.closed);
         return this.current;
@@ -80,22 +103,50 @@ export class KnowledgeStore {
   async close(): Promise<void> {
     this.closed = true;
     if (this.debounce) clearTimeout(this.debounce);
+    if (this.folderCheck) clearInterval(this.folderCheck);
     this.watcher?.close();
     this.watcher = null;
     await this.reloading;
   }
 
+  private get debounceMs(): number {
+    return this.options.debounceMs ?? 200;
+  }
+
   private startWatching(): void {
+    this.watchFolder();
+    this.folderCheck = setInterval(() => void this.checkFolderIdentity(), this.options.folderCheckMs ?? 2_000);
+    this.folderCheck.unref();
+  }
+
+  private watchFolder(): void {
     try {
+      this.watchedInode = statSync(this.directory).ino;
       this.watcher = watch(this.directory, { persistent: false }, () => this.scheduleReload());
       this.watcher.on("error", (error) => {
-        this.logger.warn({ err: error, directory: this.directory }, "stopped watching the knowledge folder; restart to pick up changes");
+        this.logger.warn({ err: error, directory: this.directory }, "stopped watching the knowledge folder; watching again once it is back");
         this.watcher?.close();
         this.watcher = null;
       });
     } catch (error) {
-      this.logger.warn({ err: error, directory: this.directory }, "cannot watch the knowledge folder; restart to pick up changes");
+      this.watcher = null;
+      this.logger.warn({ err: error, directory: this.directory }, "cannot watch the knowledge folder; watching again once it is back");
     }
+  }
+
+  /** Watches the folder anew when the one at the path is not the one watched (replaced, or back after an error). */
+  private async checkFolderIdentity(): Promise<void> {
+    let inode: number;
+    try {
+      inode = (await stat(this.directory)).ino;
+    } catch {
+      return; // gone for now: keep answering from what was loaded, and look again later
+    }
+    if (this.closed || (this.watcher && inode === this.watchedInode)) return;
+    this.logger.info({ directory: this.directory }, "the knowledge folder was replaced; watching the new one");
+    this.watcher?.close();
+    this.watchFolder();
+    this.scheduleReload();
   }
 
   private scheduleReload(): void {
@@ -103,12 +154,45 @@ export class KnowledgeStore {
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {
       this.debounce = null;
-      void this.reload().then(
-        (knowledge) => this.logger.info(summarize(knowledge), "knowledge re-indexed"),
-        (error: unknown) => this.logger.error({ err: error }, "knowledge reload failed; keeping the previous index"),
-      );
-    }, this.options.debounceMs ?? 200);
+      void this.reloadWhenStable();
+    }, Math.max(this.debounceMs, this.nextReloadAt - Date.now()));
     this.debounce.unref();
+  }
+
+  /** Reloads once every file has kept its size and modification time across one more debounce. */
+  private async reloadWhenStable(): Promise<void> {
+    const before = await this.fingerprint();
+    await delay(this.debounceMs, undefined, { ref: false });
+    // A newer change already rescheduled; that one reloads.
+    if (this.closed || this.debounce) return;
+    if ((await this.fingerprint()) !== before) {
+      this.scheduleReload();
+      return;
+    }
+    await this.reload().then(
+      (knowledge) => this.logger.info(summarize(knowledge), "knowledge re-indexed"),
+      (error: unknown) => this.logger.error({ err: error }, "knowledge reload failed; keeping the previous index"),
+    );
+  }
+
+  /** Every file's name, size and modification time, in one string. */
+  private async fingerprint(): Promise<string> {
+    try {
+      const files = (await readdir(this.directory)).sort();
+      const parts = await Promise.all(
+        files.map(async (file) => {
+          try {
+            const info = await stat(path.join(this.directory, file));
+            return `${file}:${info.size}:${info.mtimeMs}`;
+          } catch {
+            return `${file}:gone`;
+          }
+        }),
+      );
+      return parts.join("|");
+    } catch (error) {
+      return `unreadable:${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    }
   }
 
   /**
@@ -116,16 +200,7 @@ export class KnowledgeStore {
    * version of each document that failed this time.
    */
   private async loadFolder(): Promise<KnowledgeBase> {
-    // A folder briefly gone (a volume remounting, a directory swapped by a deploy) keeps what was loaded.
-    if (this.current.documents.length > 0) {
-      try {
-        await access(this.directory);
-      } catch (error) {
-        this.logger.error({ err: error, file: this.directory }, "cannot read the knowledge folder; keeping the documents already loaded");
-        return this.current;
-      }
-    }
-    const loaded = await loadKnowledge(this.directory);
+    const loaded = await loadKnowledgeFiles(this.directory, { cache: this.parsed });
 
     // A document that failed this time but loaded before is put back as it was, topics and all.
     const ids = new Set(loaded.documents.map((document) => document.id));
@@ -145,6 +220,12 @@ export class KnowledgeStore {
       .map((error) =>
         keptFiles.has(error.file) ? { file: error.file, message: `${error.message}; still answering from the last version that loaded` } : error,
       );
+    // A folder gone, unreadable (chmod 000, a volume remounting) or emptied is a failed load, not an empty bot.
+    if (loaded.documents.length === 0 && kept.length === 0 && this.current.documents.length > 0) {
+      const reason = loaded.errors.find((error) => error.file === this.directory)?.message ?? "no document in it loads";
+      this.logger.error({ file: this.directory, reason }, "the knowledge folder has no loadable document now; still answering from the documents already loaded");
+      return this.current;
+    }
     for (const error of errors) this.logger.error({ file: error.file, reason: error.message }, "a knowledge file failed to load");
 
     // Forget documents whose files are gone or now fail with nothing to fall back on; remember this load's successes.
@@ -152,7 +233,6 @@ export class KnowledgeStore {
     for (const file of [...this.lastGood.keys()]) if (!present.has(file)) this.lastGood.delete(file);
     for (const document of loaded.documents) this.lastGood.set(document.file, document);
 
-    if (kept.length === 0) return loaded;
     // Same order as a clean load, so "the first document" does not change because another one broke.
     const documents = [...loaded.documents, ...kept].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     return new KnowledgeBase(documents, errors);

@@ -5,6 +5,11 @@ export interface RateLimitSetting {
 }
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * The limiter keeps one timestamp per allowed command per user, so memory grows with the limit: at most this
+ * many per window (a few hundred kilobytes per thousand active users), which no chat conversation reaches.
+ */
+export const MAX_RATE_LIMIT = 100;
 
 /**
  * `10/10s`, `20/1m`, `100/h` → a setting; `0` or `off` → null (no limit). Anything else → undefined, so the
@@ -18,7 +23,7 @@ export function parseRateLimit(text: string): RateLimitSetting | null | undefine
   const limit = Number(match[1]);
   const windowMs = Number(match[2] || "1") * UNIT_MS[match[3]!]!;
   if (limit === 0) return null;
-  if (windowMs === 0) return undefined;
+  if (windowMs === 0 || limit > MAX_RATE_LIMIT) return undefined;
   return { limit, windowMs };
 }
 

@@ -16,7 +16,7 @@ export interface PlatformServerOptions {
   store: KnowledgeStore;
   logger: Logger;
   inFlight: InFlightCommands;
-  /** Where to listen; every interface unless given (the load benchmark and tests use loopback). */
+  /** Where to listen, instead of the configured HOST (the load benchmark and tests use loopback). */
   host?: string;
   /** Passed to the adapters: connection retry waits and timeouts (tests shorten them). */
   adapters?: StartAdaptersOptions;
@@ -48,7 +48,7 @@ export async function servePlatforms(options: PlatformServerOptions): Promise<Pl
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(config.port, options.host, () => {
+      server.listen(config.port, options.host ?? config.host, () => {
         server.off("error", reject);
         resolve();
       });

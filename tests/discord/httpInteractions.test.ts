@@ -247,8 +247,10 @@ describe("Discord HTTP interactions endpoint", () => {
   });
 
   it("refuses a chunked body that grows past 1 MB with no Content-Length announcing it", async () => {
+    // Well-formed signature headers, so the body is read (headers that cannot be valid are refused unread).
+    const headers = { "transfer-encoding": "chunked", "x-signature-ed25519": "0".repeat(128), "x-signature-timestamp": String(Math.floor(Date.now() / 1000)) };
     const status = await new Promise<number>((resolve, reject) => {
-      const request = request_(endpoint.url, { method: "POST", headers: { "transfer-encoding": "chunked" } }, (response) => {
+      const request = request_(endpoint.url, { method: "POST", headers }, (response) => {
         response.resume();
         resolve(response.statusCode ?? 0);
       });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { createDiscordPublicKey, verifyDiscordSignature } from "../../src/adapters/discord/verifyDiscordSignature.js";
-import { createReplayGuard } from "../../src/adapters/discord/createReplayGuard.js";
 import { createTestKeyPair, signBody } from "./signedInteractions.js";
 
 const keys = createTestKeyPair();
@@ -39,26 +38,5 @@ describe("verifyDiscordSignature", () => {
   it("refuses a public key that is not 32 bytes of hex at startup", () => {
     expect(() => createDiscordPublicKey(keys.publicKeyHex.slice(2))).toThrow(/64 hexadecimal/);
     expect(() => createDiscordPublicKey(`${keys.publicKeyHex.slice(1)}g`)).toThrow(/64 hexadecimal/);
-  });
-});
-
-describe("createReplayGuard", () => {
-  it("refuses a repeat within the window and forgets ids after it", () => {
-    let now = 0;
-    const guard = createReplayGuard({ windowMs: 300_000, maxEntries: 100, now: () => new Date(now) });
-    expect(guard.firstSeen("a")).toBe(true);
-    now = 299_000;
-    expect(guard.firstSeen("a")).toBe(false);
-    now = 301_000;
-    expect(guard.firstSeen("b")).toBe(true);
-    expect(guard.size).toBe(1);
-  });
-
-  it("stays bounded, dropping the oldest ids first", () => {
-    const guard = createReplayGuard({ windowMs: 300_000, maxEntries: 3, now: () => new Date(0) });
-    for (const id of ["1", "2", "3", "4", "5"]) expect(guard.firstSeen(id)).toBe(true);
-    expect(guard.size).toBe(3);
-    expect(guard.firstSeen("5")).toBe(false);
-    expect(guard.firstSeen("1")).toBe(true);
   });
 });

@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generatedCommandTable, generatedSession, readmeBlock, SESSION_LINES } from "./readmeBlocks.js";
+import { createCommandRegistry, renderCommandTable } from "../../src/commands/index.js";
+import { loadKnowledge } from "../../src/knowledge/index.js";
+import { SSL_CHECK_BODY_LIMIT_BYTES } from "../../src/adapters/slack/verify.js";
+import { MAX_BUFFERED_BODY_BYTES, MAX_CONNECTIONS } from "../../src/server/connectionGuard.js";
+import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from "../../src/server/createHttpServer.js";
+import { MAX_RATE_LIMIT } from "../../src/runtime/parseRateLimit.js";
 
 const readme = readFileSync("README.md", "utf8");
 const regenerate = "run `npm run readme` to regenerate it";
@@ -20,9 +26,10 @@ describe("README", () => {
 
   it("names the status each refusal really gets (tests/reliability/signatures.test.ts sends them)", () => {
     const security = readme.slice(readme.indexOf("## Security"), readme.indexOf("## Development"));
-    expect(security).toMatch(/bad or stale signature gets 401/);
-    expect(security).toMatch(/interaction id seen before gets 409/);
-    expect(security).toMatch(/over 1 MB get 413/);
+    expect(security).toMatch(/`v0=` HMAC-SHA256 of `v0:\{timestamp\}:\{raw body\}` not matching: 401/);
+    expect(security).toMatch(/Ed25519 signature not matching: 401/);
+    expect(security).toMatch(/an interaction id already answered: 409/);
+    expect(security).toMatch(/`Content-Length` over 1 MB\s+gets 413/);
   });
 
   it("names the two commands a newcomer needs, first", () => {
@@ -40,5 +47,19 @@ describe("README", () => {
   it("names only npm scripts that exist", () => {
     const scripts = Object.keys(JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>);
     for (const [, script] of readme.matchAll(/npm run (?:--silent )?([a-z:]+)/g)) expect(scripts).toContain(script);
+  });
+
+  it("states the Security section's limits as the code sets them", () => {
+    const security = /## Security\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? "";
+    expect(security).toContain(`more than ${MAX_CONNECTIONS} open connections`);
+    expect(security).toContain(`headers take over ${HEADERS_TIMEOUT_MS / 1000} s`);
+    expect(security).toContain(`whole body takes over ${REQUEST_TIMEOUT_MS / 1000} s`);
+    expect(TIMEOUT_CHECK_INTERVAL_MS).toBe(1000);
+    expect(security).toContain("checked every second");
+    expect(security).toContain(`over ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+    expect(security).toContain(`(${MAX_BUFFERED_BODY_BYTES / 1024 / 1024} MB, all connections`);
+    expect(security).toContain(`at most ${SSL_CHECK_BODY_LIMIT_BYTES} bytes`);
+    expect(security).toContain(`at most ${MAX_RATE_LIMIT} per window`);
+    for (const status of ["401", "408", "409", "413", "415", "400", "503"]) expect(security).toContain(status);
   });
 });

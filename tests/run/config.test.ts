@@ -25,6 +25,7 @@ describe("loadConfig", () => {
     const config = configOf({});
     expect(config.adapters).toEqual(["console"]);
     expect(config.port).toBe(3000);
+    expect(config.host).toBe("0.0.0.0");
     expect(config.knowledgeDir).toBe("knowledge");
     expect(config.rateLimit).toEqual({ limit: 10, windowMs: 10_000 });
     expect(config.logLevel).toBeUndefined();
@@ -37,6 +38,13 @@ describe("loadConfig", () => {
       "SLACK_APP_TOKEN is wrapped in quotes: remove them (Docker's --env-file keeps quotes as part of the value).",
     ]);
     expect(problems.join("\n")).not.toContain("fakebottokenvalue");
+  });
+
+  it("binds HOST when given, and refuses one that is not an address or a host name", () => {
+    expect(configOf({ HOST: "127.0.0.1" }).host).toBe("127.0.0.1");
+    expect(configOf({ HOST: "::1" }).host).toBe("::1");
+    expect(configOf({ HOST: "localhost" }).host).toBe("localhost");
+    expect(problemsOf({ HOST: "127.0.0.1:3000" })).toEqual([expect.stringMatching(/^HOST must be an IP address/)]);
   });
 
   it("treats empty values as unset, as a copied .env.example leaves them", () => {
@@ -67,6 +75,9 @@ describe("loadConfig", () => {
     expect(configOf({ RATE_LIMIT: "0" }).rateLimit).toBeNull();
     expect(configOf({ RATE_LIMIT: "off" }).rateLimit).toBeNull();
     expect(configOf({ RATE_LIMIT: "5/s" }).rateLimit).toEqual({ limit: 5, windowMs: 1000 });
+    // The limiter keeps a timestamp per allowed command, so a huge limit would cost memory in proportion.
+    expect(configOf({ RATE_LIMIT: "100/h" }).rateLimit).toEqual({ limit: 100, windowMs: 3_600_000 });
+    expect(problemsOf({ RATE_LIMIT: "999999/s" })).toEqual([expect.stringMatching(/^RATE_LIMIT must look like .*at most 100 commands/)]);
   });
 
   it("reads REPLY_CACHE_SIZE, with a default and 0 for none, and refuses anything else", () => {

@@ -27,7 +27,7 @@ function send(url: string, options: { method?: string; body?: Buffer; chunked?: 
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = {};
     if (options.body && !options.chunked) headers["Content-Length"] = options.body.length;
-    const req = request(url, { method: options.method ?? "GET", headers }, (res) => {
+    const req = request(url, { method: options.method ?? "GET", headers, ...(options.agent === false ? { agent: false } : {}) }, (res) => {
       let body = "";
       res.on("data", (chunk: Buffer) => (body += chunk.toString()));
       res.on("end", () => resolve({ status: res.statusCode!, body }));
@@ -91,7 +91,7 @@ describe("createHttpServer", () => {
 });
 
 describe("shutdownHttpServer", () => {
-  it("lets an in-flight request finish, refuses new connections, and resolves promptly", async () => {
+  it("drains: health turns 503, new requests are answered with Connection: close, the in-flight one finishes, then connections are refused", async () => {
     let release!: () => void;
     let markStarted!: () => void;
     const started = new Promise<void>((resolve) => (markStarted = resolve));
@@ -104,6 +104,7 @@ describe("shutdownHttpServer", () => {
             done();
           };
         }),
+      discord: (_req, res) => void res.end("answered while draining"),
     });
     const inFlight = send(`${baseUrl}/slack/events`, { method: "POST", body: Buffer.from("x") });
     await started;
@@ -111,11 +112,31 @@ describe("shutdownHttpServer", () => {
     const server = servers[0]!;
     const startedAt = Date.now();
     const stopped = shutdownHttpServer(server, 5_000);
-    await expect(send(`${baseUrl}/healthz`, { agent: false })).rejects.toThrow(/ECONNREFUSED/);
+    const health = await sendWithHeaders(`${baseUrl}/healthz`);
+    expect(health.status).toBe(503);
+    expect(JSON.parse(health.body)).toEqual({ status: "stopping" });
+    expect(health.headers.connection).toBe("close");
+    const late = await sendWithHeaders(`${baseUrl}/discord/interactions`, "POST");
+    expect(late).toMatchObject({ status: 200, body: "answered while draining" });
+    expect(late.headers.connection).toBe("close");
+
     setTimeout(() => release(), 50);
     expect(await inFlight).toEqual({ status: 200, body: "finished after shutdown began" });
     await stopped;
-    expect(Date.now() - startedAt).toBeLessThan(2_000);
+    expect(Date.now() - startedAt).toBeLessThan(3_000);
     expect(server.listening).toBe(false);
+    await expect(send(`${baseUrl}/healthz`, { agent: false })).rejects.toThrow(/ECONNREFUSED/);
   });
 });
+
+function sendWithHeaders(url: string, method = "GET"): Promise<Sent & { headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent: false }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}

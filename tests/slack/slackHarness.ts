@@ -141,6 +141,12 @@ export async function postSigned(url: string, body: string, options: SignOptions
   return fetch(url, { method: "POST", headers, body: sent });
 }
 
+let triggers = 0;
+/** Slack gives every command and click its own trigger_id, so no two real requests have the same signature. */
+export function nextTriggerId(): string {
+  return `1234.5678.${++triggers}`;
+}
+
 /** A slash command as Slack sends it: form-encoded, every field a string. */
 export function slashCommandBody(command: string, text: string, extra: Record<string, string> = {}): string {
   return new URLSearchParams({
@@ -156,7 +162,7 @@ export function slashCommandBody(command: string, text: string, extra: Record<st
     api_app_id: "A0001",
     is_enterprise_install: "false",
     response_url: "https://hooks.slack.com/commands/T0001/1234/XyZ",
-    trigger_id: "1234.5678.abcd",
+    trigger_id: nextTriggerId(),
     ...extra,
   }).toString();
 }
@@ -173,7 +179,7 @@ export function buttonClick(actionId: string, value: string, overrides: Record<s
     api_app_id: "A0001",
     token: "legacy-verification-token",
     container: { type: "message", message_ts: "1712345678.000100", channel_id: "C0001", is_ephemeral: true },
-    trigger_id: "1234.5678.efgh",
+    trigger_id: nextTriggerId(),
     team: { id: "T0001", domain: "debate-club" },
     channel: { id: "C0001", name: "general" },
     response_url: RESPONSE_URL,

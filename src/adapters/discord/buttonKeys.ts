@@ -81,7 +81,7 @@ export async function fitButtonValues(reply: Reply, keys: ButtonKeyStore | undef
 
 /** A button click whose custom_id is one of our keys, with the value the key stands for in its place. */
 export async function resolveButtonKey(interaction: APIInteraction, keys: ButtonKeyStore | undefined): Promise<APIInteraction> {
-  if (interaction.type !== InteractionType.MessageComponent || !keys) return interaction;
+  if (interaction.type !== InteractionType.MessageComponent || !keys || typeof interaction.data?.custom_id !== "string") return interaction;
   const value = await keys.resolve(interaction.data.custom_id).catch(() => undefined);
   if (value === undefined) return interaction;
   return { ...interaction, data: { ...interaction.data, custom_id: value } } as APIInteraction;

@@ -2,21 +2,32 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
+import { createRateLimitedLog } from "../../server/rateLimitedLog.js";
 import { readBody } from "../../server/readBody.js";
+import { MemoryReplayGuard, type ReplayGuard } from "../../server/replayGuard.js";
+import { signatureExpiresAtMs } from "../../server/signatureCheck.js";
 import { sendJson } from "../../server/sendJson.js";
 import { createMemoryButtonKeys, resolveButtonKey, type ButtonKeyStore } from "./buttonKeys.js";
-import { createReplayGuard } from "./createReplayGuard.js";
 import { interactionWebhook } from "./discordWebhook.js";
 import { handleInteraction } from "./handleInteraction.js";
 import { DEFER_AFTER_MS, deferralFor, deliverLateResponse, raceDeadline } from "./respondLate.js";
 import { createFollowUpScheduler } from "./scheduleFollowUps.js";
-import { createDiscordPublicKey, DISCORD_SIGNATURE_MAX_AGE_SECONDS, verifyDiscordSignature } from "./verifyDiscordSignature.js";
+import { checkDiscordHeaders, createDiscordPublicKey, verifyDiscordSignature } from "./verifyDiscordSignature.js";
 
 /** Where Discord is told to send interactions (the Developer Portal's "Interactions Endpoint URL"). */
+// Stryker disable next-line all: the route, not the verifier.
 export const DISCORD_INTERACTIONS_PATH = "/discord/interactions";
 /** Interactions are a few kilobytes; anything near this is not from Discord. */
 export const MAX_INTERACTION_BODY_BYTES = 1024 * 1024;
-const REPLAY_MEMORY_MAX = 10_000;
+
+type RefusalStatus = 400 | 401 | 409 | 413 | 503;
+const REFUSAL_TEXT: Record<RefusalStatus, string> = {
+  400: "malformed interaction",
+  401: "invalid request signature",
+  409: "interaction already handled",
+  413: "body too large",
+  503: "server busy",
+};
 
 export interface DiscordInteractionsHandlerOptions {
   /** The application's public key: 64 hex characters. */
@@ -30,6 +41,8 @@ export interface DiscordInteractionsHandlerOptions {
   deferAfterMs?: number;
   /** Short keys for long button values (default: kept in this process's memory). */
   buttonKeys?: ButtonKeyStore;
+  /** Remembers answered interaction ids; per process unless a shared store is given. */
+  replays?: ReplayGuard;
 }
 
 export interface DiscordInteractionsHandler {
@@ -40,13 +53,17 @@ export interface DiscordInteractionsHandler {
 
 /**
  * The HTTP interactions endpoint (`POST /discord/interactions`), for any `http` server to route to. Stateless
- * apart from a per-process memory of recent interaction ids, so instances can sit behind any load balancer.
+ * apart from the memory of answered interaction ids (per process unless `replays` is a shared store). Refuses,
+ * in order: signature headers missing, malformed or outside the window (401, body unread); a body over 1 MB
+ * (413) or past the server's body budget (503); a signature that does not match (401); a body that is not an
+ * interaction (400); an interaction id already answered (409). Each refusal is logged, once a minute per reason.
  */
 export function createDiscordInteractionsHandler(options: DiscordInteractionsHandlerOptions): DiscordInteractionsHandler {
   const publicKey = createDiscordPublicKey(options.publicKey);
   const now = options.now ?? (() => new Date());
   const { logger, registry } = options;
-  const replays = createReplayGuard({ windowMs: DISCORD_SIGNATURE_MAX_AGE_SECONDS * 1000, maxEntries: REPLAY_MEMORY_MAX, now });
+  const replays = options.replays ?? new MemoryReplayGuard(() => now().getTime());
+  const logRefusal = createRateLimitedLog(logger, "discord interaction refused");
   const followUps = createFollowUpScheduler(logger);
   const buttonKeys = options.buttonKeys ?? createMemoryButtonKeys();
   const webhookFor = (interaction: APIInteraction) =>
@@ -57,42 +74,40 @@ export function createDiscordInteractionsHandler(options: DiscordInteractionsHan
       res.setHeader("allow", "POST");
       return sendJson(res, 405, { error: "method not allowed" });
     }
-    const body = await readBody(req, MAX_INTERACTION_BODY_BYTES);
-    if (!body) {
-      res.setHeader("connection", "close");
-      return sendJson(res, 413, { error: "body too large" });
+    // Node joins a repeated header into one string (only Set-Cookie comes as an array).
+    const signature = req.headers["x-signature-ed25519"] as string | undefined;
+    const timestamp = req.headers["x-signature-timestamp"] as string | undefined;
+    // Headers first: a request that cannot be valid is refused before one byte of its body is held.
+    const headers = checkDiscordHeaders(signature, timestamp, now);
+    if (!headers.ok) return refuse(res, 401, headers.reason, true);
+    const read = await readBody(req, MAX_INTERACTION_BODY_BYTES);
+    if (!read.ok) return refuse(res, read.status, read.status === 413 ? "body over 1 MB" : "server body budget spent", true);
+    const body = read.body;
+    const check = verifyDiscordSignature(publicKey, { signature, timestamp, rawBody: body, now });
+    // Discord sends bad signatures on purpose to test the endpoint; one line a minute shows it, or an attack.
+    if (!check.ok) return refuse(res, 401, check.reason);
+    const interaction = parseJson(body);
+    if (!isInteraction(interaction)) return refuse(res, 400, "malformed interaction");
+    if (!(await replays.firstSeen(interaction.id, signatureExpiresAtMs(timestamp!)))) {
+      return refuse(res, 409, "replayed interaction id");
     }
-    const check = verifyDiscordSignature(publicKey, {
-      signature: headerValue(req.headers["x-signature-ed25519"]),
-      timestamp: headerValue(req.headers["x-signature-timestamp"]),
-      rawBody: body,
-      now,
-    });
-    if (!check.ok) {
-      // Discord sends bad signatures on purpose to test the endpoint; this is routine, not an alarm.
-      logger.info({ reason: check.reason }, "discord interaction refused");
-      return sendJson(res, 401, { error: "invalid request signature" });
-    }
-    let received: APIInteraction;
-    try {
-      received = JSON.parse(body.toString("utf8")) as APIInteraction;
-      if (typeof received !== "object" || received === null || typeof received.type !== "number") throw new Error("not an interaction");
-    } catch {
-      return sendJson(res, 400, { error: "malformed interaction" });
-    }
-    if (typeof received.id === "string" && !replays.firstSeen(received.id)) {
-      logger.warn({ interaction: received.id }, "discord interaction replayed");
-      return sendJson(res, 409, { error: "interaction already handled" });
-    }
-    const interaction = await resolveButtonKey(received, buttonKeys);
+    await answer(interaction, res);
+  };
 
+  // Stryker disable all: answering is not verifying; `npm run mutate` covers the verifier above and the refusals below.
+  /** Every interaction that got this far ends in a response: its answer, a deferral, or a 500 that is logged. */
+  const answer = async (interaction: APIInteraction, res: ServerResponse): Promise<void> => {
     const started = Date.now();
-    const work = handleInteraction(interaction, registry, {
-      onFollowUps: (pending, source) => followUps.schedule(pending, (message) => webhookFor(source).followUp(message)),
-      buttonKeys,
-    });
-    const deferral = deferralFor(interaction);
     try {
+      // A short button key stands for a long invocation: the click is answered, and deferred, as that invocation.
+      const resolved = await resolveButtonKey(interaction, buttonKeys);
+      const work = handleInteraction(resolved, registry, {
+        onFollowUps: (pending, source) => followUps.schedule(pending, (message) => webhookFor(source).followUp(message)),
+        buttonKeys,
+      });
+      // Observed at once: if anything below throws first, the work's own failure is still handled, not left unhandled.
+      work.catch(() => {});
+      const deferral = deferralFor(resolved);
       const outcome = deferral ? await raceDeadline(work, options.deferAfterMs ?? DEFER_AFTER_MS) : { done: true as const, value: await work };
       if (outcome.done) {
         sendJson(res, 200, outcome.value);
@@ -107,17 +122,39 @@ export function createDiscordInteractionsHandler(options: DiscordInteractionsHan
       if (outcome.done) logger.debug(line, "discord interaction");
       else logger.info(line, "discord interaction deferred");
     } catch (error) {
-      logger.error({ err: describeError(error) }, "discord interaction failed");
+      logger.error({ err: describeError(error), type: interaction.type }, "discord interaction failed");
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
     }
   };
+
+  // Stryker restore all
+  const refuse = (res: ServerResponse, status: RefusalStatus, reason: string, closeConnection = false): void => {
+    logRefusal(reason, { status });
+    if (closeConnection) res.setHeader("connection", "close");
+    sendJson(res, status, { error: REFUSAL_TEXT[status] });
+  };
+  // Stryker disable next-line all: not part of verifying.
   return Object.assign(handler, { close: () => followUps.cancelAll() });
 }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+// Stryker disable BlockStatement: emptying the catch still returns undefined (an equivalent mutant).
+/** The body as JSON, or undefined when it is not JSON at all. */
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(String(body));
+  } catch {
+    return undefined;
+  }
+}
+// Stryker restore BlockStatement
+
+/** What every interaction Discord sends has: a numeric type and a string id (the replay guard's key). */
+function isInteraction(value: unknown): value is APIInteraction {
+  const candidate = value as { type?: unknown; id?: unknown } | null | undefined;
+  return typeof candidate?.type === "number" && typeof candidate.id === "string" && candidate.id.length > 0 && candidate.id.length <= 64;
 }
 
+// Stryker disable next-line all: used by the answering, not the verifier.
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -57,9 +57,11 @@ export async function handleInteraction(
       return { type: InteractionResponseType.Pong };
 
     case InteractionType.ApplicationCommandAutocomplete:
+      if (!isRecord(interaction.data as unknown)) return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
       return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: complete(interaction, registry) } };
 
     case InteractionType.ApplicationCommand: {
+      if (!isRecord(interaction.data as unknown)) return newMessage(notSupported());
       if (interaction.data.type === ApplicationCommandType.ChatInput) {
         const reply = await registry.run(toCommandRequest(interaction as Parameters<typeof toCommandRequest>[0]));
         return answer(reply, newMessage);
@@ -72,6 +74,9 @@ export async function handleInteraction(
     }
 
     case InteractionType.MessageComponent: {
+      // A click always names its button; one that does not is answered, not crashed on.
+      const data: unknown = interaction.data;
+      if (!isRecord(data) || typeof data.custom_id !== "string") return newMessage(notSupported());
       const reply = await registry.runInvocation(interaction.data.custom_id, interactionUser(interaction), "discord");
       return answer(reply, (fitted) => componentResponse(interaction, fitted));
     }
@@ -140,6 +145,11 @@ async function findInDocument(interaction: APIMessageApplicationCommandInteracti
     platform: "discord",
   });
   return { ...reply, visibility: "private", mentions: undefined };
+}
+
+/** Signed is not well-formed: a field Discord always sends is checked before it is used, so no shape can crash. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function notSupported(): Reply {

@@ -40,7 +40,8 @@ export function deferralFor(interaction: APIInteraction): APIInteractionResponse
     return null;
   }
   if (interaction.type === InteractionType.MessageComponent) {
-    if (decodeInvocation(interaction.data.custom_id)?.share === true) return { type: InteractionResponseType.DeferredChannelMessageWithSource };
+    const customId: unknown = (interaction.data as { custom_id?: unknown } | undefined)?.custom_id;
+    if (typeof customId === "string" && decodeInvocation(customId)?.share === true) return { type: InteractionResponseType.DeferredChannelMessageWithSource };
     if (((interaction.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0) return { type: InteractionResponseType.DeferredMessageUpdate };
   }
   return { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } };

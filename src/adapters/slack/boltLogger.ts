@@ -16,7 +16,7 @@ export function toBoltLogger(logger: Logger, initialLevel: LogLevel = LogLevel.W
   const child = logger.child({ component: "slack-bolt" });
   let level = atLeastInfo(initialLevel);
   const at = (wanted: LogLevel, write: (message: string) => void) => (...parts: unknown[]) => {
-    if (SEVERITY[wanted] >= SEVERITY[level]) write(redactSlackTokens(parts.map(describe).join(" ")));
+    if (SEVERITY[wanted] >= SEVERITY[level]) write(redactBodyExcerpts(redactSlackTokens(parts.map(describe).join(" "))));
   };
   return {
     debug: () => {},
@@ -48,4 +48,12 @@ function describe(part: unknown): string {
 /** Bolt logs strings, which pino's path redaction cannot see into, so tokens are cut from the text itself. */
 export function redactSlackTokens(text: string): string {
   return text.replace(/\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+/g, "[redacted]");
+}
+
+/**
+ * Bolt's "Malformed request body" and "Failed to parse" lines end with the JSON parser's message, which quotes
+ * the first characters of the body (a form's verification token, say). Only the fact is kept.
+ */
+export function redactBodyExcerpts(text: string): string {
+  return text.replace(/^((?:Malformed request body|Failed to parse[^:]*):).*$/s, "$1 [body not logged]");
 }

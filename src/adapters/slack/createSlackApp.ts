@@ -11,6 +11,7 @@ import { handleSlashCommand } from "./listeners/slashCommand.js";
 import { slashCommandFromBody } from "./slashCommandFromBody.js";
 import type { PostToResponseUrlOptions } from "./postToResponseUrl.js";
 import { verifySlackRequests } from "./verify.js";
+import type { ReplayGuard } from "../../server/replayGuard.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 /** Web API calls give up after this; a click's follow-up is not worth a longer wait. */
@@ -35,6 +36,8 @@ export interface SlackAppOptions {
   responseUrl?: PostToResponseUrlOptions;
   /** Where Web API calls go; tests point it at a mock. */
   slackApiUrl?: string;
+  /** HTTP mode: remembers answered signatures; per process unless a shared store is given. */
+  replays?: ReplayGuard;
 }
 
 export interface SlackApp {
@@ -125,7 +128,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         // Bolt throws for paths it does not serve; the shared server should not route those here.
         if (!res.headersSent) res.writeHead(404).end();
       }
-    });
+    }, { logger: deps.logger, replays: options.replays });
   }
 
   registerListeners(app, deps);

@@ -8,6 +8,7 @@ export function slashCommandFromBody(contentType: string | undefined, rawBody: B
   if (!String(contentType ?? "").startsWith("application/x-www-form-urlencoded")) return null;
   const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of new URLSearchParams(rawBody.toString("utf8"))) fields[name] = value;
-  if (!fields.command || "payload" in fields) return null;
+  // An ssl_check never gets this far (the verifier answers it); refused here too, so no path can run one.
+  if (!fields.command || "payload" in fields || "ssl_check" in fields) return null;
   return fields as unknown as SlashCommand;
 }
