@@ -1,6 +1,6 @@
 import { answerQuestion, type AnswerRoute } from "../commands/answerQuestion.js";
 import type { CommandRegistry } from "../commands/commandRegistry.js";
-import type { Reply } from "../commands/reply.js";
+import type { Reply } from "../reply/types.js";
 import type { Confidence, KnowledgeBase } from "../knowledge/index.js";
 
 /** The `--json` answer to a plain question: the CLI contract that outside scripts depend on. */

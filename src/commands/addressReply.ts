@@ -1,7 +1,7 @@
 import { parseUserReference } from "./parseCommandText.js";
-import type { Reply } from "./reply.js";
+import type { Reply } from "../reply/types.js";
 import type { CommandOption, Platform } from "./types.js";
-import { errorReply } from "./errorReply.js";
+import { errorReply } from "../reply/builders.js";
 
 /** `for: @dana`: post the answer for someone else to see. */
 export const forOption: CommandOption = {

@@ -2,7 +2,7 @@ import type { KnowledgeBase, KnowledgeDocument, Passage, Topic, TopicReason } fr
 import { contextActions } from "./contextActions.js";
 import { findPassageByPhrase, findThesis } from "./findThesis.js";
 import { quotePassage, referencesOf } from "./quotePassage.js";
-import type { Reply, ReplyQuote } from "./reply.js";
+import type { Reply, ReplyQuote } from "../reply/types.js";
 
 /** Two passages make a reason's case without turning the answer into the whole essay. */
 const EVIDENCE_PER_REASON = 2;

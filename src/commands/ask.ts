@@ -3,11 +3,11 @@ import { addressReply, forOption } from "./addressReply.js";
 import { answerQuestion, type QuestionAnswer } from "./answerQuestion.js";
 import { chooseDocument, documentOption } from "./chooseDocument.js";
 import { describeCorrections } from "./describeCorrections.js";
-import { errorReply } from "./errorReply.js";
+import { errorReply } from "../reply/builders.js";
 import { noMatchReply } from "./noMatchReply.js";
 import { noMorePassagesReply, passagePage, PASSAGES_PER_PAGE } from "./passagePage.js";
 import { referencesOf } from "./quotePassage.js";
-import type { Reply } from "./reply.js";
+import type { Reply } from "../reply/types.js";
 import type { CommandDefinition, Platform } from "./types.js";
 
 export const askCommand: CommandDefinition = {

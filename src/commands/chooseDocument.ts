@@ -1,7 +1,7 @@
 import type { KnowledgeBase, KnowledgeDocument } from "../knowledge/index.js";
-import type { Reply } from "./reply.js";
+import type { Reply } from "../reply/types.js";
 import type { CommandOption } from "./types.js";
-import { errorReply } from "./errorReply.js";
+import { errorReply } from "../reply/builders.js";
 
 /** The optional `document` option every command takes. */
 export const documentOption: CommandOption = {

@@ -2,7 +2,7 @@ import type { Source } from "../knowledge/index.js";
 import { chooseDocument, documentOption } from "./chooseDocument.js";
 import { contextActions } from "./contextActions.js";
 import { quotePassage } from "./quotePassage.js";
-import type { ReplyField } from "./reply.js";
+import type { ReplyField } from "../reply/types.js";
 import type { CommandDefinition } from "./types.js";
 import { documentExamples } from "./documentExamples.js";
 

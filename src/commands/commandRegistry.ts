@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { KnowledgeBase } from "../knowledge/index.js";
 import { removeControlCharacters } from "../knowledge/normalizeText.js";
-import { decodeInvocation, encodeInvocationIntact } from "./invocation.js";
+import { decodeInvocation, encodeInvocationIntact } from "../reply/invocation.js";
 import { parseCommandText } from "./parseCommandText.js";
-import type { Reply } from "./reply.js";
+import type { Reply } from "../reply/types.js";
 import { DEFAULT_REPLY_CACHE_SIZE, ReplyCache } from "./replyCache.js";
 import type { CommandDefinition, CommandRequest, CommandUser, Platform } from "./types.js";
-import { errorReply } from "./errorReply.js";
+import { errorReply, isAnswer } from "../reply/builders.js";
 
 /** Typed text beyond this is cut before any handler sees it: no question needs more. */
 export const MAX_INPUT_LENGTH = 2000;
@@ -96,7 +96,7 @@ export class CommandRegistry {
   async runInvocation(value: string, user: CommandUser, platform: Platform): Promise<Reply> {
     const invocation = decodeInvocation(value);
     if (!invocation) {
-      return { title: "That button has expired", text: "Run the command again.", quotes: [], visibility: "private", kind: "error" };
+      return errorReply("That button has expired", "Run the command again.");
     }
     const reply = await this.run({ command: invocation.command, args: invocation.args, page: invocation.page, user, platform });
     // Only an answer is shared: a notice that stands in for it (the rate limit's "One moment") stays private.
@@ -118,11 +118,6 @@ export class CommandRegistry {
   }
 }
 
-/** An answer to what was asked (a reply without a kind is one), as opposed to a notice or an error. */
-export function isAnswer(reply: Reply): boolean {
-  return (reply.kind ?? "answer") === "answer";
-}
-
 export function normalizeCommandName(name: string): string {
   return name.trim().replace(/^\//, "").toLowerCase();
 }
@@ -133,12 +128,7 @@ function cleanInput(text: string): string {
 
 function unknownCommandReply(command: string, commands: readonly CommandDefinition[]): Reply {
   const shown = cleanInput(command).slice(0, 40);
-  return {
-    title: "Unknown command",
-    text: `There is no /${shown} command. Try /help to see what I can do.`,
-    quotes: [],
+  return errorReply("Unknown command", `There is no /${shown} command. Try /help to see what I can do.`, {
     fields: [{ label: "Commands", value: commands.map((c) => `/${c.name}`).join(", ") }],
-    visibility: "private",
-    kind: "error",
-  };
+  });
 }

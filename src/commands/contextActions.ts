@@ -1,5 +1,5 @@
-import { encodeInvocationIntact } from "./invocation.js";
-import type { ReplyAction, ReplyQuote } from "./reply.js";
+import { encodeInvocationIntact } from "../reply/invocation.js";
+import type { ReplyAction, ReplyQuote } from "../reply/types.js";
 
 /**
  * "Context 1", "Context 2"…: one button per quote, tied to its quote, that opens the passage with its

@@ -1,5 +1,5 @@
 import type { KnowledgeDocument } from "../knowledge/index.js";
-import type { ReplyField } from "./reply.js";
+import type { ReplyField } from "../reply/types.js";
 import type { CommandDefinition } from "./types.js";
 
 export const docsCommand: CommandDefinition = {

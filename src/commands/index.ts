@@ -16,7 +16,7 @@ import type { CommandDefinition } from "./types.js";
 export { CommandRegistry, type CommandRegistryOptions } from "./commandRegistry.js";
 export { renderCommandTable } from "./commandTable.js";
 export type * from "./types.js";
-export type * from "./reply.js";
+export type * from "../reply/types.js";
 
 /** The commands every deployment has, whatever documents are loaded. */
 const coreCommands: CommandDefinition[] = [askCommand, sourceCommand, citeCommand, thesisCommand, sectionCommand, contextCommand, docsCommand];

@@ -1,5 +1,5 @@
-import { encodeInvocationIntact } from "./invocation.js";
-import type { ReplyAction } from "./reply.js";
+import { encodeInvocationIntact } from "../reply/invocation.js";
+import type { ReplyAction } from "../reply/types.js";
 
 /**
  * The "More" button: the same command one page on. A button value holds at most 2,000 characters (Slack's

@@ -1,6 +1,6 @@
 import type { KnowledgeBase, KnowledgeDocument } from "../knowledge/index.js";
 import { foldForComparison } from "../knowledge/normalizeText.js";
-import type { Reply } from "./reply.js";
+import type { Reply } from "../reply/types.js";
 
 /**
  * "Nothing in <document> matches 'x'. Did you mean: minsk, istanbul?": somewhere to go instead of a dead

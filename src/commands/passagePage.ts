@@ -2,7 +2,7 @@ import type { KnowledgeBase, SearchOutcome } from "../knowledge/index.js";
 import { contextActions } from "./contextActions.js";
 import { moreAction, MORE_UNAVAILABLE } from "./moreAction.js";
 import { quotePassage } from "./quotePassage.js";
-import type { Reply, ReplyAction, ReplyQuote } from "./reply.js";
+import type { Reply, ReplyAction, ReplyQuote } from "../reply/types.js";
 
 export const PASSAGES_PER_PAGE = 3;
 

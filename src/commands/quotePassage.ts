@@ -1,5 +1,5 @@
 import type { KnowledgeBase, Passage } from "../knowledge/index.js";
-import type { ReplyCitation, ReplyQuote } from "./reply.js";
+import type { ReplyCitation, ReplyQuote } from "../reply/types.js";
 
 /**
  * A passage as a reply quotes it: its own words, untouched, with each citation resolved to the full

@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { KnowledgeBase } from "../knowledge/index.js";
-import { deepFreeze } from "./frozenValues.js";
-import type { Reply } from "./reply.js";
+import { deepFreeze } from "../reply/freeze.js";
+import type { Reply } from "../reply/types.js";
 import type { Platform } from "./types.js";
 
 /** Enough for every command a busy community repeats (the thesis, a topic, a popular source); a few MB. */

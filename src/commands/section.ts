@@ -2,7 +2,7 @@ import type { KnowledgeBase, KnowledgeDocument } from "../knowledge/index.js";
 import { chooseDocument, documentOption } from "./chooseDocument.js";
 import { contextActions } from "./contextActions.js";
 import { quotePassage, referencesOf } from "./quotePassage.js";
-import type { Reply, ReplyField } from "./reply.js";
+import type { Reply, ReplyField } from "../reply/types.js";
 import type { CommandDefinition } from "./types.js";
 
 /** A section longer than this is shown in part; its passages are all reachable through Context. */

@@ -6,7 +6,7 @@ import { noMorePassagesReply, passagePage, PASSAGES_PER_PAGE } from "./passagePa
 import { referencesOf } from "./quotePassage.js";
 import type { TermCorrection } from "../knowledge/termVocabulary.js";
 import type { CommandDefinition } from "./types.js";
-import { errorReply } from "./errorReply.js";
+import { errorReply } from "../reply/builders.js";
 import { documentExamples, firstExample } from "./documentExamples.js";
 
 export const sourceCommand: CommandDefinition = {

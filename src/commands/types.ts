@@ -1,5 +1,5 @@
 import type { CompletionKind, KnowledgeBase } from "../knowledge/index.js";
-import type { Reply } from "./reply.js";
+import type { Reply } from "../reply/types.js";
 
 export type Platform = "slack" | "discord" | "console" | "cli";
 

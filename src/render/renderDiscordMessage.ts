@@ -15,8 +15,8 @@ import type {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import { memoizeForFrozen } from "../commands/frozenValues.js";
-import type { Reply, ReplyAction, ReplyQuote } from "../commands/reply.js";
+import { memoizeForFrozen } from "../reply/freeze.js";
+import type { Reply, ReplyAction, ReplyQuote } from "../reply/types.js";
 import { markAnswering } from "./markAnswering.js";
 import { chooseActions } from "./chooseActions.js";
 import { citationHasWarning, describeCitation, describeOrigin } from "./describeProvenance.js";

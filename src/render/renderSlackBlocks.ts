@@ -6,8 +6,8 @@
  */
 
 import type { types } from "@slack/bolt";
-import { memoizeForFrozen } from "../commands/frozenValues.js";
-import type { Reply, ReplyAction, ReplyQuote } from "../commands/reply.js";
+import { memoizeForFrozen } from "../reply/freeze.js";
+import type { Reply, ReplyAction, ReplyQuote } from "../reply/types.js";
 import { chooseActions } from "./chooseActions.js";
 import { citationHasWarning, describeCitation, describeOrigin } from "./describeProvenance.js";
 import {

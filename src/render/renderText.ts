@@ -5,7 +5,7 @@
  */
 
 import wrapAnsi from "wrap-ansi";
-import type { Reply, ReplyField, ReplyQuote } from "../commands/reply.js";
+import type { Reply, ReplyField, ReplyQuote } from "../reply/types.js";
 import { citationHasWarning, describeCitation, describeOrigin } from "./describeProvenance.js";
 import { markAnswering } from "./markAnswering.js";
 import { neutralizeForTerminal } from "./neutralizeMentions.js";

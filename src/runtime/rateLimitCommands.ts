@@ -1,4 +1,4 @@
-import type { Reply } from "../commands/reply.js";
+import type { Reply } from "../reply/types.js";
 import type { Platform } from "../commands/types.js";
 import type { CommandMiddleware } from "./wrapCommandRuns.js";
 import type { SlidingWindowRateLimiter } from "./rateLimiter.js";

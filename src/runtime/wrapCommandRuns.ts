@@ -1,5 +1,5 @@
 import type { CommandRegistry } from "../commands/commandRegistry.js";
-import type { Reply } from "../commands/reply.js";
+import type { Reply } from "../reply/types.js";
 import type { CommandRequest } from "../commands/types.js";
 
 export type RunCommand = (request: CommandRequest) => Promise<Reply>;

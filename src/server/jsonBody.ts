@@ -1,4 +1,4 @@
-import { memoizeForFrozen } from "../commands/frozenValues.js";
+import { memoizeForFrozen } from "../reply/freeze.js";
 
 /**
  * A response body: JSON, encoded as UTF-8. A frozen value (a cached reply's rendering) is serialised and

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { decodeInvocation } from "../../src/commands/invocation.js";
+import { decodeInvocation } from "../../src/reply/invocation.js";
 import { loadBot, MINSK_PASSAGE, passageTexts, type Bot } from "./loadRegistry.js";
 
 let bot: Bot;

@@ -1,6 +1,6 @@
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { createCommandRegistry, type CommandRegistry } from "../../src/commands/index.js";
-import type { Reply } from "../../src/commands/reply.js";
+import type { Reply } from "../../src/reply/types.js";
 import type { Platform } from "../../src/commands/types.js";
 
 export const MINSK_PASSAGE =

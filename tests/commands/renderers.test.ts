@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Reply } from "../../src/commands/reply.js";
+import type { Reply } from "../../src/reply/types.js";
 import { renderDiscordMessage, renderSlackMessage, renderText } from "../../src/render/index.js";
 import { loadBot, MINSK_PASSAGE, THESIS_START, type Bot } from "./loadRegistry.js";
 

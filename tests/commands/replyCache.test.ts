@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CommandRegistry, createCommandRegistry } from "../../src/commands/index.js";
-import { deepFreeze, memoizeForFrozen } from "../../src/commands/frozenValues.js";
+import { deepFreeze, memoizeForFrozen } from "../../src/reply/freeze.js";
 import type { CommandDefinition, CommandRequest } from "../../src/commands/types.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { renderDiscordMessage, renderSlackMessage } from "../../src/render/index.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ReplyQuote } from "../../src/commands/reply.js";
+import type { ReplyQuote } from "../../src/reply/types.js";
 import { renderDiscordMessage, renderSlackMessage, renderText } from "../../src/render/index.js";
 import { realisticReply } from "./fixtures.js";
 

@@ -16,7 +16,7 @@ import {
   DISCORD_FIELD_VALUE_MAX,
   DISCORD_FOOTER_MAX,
 } from "../../src/render/discordLimits.js";
-import type { Reply } from "../../src/commands/reply.js";
+import type { Reply } from "../../src/reply/types.js";
 import { arbitraryReply, hostileReply, MINSK_PASSAGE, overflowingReply, realisticReply } from "./fixtures.js";
 
 const ZWSP = "\u200b";

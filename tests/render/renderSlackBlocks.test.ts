@@ -15,7 +15,7 @@ import {
   SLACK_SECTION_TEXT_MAX,
 } from "../../src/render/slackLimits.js";
 import type { types } from "@slack/bolt";
-import type { Reply } from "../../src/commands/reply.js";
+import type { Reply } from "../../src/reply/types.js";
 import {
   arbitraryReply,
   collectStrings,

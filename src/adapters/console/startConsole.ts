@@ -1,6 +1,6 @@
 import { createInterface, type Interface } from "node:readline";
 import type { CommandRegistry } from "../../commands/commandRegistry.js";
-import type { Reply, ReplyAction } from "../../commands/reply.js";
+import type { Reply, ReplyAction } from "../../reply/types.js";
 import type { CommandUser } from "../../commands/types.js";
 import { renderText } from "../../render/index.js";
 import { completeConsoleLine } from "./completeConsoleLine.js";

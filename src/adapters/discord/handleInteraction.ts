@@ -13,8 +13,8 @@ import {
 } from "discord-api-types/v10";
 import type { CommandRegistry, Reply, ReplyFollowUp } from "../../commands/index.js";
 import { documentOption } from "../../commands/chooseDocument.js";
-import { isAnswer } from "../../commands/commandRegistry.js";
-import { memoizeForFrozen } from "../../commands/frozenValues.js";
+import { isAnswer } from "../../reply/builders.js";
+import { memoizeForFrozen } from "../../reply/freeze.js";
 import { renderDiscordMessage } from "../../render/index.js";
 import { fitButtonValues, type ButtonKeyStore } from "./buttonKeys.js";
 import { flattenOptions, interactionUser, toCommandRequest } from "./toCommandRequest.js";

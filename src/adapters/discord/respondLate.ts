@@ -6,7 +6,7 @@ import {
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
 } from "discord-api-types/v10";
-import { decodeInvocation } from "../../commands/invocation.js";
+import { decodeInvocation } from "../../reply/invocation.js";
 
 /**
  * Discord drops an interaction that is not answered within 3 seconds. Work still running after this long is

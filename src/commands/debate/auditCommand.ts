@@ -1,6 +1,6 @@
 import type { KnowledgeBase, KnowledgeDocument, Section } from "../../knowledge/index.js";
 import { documentOption, requireDocument } from "../chooseDocument.js";
-import type { Reply } from "../reply.js";
+import type { Reply } from "../../reply/types.js";
 import type { CommandDefinition } from "../types.js";
 import { documentExamples } from "../documentExamples.js";
 import { evidenceUnitsOf, type EvidenceUnit } from "./evidenceUnits.js";

@@ -1,7 +1,7 @@
 import type { KnowledgeBase, KnowledgeDocument, Source } from "../../knowledge/index.js";
 import { chooseDocument, documentOption } from "../chooseDocument.js";
 import { referencesOf } from "../quotePassage.js";
-import type { Reply, ReplyField, ReplyQuote } from "../reply.js";
+import type { Reply, ReplyField, ReplyQuote } from "../../reply/types.js";
 import type { CommandDefinition } from "../types.js";
 import { unitsOfPassage } from "./evidenceUnits.js";
 import { quoteEvidence } from "./quoteEvidence.js";

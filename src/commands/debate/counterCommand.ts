@@ -1,7 +1,7 @@
 import { documentOption, requireDocument } from "../chooseDocument.js";
 import { referencesOf } from "../quotePassage.js";
 import type { CommandDefinition } from "../types.js";
-import { errorReply } from "../errorReply.js";
+import { errorReply } from "../../reply/builders.js";
 import { counterEvidence, MIN_GOOD_EVIDENCE, supportingEvidence } from "./counterEvidence.js";
 import { quoteEvidence } from "./quoteEvidence.js";
 import { argumentMapOf } from "./stance/argumentMap.js";

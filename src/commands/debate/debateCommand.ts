@@ -1,9 +1,9 @@
 import type { KnowledgeBase } from "../../knowledge/index.js";
 import { documentOption, requireDocument } from "../chooseDocument.js";
-import { encodeInvocationIntact } from "../invocation.js";
+import { encodeInvocationIntact } from "../../reply/invocation.js";
 import { noMatchReply } from "../noMatchReply.js";
 import { referencesOf } from "../quotePassage.js";
-import type { Reply } from "../reply.js";
+import type { Reply } from "../../reply/types.js";
 import type { CommandDefinition } from "../types.js";
 import { buildSides, MIN_GOOD_EVIDENCE } from "./buildSides.js";
 import { debateQuestions } from "./debateQuestions.js";

@@ -1,5 +1,5 @@
 import { documentOption, requireDocument } from "../chooseDocument.js";
-import { encodeInvocationIntact } from "../invocation.js";
+import { encodeInvocationIntact } from "../../reply/invocation.js";
 import { referencesOf } from "../quotePassage.js";
 import type { CommandDefinition } from "../types.js";
 import { debateMaterialOf } from "./findMotions.js";

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../../knowledge/index.js";
 import { quotePassage } from "../quotePassage.js";
-import type { ReplyQuote } from "../reply.js";
+import type { ReplyQuote } from "../../reply/types.js";
 import type { EvidenceUnit } from "./evidenceUnits.js";
 
 /**

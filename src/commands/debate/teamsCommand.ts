@@ -1,7 +1,7 @@
 import type { CommandDefinition } from "../types.js";
 import { parsePeople } from "./parsePeople.js";
 import { splitTeams } from "./splitTeams.js";
-import { errorReply } from "../errorReply.js";
+import { errorReply } from "../../reply/builders.js";
 
 export const MIN_PEOPLE = 2;
 export const MAX_PEOPLE = 12;

@@ -1,6 +1,6 @@
-import type { Reply, ReplyFollowUp } from "../reply.js";
+import type { Reply, ReplyFollowUp } from "../../reply/types.js";
 import type { CommandDefinition, Platform } from "../types.js";
-import { errorReply } from "../errorReply.js";
+import { errorReply } from "../../reply/builders.js";
 
 export const MAX_TIMER_MINUTES = 60;
 /** A Discord interaction token lasts 15 minutes; the last follow-up must land before it expires. */

@@ -1,5 +1,5 @@
 import type { AckFn, App, RespondArguments, SlashCommand, webApi } from "@slack/bolt";
-import { errorReply } from "../../../commands/errorReply.js";
+import { errorReply } from "../../../reply/builders.js";
 import type { Reply } from "../../../commands/index.js";
 import { renderSlackMessage } from "../../../render/renderSlackBlocks.js";
 import { isNotAMember } from "../callSlackApi.js";

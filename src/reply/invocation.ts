@@ -20,35 +20,17 @@ export interface Invocation {
 export const MAX_INVOCATION_LENGTH = 2_000;
 const PREFIX = "gt1";
 
-export function encodeInvocation(invocation: Invocation): string {
-  const { head, entries } = invocationParts(invocation);
-  let encoded = `${head}|${encodeArgs(entries)}`;
-  // Shorten the longest argument a word at a time until the whole thing fits.
-  while (encoded.length > MAX_INVOCATION_LENGTH) {
-    const longest = entries.reduce((a, b) => (b[1].length > a[1].length ? b : a));
-    const shorter = longest[1].replace(/\s*\S+\s*$/, "");
-    longest[1] = shorter.length < longest[1].length ? shorter : longest[1].slice(0, -1);
-    encoded = `${head}|${encodeArgs(entries)}`;
-  }
-  return encoded;
-}
-
 /**
  * The encoding, or null when it would not carry the invocation exactly: when an argument would have to be
  * shortened, or holds half a surrogate pair (which URL encoding turns into U+FFFD). A button that silently
  * answers a different question (a cut "More", a cut "Share") is worse than no button.
  */
 export function encodeInvocationIntact(invocation: Invocation): string | null {
-  const { head, entries } = invocationParts(invocation);
+  const head = [PREFIX, invocation.command, String(invocation.page ?? 0), invocation.share ? "s" : ""].join("|");
+  const entries = Object.entries(invocation.args).filter((entry): entry is [string, string] => Boolean(entry[1]));
   const encoded = `${head}|${encodeArgs(entries)}`;
   if (encoded.length > MAX_INVOCATION_LENGTH || entries.some(([, value]) => hasLoneSurrogate(value))) return null;
   return encoded;
-}
-
-function invocationParts(invocation: Invocation): { head: string; entries: Array<[string, string]> } {
-  const head = [PREFIX, invocation.command, String(invocation.page ?? 0), invocation.share ? "s" : ""].join("|");
-  const entries = Object.entries(invocation.args).filter((entry): entry is [string, string] => Boolean(entry[1]));
-  return { head, entries };
 }
 
 export function decodeInvocation(value: string): Invocation | null {

@@ -1,7 +1,7 @@
 /**
- * The platform-neutral reply every command returns. Renderers (src/render/) turn it into Slack Block Kit,
- * Discord embeds or terminal text; they own escaping, mention neutralising and platform limits, so a handler
- * never formats for a platform.
+ * The platform-neutral reply every command returns. Each platform's renderer turns it into Slack Block Kit,
+ * Discord embeds or terminal text; renderers own escaping, mention neutralising and platform limits, so a
+ * handler never formats for a platform.
  */
 
 export interface ReplyCitation {
@@ -38,7 +38,7 @@ export interface ReplyField {
 }
 
 /**
- * A button. `value` is an encoded invocation (see actions.ts) that the registry can run statelessly:
+ * A button. `value` is an encoded invocation (see invocation.ts) that the registry can run statelessly:
  * everything needed to answer the click travels in the button itself.
  */
 export interface ReplyAction {
