@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { KnowledgeBase } from "../knowledge/index.js";
-import { removeControlCharacters } from "../knowledge/normalizeText.js";
+import { removeControlCharacters } from "../text/normalizeText.js";
 import { decodeInvocation, encodeInvocationIntact } from "../reply/invocation.js";
 import { parseCommandText } from "./parseCommandText.js";
 import type { Reply } from "../reply/types.js";

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/index.js";
-import { foldForComparison } from "../knowledge/normalizeText.js";
-import { CONTINUING_OPENERS, SENTENCE_OPENERS, STOP_WORDS } from "../knowledge/englishWords.js";
+import { foldForComparison } from "../text/normalizeText.js";
+import { CONTINUING_OPENERS, SENTENCE_OPENERS, STOP_WORDS } from "../text/englishWords.js";
 import type { CommandDefinition } from "./types.js";
 import { argumentMapOf } from "./debate/stance/argumentMap.js";
 

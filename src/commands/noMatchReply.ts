@@ -1,5 +1,5 @@
 import type { KnowledgeBase, KnowledgeDocument } from "../knowledge/index.js";
-import { foldForComparison } from "../knowledge/normalizeText.js";
+import { foldForComparison } from "../text/normalizeText.js";
 import type { Reply } from "../reply/types.js";
 
 /**

@@ -6,7 +6,7 @@
  * nine), and reads back with URLSearchParams, as the earlier, fully escaped values did.
  */
 
-import { hasLoneSurrogate } from "../knowledge/normalizeText.js";
+import { hasLoneSurrogate } from "../text/normalizeText.js";
 
 export interface Invocation {
   command: string;

@@ -1,4 +1,5 @@
 import type { CitationMention, KnowledgeDocument, Passage } from "../../knowledge/index.js";
+import { containsPhrase } from "../../text/phrases.js";
 
 /**
  * The smallest thing a debate reply quotes: a whole one-sentence passage, or one verbatim sentence of a longer
@@ -43,13 +44,7 @@ export function unitsOverlap(a: EvidenceUnit, b: EvidenceUnit): boolean {
   return a.sentenceIndex === null || b.sentenceIndex === null || a.sentenceIndex === b.sentenceIndex;
 }
 
-/** The unit of `units` whose text contains `phrase` (case and curly quotes ignored), if any. */
+/** The unit of `units` whose text contains `phrase` (compared as every phrase is: `containsPhrase`), if any. */
 export function findUnitByPhrase(units: readonly EvidenceUnit[], phrase: string): EvidenceUnit | undefined {
-  const wanted = foldPhrase(phrase);
-  if (!wanted) return undefined;
-  return units.find((unit) => foldPhrase(unit.text).includes(wanted));
-}
-
-function foldPhrase(text: string): string {
-  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim();
+  return units.find((unit) => containsPhrase(unit.text, phrase));
 }

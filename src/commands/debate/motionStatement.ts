@@ -1,5 +1,5 @@
 import type { KnowledgeDocument } from "../../knowledge/index.js";
-import { SENTENCE_OPENERS, STOP_WORDS } from "../../knowledge/englishWords.js";
+import { SENTENCE_OPENERS, STOP_WORDS } from "../../text/englishWords.js";
 import { valenceOf } from "./stance/polarityLexicon.js";
 
 /** A reporting verb whose object is the claim itself: "Scholars like X (2014) argue that <claim>". */

@@ -3,7 +3,7 @@ import type { ArgumentMap } from "./argumentMap.js";
 import { areOpposites, isBlocker, isNegator } from "./polarityLexicon.js";
 import { readStatement, type Statement, type StatementWord } from "./readStatement.js";
 import type { KnowledgeBase } from "../../../knowledge/index.js";
-import { foldForComparison } from "../../../knowledge/normalizeText.js";
+import { foldForComparison } from "../../../text/normalizeText.js";
 
 export type Side = "against" | "supports" | "neutral";
 

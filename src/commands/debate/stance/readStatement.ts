@@ -1,5 +1,5 @@
 import { indexTerm } from "../../../knowledge/textTokens.js";
-import { foldForComparison } from "../../../knowledge/normalizeText.js";
+import { foldForComparison } from "../../../text/normalizeText.js";
 import { directionOf, isBlocker, isNegator, valenceOf } from "./polarityLexicon.js";
 
 /** One word of a statement, as the stance rules see it. */

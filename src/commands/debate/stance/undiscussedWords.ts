@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../../../knowledge/index.js";
 import { englishLexicon } from "../../../knowledge/lexicon.js";
-import { foldForComparison } from "../../../knowledge/normalizeText.js";
+import { foldForComparison } from "../../../text/normalizeText.js";
 import type { ArgumentMap } from "./argumentMap.js";
 import { readStatement } from "./readStatement.js";
 
