@@ -4,15 +4,15 @@
  * it in a child process and the reliability tests in-process, on loopback only.
  */
 import type { Server } from "node:http";
-import type { CommandDefinition } from "../../src/commands/types.js";
-import type { CommandRegistry } from "../../src/commands/commandRegistry.js";
+import type { CommandDefinition } from "../../src/commands/registry/types.js";
+import type { CommandRegistry } from "../../src/commands/registry/commandRegistry.js";
 import { loadConfig, type Environment } from "../../src/config/loadConfig.js";
 import type { Logger } from "../../src/logger.js";
 import { createBotRegistry } from "../../src/runtime/createBotRegistry.js";
 import { KnowledgeStore } from "../../src/runtime/knowledgeStore.js";
 import { servePlatforms } from "../../src/runtime/servePlatforms.js";
 import { trackCommandsInFlight } from "../../src/runtime/trackCommandsInFlight.js";
-import type { CommandMiddleware } from "../../src/runtime/wrapCommandRuns.js";
+import type { CommandMiddleware } from "../../src/commands/registry/wrapCommandRuns.js";
 
 export interface BotServerOptions {
   env: Environment;

@@ -1,5 +1,5 @@
-import { answerQuestion, type AnswerRoute } from "../commands/answerQuestion.js";
-import type { CommandRegistry } from "../commands/commandRegistry.js";
+import { answerQuestion, type AnswerRoute } from "../commands/core/answerQuestion.js";
+import type { CommandRegistry } from "../commands/registry/commandRegistry.js";
 import type { Reply } from "../reply/types.js";
 import type { Confidence, KnowledgeBase } from "../knowledge/index.js";
 

@@ -4,7 +4,7 @@
  * writes exactly one line per line read, blank lines included, so output lines up with input.
  */
 import { createInterface } from "node:readline";
-import { askReply } from "../commands/ask.js";
+import { askReply } from "../commands/core/ask.js";
 import { createCommandRegistry } from "../commands/index.js";
 import { loadKnowledge } from "../knowledge/index.js";
 import { renderText } from "../render/renderText.js";

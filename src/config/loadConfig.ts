@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { DEFAULT_REPLY_CACHE_SIZE } from "../commands/replyCache.js";
+import { DEFAULT_REPLY_CACHE_SIZE } from "../commands/registry/replyCache.js";
 import { MAX_RATE_LIMIT, parseRateLimit, type RateLimitSetting } from "../runtime/parseRateLimit.js";
 
 /** The ways the bot can be reached; every one whose variables are present is started. */

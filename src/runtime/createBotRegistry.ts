@@ -1,14 +1,14 @@
-import type { CommandRegistry } from "../commands/commandRegistry.js";
+import type { CommandRegistry } from "../commands/registry/commandRegistry.js";
 import { createCommandRegistry } from "../commands/index.js";
-import type { CommandDefinition } from "../commands/types.js";
+import type { CommandDefinition } from "../commands/registry/types.js";
 import type { KnowledgeBase } from "../knowledge/index.js";
 import type { Logger } from "../logger.js";
 import { createCommandLog } from "./logCommands.js";
 import type { RateLimitSetting } from "./parseRateLimit.js";
 import { rateLimitCommands } from "./rateLimitCommands.js";
 import { SlidingWindowRateLimiter } from "./rateLimiter.js";
-import type { CommandMiddleware } from "./wrapCommandRuns.js";
-import { wrapCommandRuns } from "./wrapCommandRuns.js";
+import type { CommandMiddleware } from "../commands/registry/wrapCommandRuns.js";
+import { wrapCommandRuns } from "../commands/registry/wrapCommandRuns.js";
 
 export interface BotRegistryOptions {
   knowledge: () => KnowledgeBase;

@@ -1,9 +1,9 @@
 import { performance } from "node:perf_hooks";
-import { normalizeCommandName } from "../commands/commandRegistry.js";
-import type { CommandRequest } from "../commands/types.js";
+import { normalizeCommandName } from "../commands/registry/commandRegistry.js";
+import type { CommandRequest } from "../commands/registry/types.js";
 import type { Logger } from "../logger.js";
 import { isRateLimitedReply } from "./rateLimitCommands.js";
-import type { CommandMiddleware } from "./wrapCommandRuns.js";
+import type { CommandMiddleware } from "../commands/registry/wrapCommandRuns.js";
 
 export type CommandOutcome = "answer" | "notice" | "error" | "failed" | "rate-limited";
 

@@ -1,6 +1,6 @@
 import type { Reply } from "../reply/types.js";
-import type { Platform } from "../commands/types.js";
-import type { CommandMiddleware } from "./wrapCommandRuns.js";
+import type { Platform } from "../commands/registry/types.js";
+import type { CommandMiddleware } from "../commands/registry/wrapCommandRuns.js";
 import type { SlidingWindowRateLimiter } from "./rateLimiter.js";
 
 /** The terminal has one trusted user; a piped script of questions should not be throttled. */

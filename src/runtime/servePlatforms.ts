@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { CommandRegistry } from "../commands/commandRegistry.js";
+import type { CommandRegistry } from "../commands/registry/commandRegistry.js";
 import type { Config } from "../config/loadConfig.js";
 import type { Logger } from "../logger.js";
 import { createHttpServer } from "../server/createHttpServer.js";

@@ -2,7 +2,7 @@ import type { RequestListener } from "node:http";
 import { createDiscordClient } from "../adapters/discord/createDiscordClient.js";
 import { createDiscordInteractionsHandler } from "../adapters/discord/createDiscordInteractionsHandler.js";
 import { createSlackApp, startSlackSocketMode } from "../adapters/slack/index.js";
-import type { CommandRegistry } from "../commands/commandRegistry.js";
+import type { CommandRegistry } from "../commands/registry/commandRegistry.js";
 import type { Config } from "../config/loadConfig.js";
 import type { Logger } from "../logger.js";
 import type { PlatformHandler } from "../server/createHttpServer.js";

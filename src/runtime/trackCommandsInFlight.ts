@@ -1,4 +1,4 @@
-import type { CommandMiddleware } from "./wrapCommandRuns.js";
+import type { CommandMiddleware } from "../commands/registry/wrapCommandRuns.js";
 
 export interface InFlightCommands {
   middleware: CommandMiddleware;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CommandRegistry, createCommandRegistry } from "../../src/commands/index.js";
 import { deepFreeze, memoizeForFrozen } from "../../src/reply/freeze.js";
-import type { CommandDefinition, CommandRequest } from "../../src/commands/types.js";
+import type { CommandDefinition, CommandRequest } from "../../src/commands/registry/types.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { renderDiscordMessage, renderSlackMessage } from "../../src/render/index.js";
 import { jsonBody } from "../../src/server/jsonBody.js";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/knowledge/index.js";
 import type { CommandRegistry, Reply } from "../../src/commands/index.js";
-import { ANOTHER_PROMPT_LABEL } from "../../src/commands/debate/promptCommand.js";
+import { ANOTHER_PROMPT_LABEL } from "../../src/commands/debate/commands/promptCommand.js";
 import { expectVerbatim, loadDebateKnowledge, realRegistry, run, seededRegistry, user } from "./debateFixtures.js";
 
 let kb: KnowledgeBase;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/knowledge/index.js";
 import { decodeInvocation, MAX_INVOCATION_LENGTH } from "../../src/reply/invocation.js";
 import type { CommandRegistry, Reply } from "../../src/commands/index.js";
-import { ANOTHER_MOTION_LABEL } from "../../src/commands/debate/debateCommand.js";
+import { ANOTHER_MOTION_LABEL } from "../../src/commands/debate/commands/debateCommand.js";
 import { expectVerbatim, loadDebateKnowledge, realRegistry, run, seededRegistry, user } from "./debateFixtures.js";
 
 let kb: KnowledgeBase;

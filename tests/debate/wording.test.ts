@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildDiscordCommands } from "../../src/adapters/discord/buildDiscordCommands.js";
 import { buildSlackManifest } from "../../src/adapters/slack/index.js";
-import { allCommands, createCommandRegistry, type CommandDefinition } from "../../src/commands/index.js";
-import { debateMaterialOf, findMotions } from "../../src/commands/debate/findMotions.js";
-import { motionStatement } from "../../src/commands/debate/motionStatement.js";
-import { warmUpPrompts } from "../../src/commands/debate/warmUpPrompts.js";
+import { commandsFor, createCommandRegistry, type CommandDefinition } from "../../src/commands/index.js";
+import { debateMaterialOf, findMotions } from "../../src/commands/debate/analysis/findMotions.js";
+import { motionStatement } from "../../src/commands/debate/analysis/motionStatement.js";
+import { warmUpPrompts } from "../../src/commands/debate/analysis/warmUpPrompts.js";
 import { KnowledgeBase, parseDocument } from "../../src/knowledge/index.js";
 import { knowledgeOf } from "./scoreStance.js";
 import { SECOND, SEED } from "./stanceSet.js";
@@ -16,7 +16,7 @@ const texts = (command: CommandDefinition) => [command.description, command.usag
 
 describe("examples in /help, the Slack manifest and Discord's commands", () => {
   it("stay generic when no document is loaded", () => {
-    for (const command of allCommands) {
+    for (const command of commandsFor()) {
       for (const text of texts(command)) {
         expect(text, `/${command.name}`).not.toMatch(SEED_WORDS);
         expect(text, `/${command.name}`).not.toMatch(/\{\w+\}/);

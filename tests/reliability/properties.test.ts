@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createCommandRegistry, type CommandRegistry } from "../../src/commands/index.js";
 import type { Reply } from "../../src/reply/types.js";
-import type { CommandDefinition, CommandRequest, Platform } from "../../src/commands/types.js";
+import type { CommandDefinition, CommandRequest, Platform } from "../../src/commands/registry/types.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { renderDiscordMessage, renderSlackMessage, renderText } from "../../src/render/index.js";
 import { HOSTILE_FRAGMENTS, hostileText } from "./hostileText.js";

@@ -1,13 +1,13 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { CommandRegistry } from "../../src/commands/commandRegistry.js";
+import { CommandRegistry } from "../../src/commands/registry/commandRegistry.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { createLogger } from "../../src/logger.js";
 import { createCommandLog } from "../../src/runtime/logCommands.js";
 import { rateLimitCommands } from "../../src/runtime/rateLimitCommands.js";
 import { SlidingWindowRateLimiter } from "../../src/runtime/rateLimiter.js";
-import { wrapCommandRuns } from "../../src/runtime/wrapCommandRuns.js";
+import { wrapCommandRuns } from "../../src/commands/registry/wrapCommandRuns.js";
 
 const FAKE_TOKEN = "xoxb-999-888-FAKETOKENSHOULDNEVERBELOGGED";
 

@@ -1,11 +1,11 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { completeConsoleLine, parseConsoleLine, startConsole } from "../../src/adapters/console/index.js";
-import { CommandRegistry } from "../../src/commands/commandRegistry.js";
+import { CommandRegistry } from "../../src/commands/registry/commandRegistry.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import type { CommandRequest } from "../../src/commands/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
-import { wrapCommandRuns } from "../../src/runtime/wrapCommandRuns.js";
+import { wrapCommandRuns } from "../../src/commands/registry/wrapCommandRuns.js";
 
 const MINSK = "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";
 const knowledge = await loadKnowledge("knowledge");

@@ -4,7 +4,7 @@ import { KnowledgeBase } from "../../src/knowledge/index.js";
 import { parseRateLimit } from "../../src/runtime/parseRateLimit.js";
 import { rateLimitCommands } from "../../src/runtime/rateLimitCommands.js";
 import { SlidingWindowRateLimiter } from "../../src/runtime/rateLimiter.js";
-import { wrapCommandRuns } from "../../src/runtime/wrapCommandRuns.js";
+import { wrapCommandRuns } from "../../src/commands/registry/wrapCommandRuns.js";
 import type { CommandRequest } from "../../src/commands/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { createBotRegistry } from "../../src/runtime/createBotRegistry.js";

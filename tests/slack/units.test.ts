@@ -10,11 +10,11 @@ import { slackMessageToPlainText } from "../../src/adapters/slack/slackMessageTo
 import { decodeThreadReply, encodeThreadReply } from "../../src/adapters/slack/threadReplyValue.js";
 import { toCommandRequest } from "../../src/adapters/slack/toCommandRequest.js";
 import { verifySlackSignature } from "../../src/adapters/slack/verify.js";
-import { allCommands, createCommandRegistry } from "../../src/commands/index.js";
+import { commandsFor, createCommandRegistry } from "../../src/commands/index.js";
 import { createLogger } from "../../src/logger.js";
 import { blockNetwork, blockText, captureLogs, MINSK_PASSAGE, restoreNetwork, sharedKnowledge, slackSignature } from "./slackHarness.js";
 
-const definitionOf = (name: string) => allCommands.find((command) => command.name === name);
+const definitionOf = (name: string) => commandsFor().find((command) => command.name === name);
 
 describe("toCommandRequest", () => {
   it("maps Slack's slash command payload to a neutral request", () => {

@@ -1,4 +1,4 @@
-import type { CommandRegistry } from "../../commands/commandRegistry.js";
+import type { CommandRegistry } from "../../commands/registry/commandRegistry.js";
 
 /**
  * Tab completion in readline's shape, `[candidates, the text they replace]`: command names after a slash

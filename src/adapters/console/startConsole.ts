@@ -1,7 +1,7 @@
 import { createInterface, type Interface } from "node:readline";
-import type { CommandRegistry } from "../../commands/commandRegistry.js";
+import type { CommandRegistry } from "../../commands/registry/commandRegistry.js";
 import type { Reply, ReplyAction } from "../../reply/types.js";
-import type { CommandUser } from "../../commands/types.js";
+import type { CommandUser } from "../../commands/registry/types.js";
 import { renderText } from "../../render/index.js";
 import { completeConsoleLine } from "./completeConsoleLine.js";
 import { parseConsoleLine } from "./parseConsoleLine.js";

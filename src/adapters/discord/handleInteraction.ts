@@ -12,7 +12,7 @@ import {
   type APIMessageComponentInteraction,
 } from "discord-api-types/v10";
 import type { CommandRegistry, Reply, ReplyFollowUp } from "../../commands/index.js";
-import { documentOption } from "../../commands/chooseDocument.js";
+import { documentOption } from "../../commands/shared/chooseDocument.js";
 import { isAnswer } from "../../reply/builders.js";
 import { memoizeForFrozen } from "../../reply/freeze.js";
 import { renderDiscordMessage } from "../../render/index.js";

@@ -1,6 +1,6 @@
-import { normalizeCommandName } from "../../commands/commandRegistry.js";
+import { normalizeCommandName } from "../../commands/registry/commandRegistry.js";
 import type { CommandDefinition, CommandRequest } from "../../commands/index.js";
-import { parseCommandText } from "../../commands/parseCommandText.js";
+import { parseCommandText } from "../../commands/registry/parseCommandText.js";
 import { slackTextToPlainWords } from "./slackMessageToPlainText.js";
 
 /** The fields of Slack's slash command payload the bot reads. */

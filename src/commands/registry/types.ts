@@ -1,0 +1,74 @@
+import type { CompletionKind, KnowledgeBase } from "../../knowledge/index.js";
+import type { Reply } from "../../reply/types.js";
+
+export type Platform = "slack" | "discord" | "console" | "cli";
+
+/**
+ * What an option holds: free text, a person to address (a platform user id), several people (mentions or
+ * plain names, typed as text), or a whole number.
+ */
+export type OptionKind = "text" | "user" | "people" | "number";
+
+export interface CommandOption {
+  /** Lower-case, as Discord requires: `question`, `document`, `for`. */
+  name: string;
+  /** At most 100 characters (Discord's limit). */
+  description: string;
+  kind: OptionKind;
+  required?: boolean;
+  /** Where autocomplete choices come from. */
+  autocomplete?: CompletionKind;
+  /**
+   * The option that takes the typed text when a platform gives only text (Slack, the console):
+   * `/source grain deal` fills `name`. Other options are written `name: value` (`for: @dana`).
+   */
+  main?: boolean;
+  /** For a number: the smallest and largest accepted, so platforms that can check a range refuse the rest. */
+  min?: number;
+  max?: number;
+}
+
+export interface CommandUser {
+  id: string;
+  name?: string;
+}
+
+export interface CommandContext {
+  args: Readonly<Record<string, string | undefined>>;
+  user: CommandUser;
+  platform: Platform;
+  /** The knowledge as loaded now (it is swapped on reload, so read it per request). */
+  knowledge: KnowledgeBase;
+  now: () => Date;
+  /** Which page of results ("More"), from 0. */
+  page: number;
+}
+
+export interface CommandDefinition {
+  /** Without the slash; 1-32 lower-case characters. */
+  name: string;
+  /** At most 100 characters. */
+  description: string;
+  /** A usage hint shown by Slack and /help: `[question] [for: @person]`. */
+  usage: string;
+  options: CommandOption[];
+  handler: (context: CommandContext) => Reply | Promise<Reply>;
+  /**
+   * True when the reply depends only on the arguments, the page, the platform and the knowledge (no
+   * randomness, no clock, no user): the registry then keeps it and answers the same request from the cache.
+   */
+  cacheable?: boolean;
+}
+
+/** A command as it arrives from any platform, before it is parsed and run. */
+export interface CommandRequest {
+  /** Without the slash. */
+  command: string;
+  /** The text typed after the command (Slack, console): parsed against the options. */
+  text?: string;
+  /** Options already typed by the platform (Discord); they win over `text`. */
+  args?: Record<string, string | undefined>;
+  user: CommandUser;
+  platform: Platform;
+  page?: number;
+}
