@@ -4,7 +4,7 @@
  * writes exactly one line per line read, blank lines included, so output lines up with input.
  */
 import { createInterface } from "node:readline";
-import { askReply } from "../commands/core/ask.js";
+import { askCommand, askReply } from "../commands/core/ask.js";
 import { createCommandRegistry } from "../commands/index.js";
 import { loadKnowledge } from "../knowledge/index.js";
 import { renderText } from "../render/renderText.js";
@@ -23,7 +23,7 @@ async function main(): Promise<number> {
       return json ? JSON.stringify(reply) : renderText(reply);
     }
     if (json) return JSON.stringify(answerAsJson(knowledge, query, args.limit));
-    return renderText(askReply(knowledge, { question: query }, { page: 0, platform: "cli", perPage: args.limit }));
+    return renderText(askReply(knowledge, { question: query }, { command: askCommand.name, page: 0, platform: "cli", perPage: args.limit }));
   };
 
   if (args.batch) {

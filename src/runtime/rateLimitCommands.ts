@@ -1,3 +1,4 @@
+import { noticeReply } from "../reply/builders.js";
 import type { Reply } from "../reply/types.js";
 import type { Platform } from "../commands/registry/types.js";
 import type { CommandMiddleware } from "../commands/registry/wrapCommandRuns.js";
@@ -23,13 +24,7 @@ export function rateLimitCommands(limiter: SlidingWindowRateLimiter): CommandMid
     const decision = limiter.take(`${request.platform}:${request.user.id}`);
     if (decision.allowed) return next(request);
     const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-    const reply: Reply = {
-      title: "One moment",
-      text: `You're sending commands faster than I can keep up with. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
-      quotes: [],
-      visibility: "private",
-      kind: "notice",
-    };
+    const reply = noticeReply("One moment", `You're sending commands faster than I can keep up with. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`);
     rateLimitedReplies.add(reply);
     return reply;
   };

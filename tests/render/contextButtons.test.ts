@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contextActions } from "../../src/commands/shared/contextActions.js";
+import { contextActions } from "../../src/commands/core/context.js";
 import type { Reply } from "../../src/commands/index.js";
 import { renderDiscordMessage } from "../../src/render/renderDiscordMessage.js";
 import { renderSlackMessage } from "../../src/render/renderSlackBlocks.js";

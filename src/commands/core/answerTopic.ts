@@ -1,7 +1,8 @@
 import type { KnowledgeBase, KnowledgeDocument, Passage, Topic, TopicReason } from "../../knowledge/index.js";
-import { contextActions } from "../shared/contextActions.js";
+import { contextActions } from "./context.js";
 import { findPassageByPhrase, findThesis } from "../shared/findThesis.js";
 import { quotePassage, referencesOf } from "../shared/quotePassage.js";
+import { answerReply } from "../../reply/builders.js";
 import type { Reply, ReplyQuote } from "../../reply/types.js";
 
 /** Two passages make a reason's case without turning the answer into the whole essay. */
@@ -27,16 +28,14 @@ export function answerTopic(knowledge: KnowledgeBase, document: KnowledgeDocumen
       quotes.push(quotePassage(knowledge, passage, `Reason ${i + 1}: ${reason.label}`));
     }
   });
-  return {
-    title: topic.question ?? topic.description,
-    text: `${document.title}, in its own words: the thesis, then ${topic.reasons.length === 1 ? "the reason it names" : `the ${topic.reasons.length} reasons it names`}, each with evidence from the body of the essay.`,
+  const reasons = topic.reasons.length === 1 ? "the reason it names" : `the ${topic.reasons.length} reasons it names`;
+  return answerReply(topic.question ?? topic.description, {
+    text: `${document.title}, in its own words: the thesis, then ${reasons}, each with evidence from the body of the essay.`,
     quotes,
     references: referencesOf(quotes),
     actions: contextActions(quotes),
-    ...(unsupported.length > 0 ? { footer: `The document offers no passage for: ${unsupported.join(", ")}.` } : {}),
-    visibility: "private",
-    kind: "answer",
-  };
+    footer: unsupported.length > 0 ? `The document offers no passage for: ${unsupported.join(", ")}.` : undefined,
+  });
 }
 
 function evidenceFor(

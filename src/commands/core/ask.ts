@@ -3,7 +3,7 @@ import { addressReply, forOption } from "../shared/addressReply.js";
 import { answerQuestion, type QuestionAnswer } from "./answerQuestion.js";
 import { chooseDocument, documentOption } from "../shared/chooseDocument.js";
 import { describeCorrections } from "../shared/describeCorrections.js";
-import { errorReply } from "../../reply/builders.js";
+import { answerReply, errorReply, noticeReply } from "../../reply/builders.js";
 import { noMatchReply } from "../shared/noMatchReply.js";
 import { noMorePassagesReply, passagePage, PASSAGES_PER_PAGE } from "../shared/passagePage.js";
 import { referencesOf } from "../shared/quotePassage.js";
@@ -20,24 +20,24 @@ export const askCommand: CommandDefinition = {
     documentOption,
   ],
   cacheable: true,
-  handler: ({ args, knowledge, page, platform }) => askReply(knowledge, args, { page, platform }),
+  handler: ({ command, args, knowledge, page, platform }) => askReply(knowledge, args, { command, page, platform }),
 };
 
 /**
  * The answer to `/ask`: passages that answer the question (or the document's thesis, conclusion, section or
  * cited source when the question is about the document itself), said plainly when they are only the
  * nearest the document has, and a "the document doesn't discuss this" naming the words it never uses when
- * nothing does. `perPage` is for the CLI's `--limit`.
+ * nothing does. `command` is the name its More button runs; `perPage` is for the CLI's `--limit`.
  */
 export function askReply(
   knowledge: KnowledgeBase,
   args: Readonly<Record<string, string | undefined>>,
-  options: { page: number; platform: Platform; perPage?: number },
+  options: { command: string; page: number; platform: Platform; perPage?: number },
 ): Reply {
-  const { page, platform, perPage = PASSAGES_PER_PAGE } = options;
+  const { command, page, platform, perPage = PASSAGES_PER_PAGE } = options;
   const question = args.question?.trim() ?? "";
   if (!question) {
-    return errorReply("Ask a question", "Type a question after /ask, for example: /ask what does the author conclude?");
+    return errorReply("Ask a question", `Type a question after /${command}, for example: /${command} what does the author conclude?`);
   }
   const choice = chooseDocument(knowledge, args.document);
   if (choice.reply) return choice.reply;
@@ -46,19 +46,16 @@ export function askReply(
     if (page > 0) return noMorePassagesReply(`matching '${question.slice(0, 80)}'`);
     return answer.unmatched.length > 0 ? notDiscussedReply(knowledge, choice.document, question, answer) : noMatchReply(knowledge, choice.document, question);
   }
-  const shown = passagePage(knowledge, answer, { command: "ask", args: { question, document: args.document }, page }, perPage);
-  const reply: Reply = {
-    title: question,
+  const shown = passagePage(knowledge, answer, { command, args: { question, document: args.document }, page }, perPage);
+  const reply = answerReply(question, {
     text: [describeCorrections(answer.corrections), answer.lead, describeWeakness(knowledge, choice.document, answer), shown.range]
       .filter(Boolean)
       .join(" "),
     quotes: shown.quotes,
     references: referencesOf(shown.quotes),
     actions: shown.actions,
-    ...(shown.moreUnavailable ? { footer: shown.moreUnavailable } : {}),
-    visibility: "private",
-    kind: "answer",
-  };
+    footer: shown.moreUnavailable,
+  });
   return addressReply(reply, args.for, platform);
 }
 
@@ -72,19 +69,12 @@ function describeWeakness(knowledge: KnowledgeBase, document: KnowledgeDocument 
 /** Nothing in the documents addresses the question: say which of its words they never use. */
 function notDiscussedReply(knowledge: KnowledgeBase, document: KnowledgeDocument | undefined, question: string, answer: QuestionAnswer): Reply {
   const suggestions = knowledge.suggest(question, 3, document?.id);
-  return {
-    title: question,
-    text: [
-      describeCorrections(answer.corrections),
-      `${neverMentions(knowledge, document, answer.unmatched)} It does not discuss this.`,
-      suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : "",
-    ]
-      .filter(Boolean)
-      .join(" "),
-    quotes: [],
-    visibility: "private",
-    kind: "notice",
-  };
+  const text = [
+    describeCorrections(answer.corrections),
+    `${neverMentions(knowledge, document, answer.unmatched)} It does not discuss this.`,
+    suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : "",
+  ];
+  return noticeReply(question, text.filter(Boolean).join(" "));
 }
 
 /** "Russia Ukraine Peace Talks never mentions Erdogan, sanctions." */

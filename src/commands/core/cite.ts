@@ -1,8 +1,9 @@
 import type { Source } from "../../knowledge/index.js";
 import { chooseDocument, documentOption } from "../shared/chooseDocument.js";
-import { contextActions } from "../shared/contextActions.js";
+import { contextActions } from "./context.js";
 import { quotePassage } from "../shared/quotePassage.js";
 import type { ReplyField } from "../../reply/types.js";
+import { answerReply, errorReply, noticeReply } from "../../reply/builders.js";
 import type { CommandDefinition } from "../registry/types.js";
 import { documentExamples } from "../shared/documentExamples.js";
 
@@ -18,33 +19,22 @@ export const citeCommand: CommandDefinition = {
     documentOption,
   ],
   cacheable: true,
-  handler: ({ args, knowledge }) => {
+  handler: ({ command, args, knowledge }) => {
     const query = args.source?.trim() ?? "";
     const choice = chooseDocument(knowledge, args.document);
     if (choice.reply) return choice.reply;
     const inScope = choice.document ? [choice.document] : knowledge.documents;
     const known = [...new Set(inScope.flatMap((d) => d.sources.map((s) => s.author)))].join(", ");
+    const sourcesCited = [{ label: "Sources cited", value: known || "none" }];
     if (!query) {
-      return {
-        title: "Which source?",
-        text: `Type an author or source after /cite, for example: /cite ${documentExamples(knowledge).source}`,
-        quotes: [],
-        fields: [{ label: "Sources cited", value: known || "none" }],
-        visibility: "private",
-        kind: "error",
-      };
+      const example = documentExamples(knowledge).source;
+      return errorReply("Which source?", `Type an author or source after /${command}, for example: /${command} ${example}`, { fields: sourcesCited });
     }
     const hits = knowledge.findSources(query, { documentId: choice.document?.id, limit: 5 });
     const best = hits[0];
     if (!best) {
-      return {
-        title: "No such source",
-        text: `No source matching '${query.slice(0, 80)}' is cited in ${choice.document?.title ?? "the loaded documents"}.`,
-        quotes: [],
-        fields: [{ label: "Sources cited", value: known || "none" }],
-        visibility: "private",
-        kind: "notice",
-      };
+      const where = choice.document?.title ?? "the loaded documents";
+      return noticeReply("No such source", `No source matching '${query.slice(0, 80)}' is cited in ${where}.`, { fields: sourcesCited });
     }
     const { source, document } = best;
     const passages = source.passageIds.map((id) => knowledge.passage(id)).filter((p) => p !== undefined);
@@ -55,17 +45,14 @@ export const citeCommand: CommandDefinition = {
     ];
     const others = hits.slice(1).map((hit) => `${hit.source.author} (${hit.source.year})`);
     if (others.length > 0) fields.push({ label: "Other matches", value: others.join(", ") });
-    return {
-      title: `${source.author} (${source.year})`,
+    return answerReply(`${source.author} (${source.year})`, {
       text: describeStanding(source),
       quotes,
       references: source.reference ? [source.reference.text] : [],
       fields,
       actions: contextActions(quotes),
-      ...(passages.length > quotes.length ? { footer: `Showing ${quotes.length} of ${passages.length} citing passages.` } : {}),
-      visibility: "private",
-      kind: "answer",
-    };
+      footer: passages.length > quotes.length ? `Showing ${quotes.length} of ${passages.length} citing passages.` : undefined,
+    });
   },
 };
 

@@ -1,5 +1,6 @@
 import type { KnowledgeDocument } from "../../knowledge/index.js";
 import type { ReplyField } from "../../reply/types.js";
+import { noticeReply } from "../../reply/builders.js";
 import type { CommandDefinition } from "../registry/types.js";
 
 export const docsCommand: CommandDefinition = {
@@ -20,14 +21,7 @@ export const docsCommand: CommandDefinition = {
       });
     }
     const count = knowledge.documents.length;
-    return {
-      title: "Documents",
-      text: count === 0 ? "No documents are loaded." : `${count} document${count === 1 ? "" : "s"} loaded.`,
-      quotes: [],
-      fields,
-      visibility: "private",
-      kind: "notice",
-    };
+    return noticeReply("Documents", count === 0 ? "No documents are loaded." : `${count} document${count === 1 ? "" : "s"} loaded.`, { fields });
   },
 };
 

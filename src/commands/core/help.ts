@@ -1,3 +1,4 @@
+import { noticeReply } from "../../reply/builders.js";
 import type { CommandDefinition } from "../registry/types.js";
 
 export const HELP_COMMAND = "help";
@@ -10,16 +11,11 @@ export function createHelpCommand(commands: () => readonly CommandDefinition[]):
     usage: "",
     options: [],
     cacheable: true,
-    handler: () => ({
-      title: "Ground Truth commands",
-      text: "Every answer quotes the document word for word, with its citations. Commands reply privately unless you add for: @person.",
-      quotes: [],
-      fields: commands().map((command) => ({
-        label: `/${command.name}${command.usage ? ` ${command.usage}` : ""}`,
-        value: command.description,
-      })),
-      visibility: "private",
-      kind: "notice",
-    }),
+    handler: () =>
+      noticeReply(
+        "Ground Truth commands",
+        "Every answer quotes the document word for word, with its citations. Commands reply privately unless you add for: @person.",
+        { fields: commands().map((command) => ({ label: `/${command.name}${command.usage ? ` ${command.usage}` : ""}`, value: command.description })) },
+      ),
   };
 }

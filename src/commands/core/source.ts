@@ -6,7 +6,7 @@ import { noMorePassagesReply, passagePage, PASSAGES_PER_PAGE } from "../shared/p
 import { referencesOf } from "../shared/quotePassage.js";
 import type { TermCorrection } from "../../knowledge/termVocabulary.js";
 import type { CommandDefinition } from "../registry/types.js";
-import { errorReply } from "../../reply/builders.js";
+import { answerReply, errorReply } from "../../reply/builders.js";
 import { documentExamples, firstExample } from "../shared/documentExamples.js";
 
 export const sourceCommand: CommandDefinition = {
@@ -19,10 +19,10 @@ export const sourceCommand: CommandDefinition = {
     documentOption,
   ],
   cacheable: true,
-  handler: ({ args, knowledge, page, platform }) => {
+  handler: ({ command, args, knowledge, page, platform }) => {
     const name = args.name?.trim() ?? "";
     if (!name) {
-      return errorReply("Which name or term?", `Type a name or term after /source, for example: /source ${firstExample(documentExamples(knowledge).terms)}`);
+      return errorReply("Which name or term?", `Type a name or term after /${command}, for example: /${command} ${firstExample(documentExamples(knowledge).terms)}`);
     }
     const choice = chooseDocument(knowledge, args.document);
     if (choice.reply) return choice.reply;
@@ -39,7 +39,7 @@ export const sourceCommand: CommandDefinition = {
     if (outcome.hits.length === 0) {
       return page > 0 ? noMorePassagesReply(`mentioning '${name.slice(0, 80)}'`) : noMatchReply(knowledge, choice.document, name);
     }
-    const shown = passagePage(knowledge, outcome, { command: "source", args: { name, document: args.document }, page });
+    const shown = passagePage(knowledge, outcome, { command, args: { name, document: args.document }, page });
     const uncited = shown.quotes.filter((quote) => quote.citations.length === 0).length;
     const lead = [
       describeCorrections(outcome.corrections),
@@ -54,16 +54,13 @@ export const sourceCommand: CommandDefinition = {
         : "",
       shown.moreUnavailable ?? "",
     ].filter(Boolean).join(" ");
-    const reply = {
-      title: `Where the document mentions ${correctedName(name, outcome.corrections)}`,
+    const reply = answerReply(`Where the document mentions ${correctedName(name, outcome.corrections)}`, {
       text: lead.filter(Boolean).join(" "),
       quotes: shown.quotes,
       references: referencesOf(shown.quotes),
       actions: shown.actions,
-      ...(footer ? { footer } : {}),
-      visibility: "private" as const,
-      kind: "answer" as const,
-    };
+      footer: footer || undefined,
+    });
     return addressReply(reply, args.for, platform);
   },
 };

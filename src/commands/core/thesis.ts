@@ -1,7 +1,8 @@
 import { chooseDocument, documentOption } from "../shared/chooseDocument.js";
-import { contextActions } from "../shared/contextActions.js";
+import { contextActions } from "./context.js";
 import { findThesis } from "../shared/findThesis.js";
 import { quotePassage, referencesOf } from "../shared/quotePassage.js";
+import { answerReply } from "../../reply/builders.js";
 import type { CommandDefinition } from "../registry/types.js";
 
 /** Beyond this many documents, a thesis each would drown the channel; ask for one instead. */
@@ -22,14 +23,11 @@ export const thesisCommand: CommandDefinition = {
       return findThesis(document, thesisPhrase).map((passage) => quotePassage(knowledge, passage, documents.length > 1 ? document.title : "Thesis"));
     });
     const skipped = knowledge.documents.length - documents.length;
-    return {
-      title: choice.document ? `Thesis of ${choice.document.title}` : "Theses of the loaded documents",
+    return answerReply(choice.document ? `Thesis of ${choice.document.title}` : "Theses of the loaded documents", {
       quotes,
       references: referencesOf(quotes),
       actions: contextActions(quotes),
-      ...(!choice.document && skipped > 0 ? { footer: `${skipped} more documents; name one with document: <name>.` } : {}),
-      visibility: "private",
-      kind: "answer",
-    };
+      footer: !choice.document && skipped > 0 ? `${skipped} more documents; name one with document: <name>.` : undefined,
+    });
   },
 };

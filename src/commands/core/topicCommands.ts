@@ -1,7 +1,10 @@
 import type { KnowledgeBase, Topic } from "../../knowledge/index.js";
 import { answerTopic } from "./answerTopic.js";
 import { chooseDocument, documentOption, listDocuments } from "../shared/chooseDocument.js";
+import { noticeReply } from "../../reply/builders.js";
 import type { CommandDefinition } from "../registry/types.js";
+import { askCommand } from "./ask.js";
+import { thesisCommand } from "./thesis.js";
 
 /**
  * One command per topic name the loaded documents bring (`/why-stalled`), so a new essay with its own
@@ -24,35 +27,28 @@ export function createTopicCommand(name: string, description: string): CommandDe
     usage: "[document: name]",
     options: [{ ...documentOption, main: true }],
     cacheable: true,
-    handler: ({ args, knowledge }) => {
-      const withTopic = knowledge.documents.filter((document) => findTopic(document.topics?.topics, name));
+    handler: ({ command, args, knowledge }) => {
+      const withTopic = knowledge.documents.filter((document) => findTopic(document.topics?.topics, command));
       const choice = chooseDocument(knowledge, args.document);
       if (choice.reply) return choice.reply;
       // With several documents and none named, the one that answers this topic is the one meant.
       const document = choice.document ?? (withTopic.length === 1 ? withTopic[0] : undefined);
       if (!document) {
-        return {
-          title: "Which document?",
-          text: withTopic.length > 1
-            ? `Several documents answer /${name}. Name one, for example: /${name} document: ${withTopic[0]!.id}`
-            : `No loaded document answers /${name} any more. Try /thesis or /ask.`,
-          quotes: [],
-          fields: [{ label: "Documents", value: listDocuments(knowledge) }],
-          visibility: "private",
-          kind: "notice",
-        };
+        const text =
+          withTopic.length > 1
+            ? `Several documents answer /${command}. Name one, for example: /${command} document: ${withTopic[0]!.id}`
+            : `No loaded document answers /${command} any more. Try /${thesisCommand.name} or /${askCommand.name}.`;
+        return noticeReply("Which document?", text, { fields: [{ label: "Documents", value: listDocuments(knowledge) }] });
       }
-      const topic = findTopic(document.topics?.topics, name);
+      const topic = findTopic(document.topics?.topics, command);
       if (!topic) {
         const own = document.topics?.topics.map((t) => `/${t.command}`) ?? [];
-        return {
-          title: `No /${name} answer in ${document.title}`,
-          text: `${document.title} has no /${name} topic. ${own.length > 0 ? `It answers ${own.join(", ")}. ` : ""}Try /thesis for its main argument, or /ask with your question.`,
-          quotes: [],
-          ...(withTopic.length > 0 ? { fields: [{ label: `Documents that answer /${name}`, value: withTopic.map((d) => `${d.id}: ${d.title}`).join("\n") }] } : {}),
-          visibility: "private",
-          kind: "notice",
-        };
+        const answers = own.length > 0 ? `It answers ${own.join(", ")}. ` : "";
+        const text = `${document.title} has no /${command} topic. ${answers}Try /${thesisCommand.name} for its main argument, or /${askCommand.name} with your question.`;
+        const elsewhere = withTopic.map((d) => `${d.id}: ${d.title}`).join("\n");
+        return noticeReply(`No /${command} answer in ${document.title}`, text, {
+          fields: withTopic.length > 0 ? [{ label: `Documents that answer /${command}`, value: elsewhere }] : undefined,
+        });
       }
       return answerTopic(knowledge, document, topic);
     },

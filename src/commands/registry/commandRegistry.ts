@@ -62,9 +62,10 @@ export class CommandRegistry {
     const cacheKey = definition.cacheable && this.replies ? { command: definition.name, text, args: given, page, platform: request.platform } : undefined;
     const cached = cacheKey && this.replies!.get(knowledge, cacheKey);
     if (cached) return cached;
-    const args: Record<string, string | undefined> = { ...parseCommandText(definition, text), ...given };
+    const args = declaredArgs(definition, { ...parseCommandText(definition, text), ...given });
     try {
       const reply = await definition.handler({
+        command: definition.name,
         args,
         user: request.user,
         platform: request.platform,
@@ -120,6 +121,13 @@ export class CommandRegistry {
 
 export function normalizeCommandName(name: string): string {
   return name.trim().replace(/^\//, "").toLowerCase();
+}
+
+/** The arguments the command declares (its options and button arguments); anything else a request carries is dropped. */
+function declaredArgs(definition: CommandDefinition, args: Record<string, string>): Record<string, string | undefined> {
+  const declared: Record<string, string | undefined> = {};
+  for (const { name } of [...definition.options, ...(definition.buttonArgs ?? [])]) if (args[name] !== undefined) declared[name] = args[name];
+  return declared;
 }
 
 function cleanInput(text: string): string {

@@ -28,12 +28,21 @@ export interface CommandOption {
   max?: number;
 }
 
+export interface ButtonArg {
+  name: string;
+  /** What it carries, for whoever reads the command. */
+  description: string;
+}
+
 export interface CommandUser {
   id: string;
   name?: string;
 }
 
 export interface CommandContext {
+  /** This command's name as registered: what its own buttons ("More", "Another motion") run again. */
+  command: string;
+  /** Its options' values, and the button arguments a click carried. */
   args: Readonly<Record<string, string | undefined>>;
   user: CommandUser;
   platform: Platform;
@@ -52,6 +61,12 @@ export interface CommandDefinition {
   /** A usage hint shown by Slack and /help: `[question] [for: @person]`. */
   usage: string;
   options: CommandOption[];
+  /**
+   * Arguments only the command's own buttons carry ("Another motion" carries the motions already `seen`):
+   * never typed, registered or listed. A request's arguments that are neither an option nor one of these
+   * are dropped before the handler runs.
+   */
+  buttonArgs?: readonly ButtonArg[];
   handler: (context: CommandContext) => Reply | Promise<Reply>;
   /**
    * True when the reply depends only on the arguments, the page, the platform and the knowledge (no

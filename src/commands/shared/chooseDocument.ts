@@ -1,7 +1,7 @@
 import type { KnowledgeBase, KnowledgeDocument } from "../../knowledge/index.js";
 import type { Reply } from "../../reply/types.js";
 import type { CommandOption } from "../registry/types.js";
-import { errorReply } from "../../reply/builders.js";
+import { errorReply, noticeReply } from "../../reply/builders.js";
 
 /** The optional `document` option every command takes. */
 export const documentOption: CommandOption = {
@@ -12,15 +12,14 @@ export const documentOption: CommandOption = {
 };
 
 /**
- * Which document a command answers from. `document` is the one asked for (fuzzy on id or title), or the
- * only one loaded; undefined with no reply means several are loaded and none was named, so the command
- * may search them all.
+ * Which document a command answers from: the one asked for (fuzzy on id or title), or the only one loaded; no
+ * document (and no reply) means several are loaded and none was named, so the command may search them all.
+ * A reply instead when the command cannot go on: nothing loaded, or nothing matches the name given.
  */
-export interface DocumentChoice {
-  document?: KnowledgeDocument;
-  /** Set when the command cannot go on: nothing loaded, or nothing matches the name given. */
-  reply?: Reply;
-}
+export type DocumentChoice = { reply: Reply; document?: undefined } | { reply?: undefined; document: KnowledgeDocument | undefined };
+
+/** For commands that need exactly one document: the document, or a reply asking which. */
+export type RequiredDocument = { reply: Reply; document?: undefined } | { reply?: undefined; document: KnowledgeDocument };
 
 export function chooseDocument(knowledge: KnowledgeBase, query: string | undefined): DocumentChoice {
   if (knowledge.documents.length === 0) {
@@ -32,32 +31,23 @@ export function chooseDocument(knowledge: KnowledgeBase, query: string | undefin
     const document = knowledge.document(query);
     if (document) return { document };
     return {
-      reply: {
-        title: "No such document",
-        text: `No loaded document matches '${query.trim().slice(0, 80)}'.`,
-        quotes: [],
+      reply: errorReply("No such document", `No loaded document matches '${query.trim().slice(0, 80)}'.`, {
         fields: [{ label: "Documents", value: listDocuments(knowledge) }],
-        visibility: "private",
-        kind: "error",
-      },
+      }),
     };
   }
   return { document: knowledge.document() };
 }
 
-/** For commands that need exactly one document: the choice, or a reply asking which. */
-export function requireDocument(knowledge: KnowledgeBase, query: string | undefined, command: string): DocumentChoice {
+/** `command` is the one asking, for the example in the reply. */
+export function requireDocument(knowledge: KnowledgeBase, query: string | undefined, command: string): RequiredDocument {
   const choice = chooseDocument(knowledge, query);
-  if (choice.reply || choice.document) return choice;
+  if (choice.reply) return choice;
+  if (choice.document) return { document: choice.document };
   return {
-    reply: {
-      title: "Which document?",
-      text: `Several documents are loaded. Name one, for example: /${command} document: ${knowledge.documents[0]!.id}`,
-      quotes: [],
+    reply: noticeReply("Which document?", `Several documents are loaded. Name one, for example: /${command} document: ${knowledge.documents[0]!.id}`, {
       fields: [{ label: "Documents", value: listDocuments(knowledge) }],
-      visibility: "private",
-      kind: "notice",
-    },
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { KnowledgeBase, KnowledgeDocument } from "../../knowledge/index.js";
 import { foldForComparison } from "../../text/normalizeText.js";
+import { noticeReply } from "../../reply/builders.js";
 import type { Reply } from "../../reply/types.js";
 
 /**
@@ -24,11 +25,5 @@ export function noMatchReply(knowledge: KnowledgeBase, document: KnowledgeDocume
       : suggestions.length > 0
         ? ` Did you mean: ${suggestions.join(", ")}?`
         : "";
-  return {
-    title: "No match",
-    text: `Nothing in ${where} matches '${shown}'.${hint}`,
-    quotes: [],
-    visibility: "private",
-    kind: "notice",
-  };
+  return noticeReply("No match", `Nothing in ${where} matches '${shown}'.${hint}`);
 }

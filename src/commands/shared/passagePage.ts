@@ -1,7 +1,7 @@
 import type { KnowledgeBase, SearchOutcome } from "../../knowledge/index.js";
-import { contextActions } from "./contextActions.js";
-import { moreAction, MORE_UNAVAILABLE } from "./moreAction.js";
+import { contextActions } from "../core/context.js";
 import { quotePassage } from "./quotePassage.js";
+import { invocationButton, noticeReply } from "../../reply/builders.js";
 import type { Reply, ReplyAction, ReplyQuote } from "../../reply/types.js";
 
 export const PASSAGES_PER_PAGE = 3;
@@ -34,7 +34,8 @@ export function passagePage(
   }));
   const shownTo = offset + quotes.length;
   const hasMore = outcome.total > shownTo;
-  const more = hasMore ? moreAction(invocation.command, invocation.args, invocation.page) : undefined;
+  // Only a question longer than a button value (2,000 characters) has no More: page two would answer a shorter one.
+  const more = hasMore ? invocationButton("More", { ...invocation, page: invocation.page + 1 }, { style: "primary" }) : undefined;
   return {
     quotes,
     actions: [...(more ? [more] : []), ...contextActions(quotes)],
@@ -43,7 +44,9 @@ export function passagePage(
   };
 }
 
+const MORE_UNAVAILABLE = "There are more passages; ask a shorter question to page through them with a More button.";
+
 /** "More" pressed after the last page. */
 export function noMorePassagesReply(what: string): Reply {
-  return { title: "No more passages", text: `That was every passage ${what}.`, quotes: [], visibility: "private", kind: "notice" };
+  return noticeReply("No more passages", `That was every passage ${what}.`);
 }

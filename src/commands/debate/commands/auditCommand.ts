@@ -1,5 +1,6 @@
 import type { KnowledgeBase, KnowledgeDocument, Section } from "../../../knowledge/index.js";
 import { documentOption, requireDocument } from "../../shared/chooseDocument.js";
+import { answerReply, errorReply } from "../../../reply/builders.js";
 import type { Reply } from "../../../reply/types.js";
 import type { CommandDefinition } from "../../registry/types.js";
 import { documentExamples } from "../../shared/documentExamples.js";
@@ -21,23 +22,18 @@ export const auditCommand: CommandDefinition = {
     documentOption,
   ],
   cacheable: true,
-  handler: ({ args, knowledge }) => {
-    const choice = requireDocument(knowledge, args.document, "audit");
-    if (choice.reply || !choice.document) return choice.reply!;
+  handler: ({ command, args, knowledge }) => {
+    const choice = requireDocument(knowledge, args.document, command);
+    if (choice.reply) return choice.reply;
     const document = choice.document;
     const units = evidenceUnitsOf(document);
     const wanted = args.section?.trim();
-    if (!wanted) return summaryReply(document, units, documentExamples(knowledge).section);
+    if (!wanted) return summaryReply(document, units, `/${command} ${documentExamples(knowledge).section}`);
     const section = knowledge.findSections(wanted, { documentId: document.id, limit: 1 })[0]?.section;
     if (!section) {
-      return {
-        title: "No such section",
-        text: `No section of ${document.title} matches '${wanted.slice(0, 80)}'.`,
-        quotes: [],
+      return errorReply("No such section", `No section of ${document.title} matches '${wanted.slice(0, 80)}'.`, {
         fields: [{ label: "Sections", value: document.sections.map((s) => s.heading).join("\n") }],
-        visibility: "private",
-        kind: "error",
-      };
+      });
     }
     return sectionReply(knowledge, document, section, units.filter((unit) => unit.passage.sectionIndex === section.index));
   },
@@ -55,32 +51,25 @@ function sectionReply(knowledge: KnowledgeBase, document: KnowledgeDocument, sec
   }
   const sources = [...leanedOn.entries()].sort((a, b) => b[1] - a[1]).map(([name, count]) => `${name}: ${count} sentence${count === 1 ? "" : "s"}`);
   const shown = uncited.slice(0, MAX_UNCITED_QUOTES).map((unit) => quoteEvidence(knowledge, unit, "No citation"));
-  return {
-    title: `Audit: ${section.heading}`,
-    text: `${units.length - uncited.length} of ${units.length} sentences in this section cite a source. ${
-      uncited.length > 0 ? "These claims carry no citation:" : "Every sentence cites a source."
-    }`,
+  const cited = `${units.length - uncited.length} of ${units.length} sentences in this section cite a source.`;
+  return answerReply(`Audit: ${section.heading}`, {
+    text: `${cited} ${uncited.length > 0 ? "These claims carry no citation:" : "Every sentence cites a source."}`,
     quotes: shown,
     fields: [{ label: "Sources it leans on", value: sources.length > 0 ? sources.join("\n") : "None: the section cites no source." }],
-    ...(uncited.length > shown.length ? { footer: `${uncited.length - shown.length} more uncited sentences not shown.` } : {}),
-    visibility: "private",
-    kind: "answer",
-  };
+    footer: uncited.length > shown.length ? `${uncited.length - shown.length} more uncited sentences not shown.` : undefined,
+  });
 }
 
-function summaryReply(document: KnowledgeDocument, units: EvidenceUnit[], exampleSection: string): Reply {
+/** `example` is a command line that audits one section: `/audit limits of pricing`. */
+function summaryReply(document: KnowledgeDocument, units: EvidenceUnit[], example: string): Reply {
   const fields = document.sections.slice(0, 25).map((section) => {
     const inSection = units.filter((unit) => unit.passage.sectionIndex === section.index);
     const cited = inSection.filter((unit) => unit.citations.length > 0).length;
     return { label: section.heading, value: `${cited} cited, ${inSection.length - cited} uncited sentence${inSection.length - cited === 1 ? "" : "s"}` };
   });
   const cited = units.filter((unit) => unit.citations.length > 0).length;
-  return {
-    title: `Audit: ${document.title}`,
-    text: `${cited} of ${units.length} sentences cite a source. Name a section to see its uncited claims: /audit ${exampleSection}`,
-    quotes: [],
+  return answerReply(`Audit: ${document.title}`, {
+    text: `${cited} of ${units.length} sentences cite a source. Name a section to see its uncited claims: ${example}`,
     fields,
-    visibility: "private",
-    kind: "answer",
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import type { KnowledgeBase, KnowledgeDocument, Source } from "../../../knowledge/index.js";
 import { chooseDocument, documentOption } from "../../shared/chooseDocument.js";
 import { referencesOf } from "../../shared/quotePassage.js";
+import { answerReply, errorReply } from "../../../reply/builders.js";
 import type { Reply, ReplyField, ReplyQuote } from "../../../reply/types.js";
 import type { CommandDefinition } from "../../registry/types.js";
 import { unitsOfPassage } from "../analysis/evidenceUnits.js";
@@ -29,35 +30,34 @@ export const compareCommand: CommandDefinition = {
     documentOption,
   ],
   cacheable: true,
-  handler: ({ args, knowledge }) => {
+  handler: ({ command, args, knowledge }) => {
     const choice = chooseDocument(knowledge, args.document);
     if (choice.reply) return choice.reply;
     const documentId = choice.document?.id;
+    const askForTwo = (problem?: string) => askForTwoSources(knowledge, choice.document, `/${command}`, problem);
     const names = splitNames(knowledge, args.first ?? "", args.second, documentId);
-    if (!names) return askForTwo(knowledge, choice.document);
-    const found = names.map((name) => ({ name, hit: knowledge.findSources(name, { documentId, limit: 1 })[0] }));
-    const missing = found.filter((entry) => !entry.hit).map((entry) => `'${entry.name.slice(0, 60)}'`);
-    if (missing.length > 0) return askForTwo(knowledge, choice.document, `No cited source matches ${missing.join(" or ")}.`);
-    const [a, b] = found.map((entry) => entry.hit!);
-    if (a!.source.key === b!.source.key && a!.document.id === b!.document.id) {
-      return askForTwo(knowledge, choice.document, `Both names match ${describeSource(a!.source)}: name two different sources.`);
+    if (!names) return askForTwo();
+    const [a, b] = names.map((name) => knowledge.findSources(name, { documentId, limit: 1 })[0]);
+    if (!a || !b) {
+      const missing = names.filter((_, i) => ![a, b][i]).map((name) => `'${name.slice(0, 60)}'`);
+      return askForTwo(`No cited source matches ${missing.join(" or ")}.`);
+    }
+    if (a.source.key === b.source.key && a.document.id === b.document.id) {
+      return askForTwo(`Both names match ${describeSource(a.source)}: name two different sources.`);
     }
 
     const fields: ReplyField[] = [];
     const quotes: ReplyQuote[] = [];
-    for (const { document, source } of [a!, b!]) {
+    for (const { document, source } of [a, b]) {
       fields.push({ label: describeSource(source), value: sourceStanding(source) });
       quotes.push(...citingSentences(knowledge, document, source).slice(0, QUOTES_PER_SOURCE));
     }
-    return {
-      title: `${a!.source.author} vs ${b!.source.author}`,
+    return answerReply(`${a.source.author} vs ${b.source.author}`, {
       text: "Each source's reference, then the sentences that cite it, quoted word for word.",
       quotes,
       references: referencesOf(quotes),
       fields,
-      visibility: "private",
-      kind: "answer",
-    };
+    });
   },
 };
 
@@ -102,14 +102,11 @@ function citingSentences(knowledge: KnowledgeBase, document: KnowledgeDocument, 
   });
 }
 
-function askForTwo(knowledge: KnowledgeBase, document: KnowledgeDocument | undefined, problem?: string): Reply {
+/** `typed` is how the command is typed (`/compare`), for the example. */
+function askForTwoSources(knowledge: KnowledgeBase, document: KnowledgeDocument | undefined, typed: string, problem?: string): Reply {
   const sources = (document ? [document] : knowledge.documents).flatMap((d) => d.sources.map(describeSource));
-  return {
-    title: "Which two sources?",
-    text: `${problem ? `${problem} ` : ""}Name two cited sources, for example: /compare ${documentExamples(knowledge).sources}`,
-    quotes: [],
+  const text = `${problem ? `${problem} ` : ""}Name two cited sources, for example: ${typed} ${documentExamples(knowledge).sources}`;
+  return errorReply("Which two sources?", text, {
     fields: sources.length > 0 ? [{ label: "Cited sources", value: [...new Set(sources)].join(", ") }] : [],
-    visibility: "private",
-    kind: "error",
-  };
+  });
 }

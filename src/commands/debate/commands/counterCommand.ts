@@ -1,7 +1,9 @@
 import { documentOption, requireDocument } from "../../shared/chooseDocument.js";
 import { referencesOf } from "../../shared/quotePassage.js";
 import type { CommandDefinition } from "../../registry/types.js";
-import { errorReply } from "../../../reply/builders.js";
+import { answerReply, errorReply, noticeReply } from "../../../reply/builders.js";
+import { askCommand } from "../../core/ask.js";
+import { sourceCommand } from "../../core/source.js";
 import { counterEvidence, MIN_GOOD_EVIDENCE, supportingEvidence } from "../analysis/counterEvidence.js";
 import { quoteEvidence } from "./quoteEvidence.js";
 import { argumentMapOf } from "../analysis/stance/argumentMap.js";
@@ -24,27 +26,21 @@ export const counterCommand: CommandDefinition = {
     documentOption,
   ],
   cacheable: true,
-  handler: ({ args, knowledge }) => {
+  handler: ({ command, args, knowledge }) => {
     const claim = args.claim?.trim() ?? "";
-    if (!claim) {
-      return errorReply("Which claim?", "Type a claim after /counter, in your own words, for example: /counter the main argument is wrong");
-    }
-    const choice = requireDocument(knowledge, args.document, "counter");
-    if (choice.reply || !choice.document) return choice.reply!;
+    const example = `/${command} the main argument is wrong`;
+    if (!claim) return errorReply("Which claim?", `Type a claim after /${command}, in your own words, for example: ${example}`);
+    const choice = requireDocument(knowledge, args.document, command);
+    if (choice.reply) return choice.reply;
     const document = choice.document;
     if (readStatement(claim).terms.size === 0) {
-      return errorReply("Which claim?", "That claim has no words a document could discuss. Write it as a sentence with its subject, for example: /counter the main argument is wrong");
+      return errorReply("Which claim?", `That claim has no words a document could discuss. Write it as a sentence with its subject, for example: ${example}`);
     }
     const map = argumentMapOf(document);
     const missing = undiscussedWords(knowledge, map, claim);
     if (missing) {
-      return {
-        title: "Not in the document",
-        text: `The document does not discuss ${listWords(missing)}, so it has nothing to set against that claim. Try /ask or /source for what it does cover.`,
-        quotes: [],
-        visibility: "private",
-        kind: "notice",
-      };
+      const instead = `Try /${askCommand.name} or /${sourceCommand.name} for what it does cover.`;
+      return noticeReply("Not in the document", `The document does not discuss ${listWords(missing)}, so it has nothing to set against that claim. ${instead}`);
     }
     const counters = counterEvidence(map, claim, { knowledge }).slice(0, MAX_COUNTERS);
     const quotes = counters.map((stance) => quoteEvidence(knowledge, stance.unit, stance.reason));
@@ -55,14 +51,7 @@ export const counterCommand: CommandDefinition = {
         : quotes.length < MIN_GOOD_EVIDENCE
           ? `${document.title} offers little against this claim${argues ? ": it argues this side itself" : ""}. One passage, quoted word for word:`
           : "These passages cut against your claim, each with why, quoted word for word:";
-    return {
-      title: "Counter-evidence",
-      text: lead,
-      quotes,
-      references: referencesOf(quotes),
-      visibility: "private",
-      kind: quotes.length > 0 ? "answer" : "notice",
-    };
+    return quotes.length > 0 ? answerReply("Counter-evidence", { text: lead, quotes, references: referencesOf(quotes) }) : noticeReply("Counter-evidence", lead);
   },
 };
 

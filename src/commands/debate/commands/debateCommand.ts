@@ -1,17 +1,17 @@
 import type { KnowledgeBase } from "../../../knowledge/index.js";
-import { documentOption, requireDocument } from "../../shared/chooseDocument.js";
-import { encodeInvocationIntact } from "../../../reply/invocation.js";
-import { noMatchReply } from "../../shared/noMatchReply.js";
-import { referencesOf } from "../../shared/quotePassage.js";
+import { answerReply, invocationButton, noticeReply, shareValue } from "../../../reply/builders.js";
 import type { Reply } from "../../../reply/types.js";
 import type { CommandDefinition } from "../../registry/types.js";
+import { documentOption, requireDocument } from "../../shared/chooseDocument.js";
+import { noMatchReply } from "../../shared/noMatchReply.js";
+import { referencesOf } from "../../shared/quotePassage.js";
 import { buildSides, MIN_GOOD_EVIDENCE } from "../analysis/buildSides.js";
 import { debateQuestions } from "../analysis/debateQuestions.js";
 import { unitsOfPassage } from "../analysis/evidenceUnits.js";
 import { debateMaterialOf, findMotions, motionFromUnit, motionsAbout, type DebateMaterial, type Motion, type MotionOrigin } from "../analysis/findMotions.js";
-import { quoteEvidence } from "./quoteEvidence.js";
-import { decodeSeen, encodeSeen } from "./seenMotions.js";
 import { similarity, termsOf } from "../analysis/textSimilarity.js";
+import { quoteEvidence } from "./quoteEvidence.js";
+import { encodeSeen, pickUnseen, SEEN_ARG } from "./seenItems.js";
 
 export const ANOTHER_MOTION_LABEL = "Another motion";
 
@@ -39,40 +39,24 @@ export function createDebateCommand(random: () => number): CommandDefinition {
       { name: "topic", description: "What the motion should be about: {terms}", kind: "text", main: true, autocomplete: "terms" },
       documentOption,
     ],
-    handler: ({ args, knowledge }) => {
-      const choice = requireDocument(knowledge, args.document, "debate");
-      if (choice.reply || !choice.document) return choice.reply!;
+    buttonArgs: [SEEN_ARG, { name: "motion", description: "The motion to show, by its place in the list: what Share posts" }],
+    handler: ({ command, args, knowledge }) => {
+      const choice = requireDocument(knowledge, args.document, command);
+      if (choice.reply) return choice.reply;
       const material = debateMaterialOf(choice.document);
       // Short enough that the topic travels whole in a 100-character button with the seen mask.
       const topic = args.topic?.trim().slice(0, 40) || undefined;
       const motions = topic ? motionsOnTopic(knowledge, material, topic) : findMotions(material);
       if (motions.length === 0) {
-        return topic
-          ? noMatchReply(knowledge, choice.document, topic)
-          : { title: "No motions", text: `${choice.document.title} draws no contrasts to debate.`, quotes: [], visibility: "private", kind: "notice" };
+        return topic ? noMatchReply(knowledge, choice.document, topic) : noticeReply("No motions", `${choice.document.title} draws no contrasts to debate.`);
       }
-
-      const seen = decodeSeen(args.seen, motions.length);
-      const pinned = Number(args.motion);
-      let index: number;
-      let startedOver = false;
-      if (args.motion !== undefined && Number.isInteger(pinned) && pinned >= 0 && pinned < motions.length) {
-        index = pinned;
-      } else {
-        let unseen = motions.map((_, i) => i).filter((i) => !seen.has(i));
-        if (unseen.length === 0) {
-          startedOver = true;
-          seen.clear();
-          unseen = motions.map((_, i) => i);
-        }
-        index = unseen[Math.min(unseen.length - 1, Math.floor(random() * unseen.length))]!;
-      }
-      seen.add(index);
-      return motionReply(knowledge, material, motions[index]!, {
-        position: `Motion ${index + 1} of ${motions.length}${topic ? ` on '${topic}'` : ""}`,
-        startedOver,
-        nextArgs: { topic, document: args.document, seen: encodeSeen(seen) },
-        shareArgs: { topic, document: args.document, seen: encodeSeen(seen), motion: String(index) },
+      const picked = pickUnseen(motions.length, args.seen, args.motion, random);
+      const next = { topic, document: args.document, seen: encodeSeen(picked.seen) };
+      return motionReply(knowledge, material, motions[picked.index]!, {
+        position: `Motion ${picked.index + 1} of ${motions.length}${topic ? ` on '${topic}'` : ""}`,
+        startedOver: picked.startedOver,
+        another: invocationButton(ANOTHER_MOTION_LABEL, { command, args: next }),
+        share: shareValue({ command, args: { ...next, motion: String(picked.index) } }),
       });
     },
   };
@@ -97,8 +81,9 @@ function motionsOnTopic(knowledge: KnowledgeBase, material: DebateMaterial, topi
 interface MotionReplyOptions {
   position: string;
   startedOver: boolean;
-  nextArgs: Record<string, string | undefined>;
-  shareArgs: Record<string, string | undefined>;
+  /** "Another motion" and Share, when their arguments fit whole: a cut topic would mean a different list of motions. */
+  another: ReturnType<typeof invocationButton>;
+  share: string | undefined;
 }
 
 function motionReply(knowledge: KnowledgeBase, material: DebateMaterial, motion: Motion, options: MotionReplyOptions): Reply {
@@ -111,8 +96,6 @@ function motionReply(knowledge: KnowledgeBase, material: DebateMaterial, motion:
     sides.proposition.length < MIN_GOOD_EVIDENCE ? "Proposition" : "",
     sides.opposition.length < MIN_GOOD_EVIDENCE ? "Opposition" : "",
   ].filter(Boolean);
-  const next = encodeInvocationIntact({ command: "debate", args: options.nextArgs });
-  const share = encodeInvocationIntact({ command: "debate", args: options.shareArgs, share: true });
   const lead = [
     options.startedOver ? "Every motion has been shown once; starting over." : "",
     `Motion: ${motion.statement}`,
@@ -123,16 +106,12 @@ function motionReply(knowledge: KnowledgeBase, material: DebateMaterial, motion:
         ? `The document offers little for the ${thin[0]}: it argues the other side.`
         : "",
   ];
-  return {
-    title: "Debate motion",
+  return answerReply("Debate motion", {
     text: lead.filter(Boolean).join("\n"),
     quotes,
     references: referencesOf(quotes),
     fields: [{ label: "Rebuttal questions", value: questions.map((q, i) => `${i + 1}. ${q}`).join("\n") }],
-    // Buttons only when their arguments fit whole: a cut topic would mean a different list of motions.
-    ...(next ? { actions: [{ label: ANOTHER_MOTION_LABEL, value: next }] } : {}),
-    ...(share ? { share } : {}),
-    visibility: "private",
-    kind: "answer",
-  };
+    actions: options.another ? [options.another] : undefined,
+    share: options.share,
+  });
 }

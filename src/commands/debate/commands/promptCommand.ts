@@ -1,11 +1,11 @@
-import { documentOption, requireDocument } from "../../shared/chooseDocument.js";
-import { encodeInvocationIntact } from "../../../reply/invocation.js";
-import { referencesOf } from "../../shared/quotePassage.js";
+import { answerReply, invocationButton, noticeReply, shareValue } from "../../../reply/builders.js";
 import type { CommandDefinition } from "../../registry/types.js";
+import { documentOption, requireDocument } from "../../shared/chooseDocument.js";
+import { referencesOf } from "../../shared/quotePassage.js";
 import { debateMaterialOf } from "../analysis/findMotions.js";
-import { quoteEvidence } from "./quoteEvidence.js";
-import { decodeSeen, encodeSeen } from "./seenMotions.js";
 import { warmUpPrompts } from "../analysis/warmUpPrompts.js";
+import { quoteEvidence } from "./quoteEvidence.js";
+import { encodeSeen, pickUnseen, SEEN_ARG } from "./seenItems.js";
 
 export const ANOTHER_PROMPT_LABEL = "Another prompt";
 
@@ -16,40 +16,26 @@ export function createPromptCommand(random: () => number): CommandDefinition {
     description: "A warm-up discussion question, with the passage it is about",
     usage: "[document: name]",
     options: [documentOption],
-    handler: ({ args, knowledge }) => {
-      const choice = requireDocument(knowledge, args.document, "prompt");
-      if (choice.reply || !choice.document) return choice.reply!;
+    buttonArgs: [SEEN_ARG, { name: "prompt", description: "The prompt to show, by its place in the list: what Share posts" }],
+    handler: ({ command, args, knowledge }) => {
+      const choice = requireDocument(knowledge, args.document, command);
+      if (choice.reply) return choice.reply;
       const prompts = warmUpPrompts(debateMaterialOf(choice.document)).slice(0, 64);
-      if (prompts.length === 0) {
-        return { title: "No prompts", text: `${choice.document.title} draws no contrasts to discuss.`, quotes: [], visibility: "private", kind: "notice" };
-      }
-      const seen = decodeSeen(args.seen, prompts.length);
+      if (prompts.length === 0) return noticeReply("No prompts", `${choice.document.title} draws no contrasts to discuss.`);
       // "Share in channel" pins the prompt it previewed; every other run draws an unseen one.
-      const pinned = Number(args.prompt);
-      const isPinned = args.prompt !== undefined && Number.isInteger(pinned) && pinned >= 0 && pinned < prompts.length;
-      let unseen = prompts.map((_, i) => i).filter((i) => !seen.has(i));
-      const startedOver = !isPinned && unseen.length === 0;
-      if (startedOver) {
-        seen.clear();
-        unseen = prompts.map((_, i) => i);
-      }
-      const index = isPinned ? pinned : unseen[Math.min(unseen.length - 1, Math.floor(random() * unseen.length))]!;
-      seen.add(index);
-      const prompt = prompts[index]!;
+      const picked = pickUnseen(prompts.length, args.seen, args.prompt, random);
+      const prompt = prompts[picked.index]!;
       const quotes = prompt.units.map((unit) => quoteEvidence(knowledge, unit));
-      const next = encodeInvocationIntact({ command: "prompt", args: { document: args.document, seen: encodeSeen(seen) } });
-      const share = encodeInvocationIntact({ command: "prompt", args: { document: args.document, seen: encodeSeen(seen), prompt: String(index) }, share: true });
-      return {
-        title: "Warm-up question",
-        text: [startedOver ? "Every prompt has been shown once; starting over." : "", prompt.question].filter(Boolean).join("\n"),
+      const next = { document: args.document, seen: encodeSeen(picked.seen) };
+      const another = invocationButton(ANOTHER_PROMPT_LABEL, { command, args: next });
+      return answerReply("Warm-up question", {
+        text: [picked.startedOver ? "Every prompt has been shown once; starting over." : "", prompt.question].filter(Boolean).join("\n"),
         quotes,
         references: referencesOf(quotes),
-        ...(next ? { actions: [{ label: ANOTHER_PROMPT_LABEL, value: next }] } : {}),
-        ...(share ? { share } : {}),
-        footer: `Prompt ${index + 1} of ${prompts.length}.`,
-        visibility: "private",
-        kind: "answer",
-      };
+        actions: another ? [another] : undefined,
+        share: shareValue({ command, args: { ...next, prompt: String(picked.index) } }),
+        footer: `Prompt ${picked.index + 1} of ${prompts.length}.`,
+      });
     },
   };
 }
