@@ -10,6 +10,7 @@ import { loadKnowledge } from "../knowledge/index.js";
 import { renderText } from "../render/renderText.js";
 import { answerAsJson, isCommand, runCommandLine } from "./answerQuery.js";
 import { parseCliArguments, UsageError } from "./cliArguments.js";
+import { cliTraits } from "../adapters/console/traits.js";
 
 async function main(): Promise<number> {
   const args = parseCliArguments(process.argv.slice(2));
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
       return json ? JSON.stringify(reply) : renderText(reply);
     }
     if (json) return JSON.stringify(answerAsJson(knowledge, query, args.limit));
-    return renderText(askReply(knowledge, { question: query }, { command: askCommand.name, page: 0, platform: "cli", perPage: args.limit }));
+    return renderText(askReply(knowledge, { question: query }, { command: askCommand.name, page: 0, platform: cliTraits, perPage: args.limit }));
   };
 
   if (args.batch) {

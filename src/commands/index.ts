@@ -24,6 +24,10 @@ export { renderCommandTable } from "./registry/commandTable.js";
 export { parseCommandText } from "./registry/parseCommandText.js";
 export { wrapCommandRuns, type CommandMiddleware, type RunCommand } from "./registry/wrapCommandRuns.js";
 export { documentOption } from "./shared/chooseDocument.js";
+export { FIND_IN_DOCUMENT, findInDocument } from "./core/findInDocument.js";
+
+/** The command a plain question runs: a console line without a slash, the `ask` script's question. */
+export const QUESTION_COMMAND = askCommand.name;
 export type * from "./registry/types.js";
 export type * from "../reply/types.js";
 

@@ -13,11 +13,14 @@ export const DISCORD_FIELD_VALUE_MAX = 1_024;
 export const DISCORD_FOOTER_MAX = 2_048;
 /** Title, description, field names and values, footer text and author name, summed over all embeds. */
 export const DISCORD_EMBEDS_TOTAL_MAX = 6_000;
-export const DISCORD_EMBEDS_MAX = 10;
 export const DISCORD_ACTION_ROWS_MAX = 5;
 export const DISCORD_BUTTONS_PER_ROW_MAX = 5;
 export const DISCORD_CUSTOM_ID_MAX = 100;
 export const DISCORD_BUTTON_LABEL_MAX = 80;
+/** An interaction token accepts follow-ups and edits for 15 minutes after the interaction. */
+export const DISCORD_INTERACTION_TOKEN_LIFETIME_MS = 15 * 60_000;
+/** The last follow-up is sent this long before the token expires, so it lands while the token still works. */
+export const DISCORD_FOLLOW_UP_WINDOW_MS = DISCORD_INTERACTION_TOKEN_LIFETIME_MS - 15_000;
 /** `allowed_mentions.users` accepts at most 100 ids. */
 export const DISCORD_ALLOWED_USERS_MAX = 100;
 

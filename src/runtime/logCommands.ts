@@ -31,7 +31,7 @@ export function createCommandLog(logger: Logger, clock: () => number = () => per
   return {
     onError(error, referenceId, request) {
       failed.add(request);
-      logger.error({ err: error, referenceId, command: nameOf(request), platform: request.platform }, "command failed");
+      logger.error({ err: error, referenceId, command: nameOf(request), platform: request.platform.name }, "command failed");
     },
     async middleware(request, next) {
       const started = clock();
@@ -42,7 +42,7 @@ export function createCommandLog(logger: Logger, clock: () => number = () => per
           ? "rate-limited"
           : (reply.kind ?? "answer");
       const durationMs = Math.round((clock() - started) * 10) / 10;
-      lineLogger.info({ command: nameOf(request), platform: request.platform, durationMs, outcome }, "command");
+      lineLogger.info({ command: nameOf(request), platform: request.platform.name, durationMs, outcome }, "command");
       return reply;
     },
   };

@@ -1,11 +1,7 @@
 import { noticeReply } from "../reply/builders.js";
 import type { Reply } from "../reply/types.js";
-import type { Platform } from "../commands/registry/types.js";
 import type { CommandMiddleware } from "../commands/registry/wrapCommandRuns.js";
 import type { SlidingWindowRateLimiter } from "./rateLimiter.js";
-
-/** The terminal has one trusted user; a piped script of questions should not be throttled. */
-const UNLIMITED_PLATFORMS: ReadonlySet<Platform> = new Set(["console", "cli"]);
 
 const rateLimitedReplies = new WeakSet<Reply>();
 
@@ -20,8 +16,8 @@ export function isRateLimitedReply(reply: Reply): boolean {
  */
 export function rateLimitCommands(limiter: SlidingWindowRateLimiter): CommandMiddleware {
   return async (request, next) => {
-    if (UNLIMITED_PLATFORMS.has(request.platform)) return next(request);
-    const decision = limiter.take(`${request.platform}:${request.user.id}`);
+    if (!request.platform.rateLimited) return next(request);
+    const decision = limiter.take(`${request.platform.name}:${request.user.id}`);
     if (decision.allowed) return next(request);
     const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
     const reply = noticeReply("One moment", `You're sending commands faster than I can keep up with. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`);

@@ -1,7 +1,8 @@
 import { seededRandom } from "../../bench/syntheticCorpus.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { CommandRegistry, createCommandRegistry } from "../../src/commands/index.js";
-import type { CommandUser, Platform, Reply, ReplyQuote } from "../../src/commands/index.js";
+import type { CommandUser, PlatformTraits, Reply, ReplyQuote } from "../../src/commands/index.js";
+import { consoleTraits } from "../../src/adapters/console/traits.js";
 
 export const user: CommandUser = { id: "U0DANA", name: "dana" };
 
@@ -22,7 +23,7 @@ export function seededRegistry(kb: KnowledgeBase, seed: number): CommandRegistry
   return createCommandRegistry(() => kb, { random: seededRandom(seed) });
 }
 
-export function run(registry: CommandRegistry, command: string, text = "", platform: Platform = "console"): Promise<Reply> {
+export function run(registry: CommandRegistry, command: string, text = "", platform: PlatformTraits = consoleTraits): Promise<Reply> {
   return registry.run({ command, text, user, platform });
 }
 

@@ -7,11 +7,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createCommandRegistry, type CommandRegistry } from "../../src/commands/index.js";
 import type { Reply } from "../../src/reply/types.js";
-import type { CommandDefinition, CommandRequest, Platform } from "../../src/commands/registry/types.js";
+import type { CommandDefinition, CommandRequest, PlatformTraits } from "../../src/commands/registry/types.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { renderDiscordMessage, renderSlackMessage, renderText } from "../../src/render/index.js";
 import { HOSTILE_FRAGMENTS, hostileText } from "./hostileText.js";
 import { discordMessageProblems, slackMessageProblems, terminalTextProblems, textProblems } from "./messageProblems.js";
+import { slackTraits } from "../../src/adapters/slack/traits.js";
+import { discordTraits } from "../../src/adapters/discord/traits.js";
+import { consoleTraits } from "../../src/adapters/console/traits.js";
 
 const MINSK_PASSAGE =
   "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";
@@ -73,7 +76,7 @@ function optionsFrom(definition: CommandDefinition, values: ReadonlyArray<string
   return args;
 }
 
-const platform = fc.constantFrom<Platform>("slack", "discord", "console");
+const platform = fc.constantFrom<PlatformTraits>(slackTraits, discordTraits, consoleTraits);
 const user = fc.record({
   id: fc.oneof(fc.constantFrom("U0123ABCD", "112233445566778899"), fc.string({ maxLength: 40 })),
   name: fc.option(hostileText, { nil: undefined }),
@@ -82,7 +85,7 @@ const user = fc.record({
 describe("every command answers hostile text safely on every platform", () => {
   it("has commands to test, the Minsk passage among the answers", async () => {
     expect(registry.list().length).toBeGreaterThanOrEqual(10);
-    const reply = await registry.run({ command: "source", text: "minsk @everyone <!channel>", user: { id: "U1" }, platform: "slack" });
+    const reply = await registry.run({ command: "source", text: "minsk @everyone <!channel>", user: { id: "U1" }, platform: slackTraits });
     expect(reply.quotes.map((quote) => quote.text)).toContain(MINSK_PASSAGE);
     checkReply(reply, "source", "minsk @everyone <!channel>");
   });
@@ -101,7 +104,7 @@ describe("every command answers hostile text safely on every platform", () => {
           const request: CommandRequest =
             input.kind === "text"
               ? { command: definition.name, text: input.text, user: input.user, platform: input.platform }
-              : { command: definition.name, args: optionsFrom(definition, input.values), user: input.user, platform: "discord", page: input.page };
+              : { command: definition.name, args: optionsFrom(definition, input.values), user: input.user, platform: discordTraits, page: input.page };
           checkReply(await registry.run(request), definition.name, JSON.stringify(request));
         }),
         { numRuns: RUNS_PER_COMMAND },
@@ -143,10 +146,10 @@ describe("button clicks with any value", () => {
   }, 60_000);
 
   it("a More button still runs its command after a round trip through the renderers", async () => {
-    const reply = await registry.run({ command: "ask", text: "why did the talks stall", user: { id: "U1" }, platform: "slack" });
+    const reply = await registry.run({ command: "ask", text: "why did the talks stall", user: { id: "U1" }, platform: slackTraits });
     const more = reply.actions?.find((action) => action.label.startsWith("More"));
     expect(more, "an /ask answer with more passages offers More").toBeDefined();
-    const next = await registry.runInvocation(more!.value, { id: "U1" }, "discord");
+    const next = await registry.runInvocation(more!.value, { id: "U1" }, discordTraits);
     expect(next.kind).toBe("answer");
     expect(next.quotes.length).toBeGreaterThan(0);
     checkReply(next, "more", safeDecode(more!.value));

@@ -6,6 +6,7 @@ import { createCommandRegistry } from "../../src/commands/index.js";
 import type { CommandRequest } from "../../src/commands/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { wrapCommandRuns } from "../../src/commands/registry/wrapCommandRuns.js";
+import { consoleTraits } from "../../src/adapters/console/traits.js";
 
 const MINSK = "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";
 const knowledge = await loadKnowledge("knowledge");
@@ -58,8 +59,8 @@ describe("startConsole", () => {
     await session.done;
 
     expect(seen.map(({ command, text, platform, user }) => ({ command, text, platform, user }))).toEqual([
-      { command: "source", text: "minsk", platform: "console", user: { id: "dana" } },
-      { command: "ask", text: "why did the istanbul talks fail", platform: "console", user: { id: "dana" } },
+      { command: "source", text: "minsk", platform: consoleTraits, user: { id: "dana" } },
+      { command: "ask", text: "why did the istanbul talks fail", platform: consoleTraits, user: { id: "dana" } },
     ]);
     const transcript = text();
     expect(transcript.startsWith("> /source minsk\n")).toBe(true);

@@ -5,6 +5,7 @@ import type { CommandUser } from "../../commands/registry/types.js";
 import { renderText } from "../../render/index.js";
 import { completeConsoleLine } from "./completeConsoleLine.js";
 import { parseConsoleLine } from "./parseConsoleLine.js";
+import { consoleTraits } from "./traits.js";
 
 export interface ConsoleOptions {
   registry: CommandRegistry;
@@ -90,13 +91,13 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
   const answer = async (line: string): Promise<void> => {
     const pressed = /^\d{1,2}$/.test(line.trim()) ? lastActions[Number(line.trim()) - 1] : undefined;
     if (pressed) {
-      show(await registry.runInvocation(pressed.value, user, "console"));
+      show(await registry.runInvocation(pressed.value, user, consoleTraits));
       return;
     }
     const parsed = parseConsoleLine(line);
     if (!parsed) return;
     if (!interactive) print(`${PROMPT}${line.trim()}\n`);
-    show(await registry.run({ command: parsed.command, text: parsed.text, user, platform: "console" }));
+    show(await registry.run({ command: parsed.command, text: parsed.text, user, platform: consoleTraits }));
   };
 
   const close = () => {

@@ -4,8 +4,7 @@ import {
   type APIApplicationCommandBasicOption,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
-import type { CommandDefinition, CommandOption, OptionKind } from "../../commands/index.js";
-import { FIND_IN_DOCUMENT_COMMAND } from "./handleInteraction.js";
+import { FIND_IN_DOCUMENT, type CommandDefinition, type CommandOption, type OptionKind } from "../../commands/index.js";
 
 const COMMAND_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 const DESCRIPTION_MAX = 100;
@@ -39,7 +38,7 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): RE
       options: ordered.map((option) => toOption(command.name, option)),
     };
   });
-  return [...slashCommands, { type: ApplicationCommandType.Message, name: FIND_IN_DOCUMENT_COMMAND }];
+  return [...slashCommands, { type: ApplicationCommandType.Message, name: FIND_IN_DOCUMENT }];
 }
 
 function toOption(command: string, option: CommandOption): APIApplicationCommandBasicOption {

@@ -11,18 +11,14 @@ import {
   type APIMessageApplicationCommandInteraction,
   type APIMessageComponentInteraction,
 } from "discord-api-types/v10";
-import type { CommandRegistry, Reply, ReplyFollowUp } from "../../commands/index.js";
-import { documentOption } from "../../commands/shared/chooseDocument.js";
-import { isAnswer } from "../../reply/builders.js";
+import { documentOption, FIND_IN_DOCUMENT, findInDocument, type CommandRegistry, type Reply, type ReplyFollowUp } from "../../commands/index.js";
+import { errorReply, isAnswer } from "../../reply/builders.js";
 import { memoizeForFrozen } from "../../reply/freeze.js";
 import { renderDiscordMessage } from "../../render/index.js";
 import { fitButtonValues, type ButtonKeyStore } from "./buttonKeys.js";
 import { flattenOptions, interactionUser, toCommandRequest } from "./toCommandRequest.js";
+import { discordTraits } from "./traits.js";
 
-/** The message context-menu command; its name is what users see in the Apps menu. */
-export const FIND_IN_DOCUMENT_COMMAND = "Find in document";
-/** The command a message's text is run through for "Find in document". */
-const FIND_IN_DOCUMENT_RUNS = "ask";
 
 export const DISCORD_CHOICES_MAX = 25;
 export const DISCORD_CHOICE_MAX = 100;
@@ -66,8 +62,8 @@ export async function handleInteraction(
         const reply = await registry.run(toCommandRequest(interaction as Parameters<typeof toCommandRequest>[0]));
         return answer(reply, newMessage);
       }
-      if (interaction.data.type === ApplicationCommandType.Message && interaction.data.name === FIND_IN_DOCUMENT_COMMAND) {
-        const reply = await findInDocument(interaction as APIMessageApplicationCommandInteraction, registry);
+      if (interaction.data.type === ApplicationCommandType.Message && interaction.data.name === FIND_IN_DOCUMENT) {
+        const reply = await findInDocument(registry, messageText(interaction as APIMessageApplicationCommandInteraction), interactionUser(interaction), discordTraits);
         return answer(reply, newMessage);
       }
       return newMessage(notSupported());
@@ -77,7 +73,7 @@ export async function handleInteraction(
       // A click always names its button; one that does not is answered, not crashed on.
       const data: unknown = interaction.data;
       if (!isRecord(data) || typeof data.custom_id !== "string") return newMessage(notSupported());
-      const reply = await registry.runInvocation(interaction.data.custom_id, interactionUser(interaction), "discord");
+      const reply = await registry.runInvocation(interaction.data.custom_id, interactionUser(interaction), discordTraits);
       return answer(reply, (fitted) => componentResponse(interaction, fitted));
     }
 
@@ -128,23 +124,10 @@ function complete(interaction: APIApplicationCommandAutocompleteInteraction, reg
   return result;
 }
 
-/** "Find in document": the message's text asked as a question, answered privately to whoever asked. */
-async function findInDocument(interaction: APIMessageApplicationCommandInteraction, registry: CommandRegistry): Promise<Reply> {
+/** The text of the message "Find in document" was used on: its content and its embeds' descriptions. */
+function messageText(interaction: APIMessageApplicationCommandInteraction): string {
   const message = interaction.data.resolved.messages[interaction.data.target_id];
-  const text = [message?.content ?? "", ...(message?.embeds ?? []).map((embed) => embed.description ?? "")]
-    .filter((part) => part.trim())
-    .join("\n");
-  if (!text.trim()) {
-    return { title: "Nothing to look up", text: "That message has no text to find in the document.", quotes: [], visibility: "private", kind: "error" };
-  }
-  const question = registry.get(FIND_IN_DOCUMENT_RUNS)?.options.find((option) => option.main)?.name ?? "question";
-  const reply = await registry.run({
-    command: FIND_IN_DOCUMENT_RUNS,
-    args: { [question]: text },
-    user: interactionUser(interaction),
-    platform: "discord",
-  });
-  return { ...reply, visibility: "private", mentions: undefined };
+  return [message?.content ?? "", ...(message?.embeds ?? []).map((embed) => embed.description ?? "")].filter((part) => part.trim()).join("\n");
 }
 
 /** Signed is not well-formed: a field Discord always sends is checked before it is used, so no shape can crash. */
@@ -153,5 +136,5 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function notSupported(): Reply {
-  return { title: "Not supported", text: "I can't answer that kind of interaction.", quotes: [], visibility: "private", kind: "error" };
+  return errorReply("Not supported", "I can't answer that kind of interaction.");
 }

@@ -1,10 +1,6 @@
 import type { ReplyFollowUp } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
-import { DISCORD_CONTENT_MAX, neutralizeForDiscord, truncateRendered } from "../../render/index.js";
-
-/** An interaction token accepts follow-ups for 15 minutes; a little is kept back for delivery. */
-export const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60_000;
-const DELIVERY_MARGIN_MS = 15_000;
+import { DISCORD_CONTENT_MAX, DISCORD_FOLLOW_UP_WINDOW_MS, DISCORD_INTERACTION_TOKEN_LIFETIME_MS, neutralizeForDiscord, truncateRendered } from "../../render/index.js";
 
 /** A follow-up as Discord's webhook endpoint takes it. */
 export interface FollowUpMessage {
@@ -36,8 +32,7 @@ export function createFollowUpScheduler(logger: Logger): FollowUpScheduler {
   };
   return {
     schedule(followUps, post) {
-      const window = INTERACTION_TOKEN_LIFETIME_MS - DELIVERY_MARGIN_MS;
-      const late = followUps.filter((followUp) => followUp.delaySeconds * 1000 > window);
+      const late = followUps.filter((followUp) => followUp.delaySeconds * 1000 > DISCORD_FOLLOW_UP_WINDOW_MS);
       for (const followUp of followUps) {
         if (late.includes(followUp)) continue;
         const timer = setTimeout(() => {
@@ -50,7 +45,7 @@ export function createFollowUpScheduler(logger: Logger): FollowUpScheduler {
       }
       if (late.length > 0) {
         const note =
-          `Discord lets a bot post in a conversation for 15 minutes only, so ${late.length === 1 ? "one later reminder" : `${late.length} later reminders`} ` +
+          `Discord lets a bot post in a conversation for ${DISCORD_INTERACTION_TOKEN_LIFETIME_MS / 60_000} minutes only, so ${late.length === 1 ? "one later reminder" : `${late.length} later reminders`} ` +
           "will not be sent. Keep time another way for the rest.";
         deliver(post, { ...toFollowUpMessage(note), flags: 64 });
       }

@@ -5,6 +5,7 @@ import type {
   APIApplicationCommandAutocompleteInteraction,
 } from "discord-api-types/v10";
 import type { CommandRequest, CommandUser } from "../../commands/index.js";
+import { discordTraits } from "./traits.js";
 
 /** Who clicked or typed: `member.user` in a server, `user` in a DM. */
 export function interactionUser(interaction: APIInteraction): CommandUser {
@@ -25,7 +26,7 @@ export function toCommandRequest(
   for (const option of flattenOptions(interaction.data.options ?? [])) {
     if ("value" in option && option.value !== undefined) args[option.name] = String(option.value);
   }
-  return { command: interaction.data.name, args, user: interactionUser(interaction), platform: "discord" };
+  return { command: interaction.data.name, args, user: interactionUser(interaction), platform: discordTraits };
 }
 
 export function flattenOptions(

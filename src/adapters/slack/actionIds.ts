@@ -6,12 +6,9 @@ export const SHARE_ACTION_ID = SLACK_SHARE_ACTION_ID;
 export const COMMAND_ACTION_ID = /^gt_action_\d+$/;
 /** The message shortcut, as declared in the manifest. */
 export const FIND_IN_DOCUMENT_CALLBACK_ID = "find_in_document";
-export const FIND_IN_DOCUMENT_NAME = "Find in document";
 /** Posts a "Find in document" answer in the thread of the message it was asked about. */
 export const REPLY_IN_THREAD_ACTION_ID = "gt_reply_in_thread";
 export const REPLY_IN_THREAD_LABEL = "Reply in thread";
-/** The command a message shortcut runs the message through. */
-export const FIND_IN_DOCUMENT_COMMAND = "ask";
 
 /** Whether this version of the bot has a listener for a button's action id. */
 export function isKnownActionId(actionId: string): boolean {

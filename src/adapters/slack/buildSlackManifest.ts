@@ -1,5 +1,5 @@
-import type { CommandDefinition } from "../../commands/index.js";
-import { FIND_IN_DOCUMENT_CALLBACK_ID, FIND_IN_DOCUMENT_NAME } from "./actionIds.js";
+import { FIND_IN_DOCUMENT, type CommandDefinition } from "../../commands/index.js";
+import { FIND_IN_DOCUMENT_CALLBACK_ID } from "./actionIds.js";
 import { SLACK_EVENTS_PATH } from "./createSlackApp.js";
 
 /** Slack's manifest limits (app manifest reference), checked by the tests against every generated manifest. */
@@ -70,7 +70,7 @@ export function buildSlackManifest(commands: readonly CommandDefinition[], optio
       })),
       shortcuts: [
         {
-          name: FIND_IN_DOCUMENT_NAME,
+          name: FIND_IN_DOCUMENT,
           type: "message",
           callback_id: FIND_IN_DOCUMENT_CALLBACK_ID,
           description: "Quote the passages of the document that bear on this message, with citations",

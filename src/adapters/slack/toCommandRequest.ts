@@ -2,6 +2,7 @@ import { normalizeCommandName } from "../../commands/registry/commandRegistry.js
 import type { CommandDefinition, CommandRequest } from "../../commands/index.js";
 import { parseCommandText } from "../../commands/registry/parseCommandText.js";
 import { slackTextToPlainWords } from "./slackMessageToPlainText.js";
+import { slackTraits } from "./traits.js";
 
 /** The fields of Slack's slash command payload the bot reads. */
 export interface SlackSlashCommandPayload {
@@ -27,14 +28,14 @@ export function toCommandRequest(
   const user = { id: body.user_id, ...(body.user_name ? { name: body.user_name } : {}) };
   // Most commands hold no escape or token: their text goes on as typed, to be parsed (and its reply found in
   // the cache) by the registry, as on every other platform.
-  if (!/[<&]/.test(text)) return { command, text, user, platform: "slack" };
+  if (!/[<&]/.test(text)) return { command, text, user, platform: slackTraits };
   const definition = definitionOf(command);
-  if (!definition) return { command, text: slackTextToPlainWords(text), user, platform: "slack" };
+  if (!definition) return { command, text: slackTextToPlainWords(text), user, platform: slackTraits };
   const args: Record<string, string> = {};
   for (const [name, value] of Object.entries(parseCommandText(definition, text))) {
     const kind = definition.options.find((option) => option.name === name)?.kind;
     const words = slackTextToPlainWords(value, { keepUserMentions: kind === "user" || kind === "people" });
     args[name] = words.replace(/[ \t]{2,}/g, " ").trim();
   }
-  return { command, args, user, platform: "slack" };
+  return { command, args, user, platform: slackTraits };
 }

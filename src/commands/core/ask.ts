@@ -8,7 +8,7 @@ import { noMatchReply } from "../shared/noMatchReply.js";
 import { noMorePassagesReply, passagePage, PASSAGES_PER_PAGE } from "../shared/passagePage.js";
 import { referencesOf } from "../shared/quotePassage.js";
 import type { Reply } from "../../reply/types.js";
-import type { CommandDefinition, Platform } from "../registry/types.js";
+import type { CommandDefinition, PlatformTraits } from "../registry/types.js";
 
 export const askCommand: CommandDefinition = {
   name: "ask",
@@ -32,7 +32,7 @@ export const askCommand: CommandDefinition = {
 export function askReply(
   knowledge: KnowledgeBase,
   args: Readonly<Record<string, string | undefined>>,
-  options: { command: string; page: number; platform: Platform; perPage?: number },
+  options: { command: string; page: number; platform: PlatformTraits; perPage?: number },
 ): Reply {
   const { command, page, platform, perPage = PASSAGES_PER_PAGE } = options;
   const question = args.question?.trim() ?? "";

@@ -5,7 +5,7 @@ import { decodeInvocation, encodeInvocationIntact } from "../../reply/invocation
 import { parseCommandText } from "./parseCommandText.js";
 import type { Reply } from "../../reply/types.js";
 import { DEFAULT_REPLY_CACHE_SIZE, ReplyCache } from "./replyCache.js";
-import type { CommandDefinition, CommandRequest, CommandUser, Platform } from "./types.js";
+import type { CommandDefinition, CommandRequest, CommandUser, PlatformTraits } from "./types.js";
 import { errorReply, isAnswer } from "../../reply/builders.js";
 
 /** Typed text beyond this is cut before any handler sees it: no question needs more. */
@@ -59,7 +59,7 @@ export class CommandRegistry {
     const page = Math.max(0, Math.min(request.page ?? 0, 1000));
     const knowledge = this.knowledge();
     // Keyed by what was typed, so a repeated command is answered before its text is even parsed.
-    const cacheKey = definition.cacheable && this.replies ? { command: definition.name, text, args: given, page, platform: request.platform } : undefined;
+    const cacheKey = definition.cacheable && this.replies ? { command: definition.name, text, args: given, page, platform: request.platform.name } : undefined;
     const cached = cacheKey && this.replies!.get(knowledge, cacheKey);
     if (cached) return cached;
     const args = declaredArgs(definition, { ...parseCommandText(definition, text), ...given });
@@ -94,7 +94,7 @@ export class CommandRegistry {
   }
 
   /** Runs the invocation a button carries ("More", "Share in channel", "Another motion"). */
-  async runInvocation(value: string, user: CommandUser, platform: Platform): Promise<Reply> {
+  async runInvocation(value: string, user: CommandUser, platform: PlatformTraits): Promise<Reply> {
     const invocation = decodeInvocation(value);
     if (!invocation) {
       return errorReply("That button has expired", "Run the command again.");

@@ -45,16 +45,3 @@ function namedOptionPattern(definition: CommandDefinition): RegExp {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-
-/**
- * A user option's value as a platform user id: Slack's escaped `<@U123|dana>`, Discord's `<@123>` or a
- * bare id; plain `@dana` (the console) stays a name. Returns null for anything else.
- */
-export function parseUserReference(value: string): string | null {
-  const trimmed = value.trim();
-  const mention = /^<@!?([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(trimmed);
-  if (mention) return mention[1]!;
-  if (/^\d{5,25}$/.test(trimmed) || /^[UW][A-Z0-9]{6,}$/.test(trimmed)) return trimmed;
-  const name = /^@?([\p{L}\p{N}._-]{1,40})$/u.exec(trimmed);
-  return name ? name[1]! : null;
-}

@@ -2,7 +2,6 @@ import { LRUCache } from "lru-cache";
 import type { KnowledgeBase } from "../../knowledge/index.js";
 import { deepFreeze } from "../../reply/freeze.js";
 import type { Reply } from "../../reply/types.js";
-import type { Platform } from "./types.js";
 
 /** Enough for every command a busy community repeats (the thesis, a topic, a popular source); a few MB. */
 export const DEFAULT_REPLY_CACHE_SIZE = 1000;
@@ -15,7 +14,8 @@ export interface ReplyCacheKey {
   /** Options the platform already separated (Discord). */
   args: Readonly<Record<string, string | undefined>>;
   page: number;
-  platform: Platform;
+  /** The platform's name. */
+  platform: string;
 }
 
 /**

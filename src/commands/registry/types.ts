@@ -1,7 +1,43 @@
 import type { CompletionKind, KnowledgeBase } from "../../knowledge/index.js";
 import type { Reply } from "../../reply/types.js";
 
-export type Platform = "slack" | "discord" | "console" | "cli";
+/**
+ * What a command may know of the platform it answers on, as that platform's adapter tells it: how a person is
+ * mentioned there, and how long the platform can hold a reply's later messages. Commands never name a platform.
+ */
+export interface PlatformTraits {
+  /** `slack`, `discord`, `console`, `cli`: the logs, the rate limit and the reply cache tell platforms apart by it. */
+  readonly name: string;
+  /** As its users know it: `Slack`. */
+  readonly label: string;
+  /**
+   * A mention of one user as the platform writes it in typed text (`<@U123|dana>` on Slack, `<@123>` on
+   * Discord): the user's id and the name that came with it; null for anything else.
+   */
+  readMention(token: string): MentionedUser | null;
+  /** Whether `text` is one user's id here: what a reply may ping. */
+  isUserId(text: string): boolean;
+  /** How a reply writes a mention of a user it knows only by id. */
+  writeMention(id: string): string;
+  readonly followUps: FollowUpSupport;
+  /** Whether each user's commands are rate limited: a terminal has one trusted user, and a script of questions. */
+  readonly rateLimited: boolean;
+}
+
+export interface MentionedUser {
+  id: string;
+  name?: string;
+}
+
+/** What a platform does with a reply's later messages (a speaking timer's reminders). */
+export interface FollowUpSupport {
+  /** The longest a follow-up can wait and still be posted, in seconds. */
+  readonly maxDelaySeconds: number;
+  /** Why a longer wait is impossible, said to the user; set whenever `maxDelaySeconds` is finite. */
+  readonly limitReason?: string;
+  /** What becomes of waiting follow-ups if the bot restarts, said to the user. */
+  readonly onRestart: string;
+}
 
 /**
  * What an option holds: free text, a person to address (a platform user id), several people (mentions or
@@ -45,7 +81,7 @@ export interface CommandContext {
   /** Its options' values, and the button arguments a click carried. */
   args: Readonly<Record<string, string | undefined>>;
   user: CommandUser;
-  platform: Platform;
+  platform: PlatformTraits;
   /** The knowledge as loaded now (it is swapped on reload, so read it per request). */
   knowledge: KnowledgeBase;
   now: () => Date;
@@ -84,6 +120,6 @@ export interface CommandRequest {
   /** Options already typed by the platform (Discord); they win over `text`. */
   args?: Record<string, string | undefined>;
   user: CommandUser;
-  platform: Platform;
+  platform: PlatformTraits;
   page?: number;
 }

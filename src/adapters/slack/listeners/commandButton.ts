@@ -3,6 +3,7 @@ import { renderSlackMessage } from "../../../render/renderSlackBlocks.js";
 import { COMMAND_ACTION_ID } from "../actionIds.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
 import { scheduleFollowUps } from "../scheduleFollowUps.js";
+import { slackTraits } from "../traits.js";
 import type { SlackListenerDeps } from "./listenerDeps.js";
 import type { ButtonArgs } from "./shareButton.js";
 
@@ -13,7 +14,7 @@ import type { ButtonArgs } from "./shareButton.js";
 export async function handleCommandButton(deps: SlackListenerDeps, { ack, body, action, client }: ButtonArgs): Promise<void> {
   await ack();
   const user = { id: body.user.id, name: body.user.username ?? body.user.name };
-  const reply = await deps.registry.runInvocation(action.value ?? "", user, "slack");
+  const reply = await deps.registry.runInvocation(action.value ?? "", user, slackTraits);
   await postToResponseUrl(body.response_url, { ...renderSlackMessage(reply), replace_original: false }, deps.logger, deps.responseUrl);
   const channel = body.channel?.id;
   if (channel && reply.followUps?.length) {

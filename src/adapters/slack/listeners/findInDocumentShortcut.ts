@@ -1,12 +1,13 @@
 import type { App, MessageShortcut, webApi } from "@slack/bolt";
+import { findInDocument } from "../../../commands/index.js";
 import { renderSlackMessage } from "../../../render/renderSlackBlocks.js";
-import { FIND_IN_DOCUMENT_CALLBACK_ID, FIND_IN_DOCUMENT_COMMAND, REPLY_IN_THREAD_ACTION_ID, REPLY_IN_THREAD_LABEL } from "../actionIds.js";
+import { FIND_IN_DOCUMENT_CALLBACK_ID, REPLY_IN_THREAD_ACTION_ID, REPLY_IN_THREAD_LABEL } from "../actionIds.js";
 import { appendButton } from "../appendButton.js";
 import { callSlackApi } from "../callSlackApi.js";
-import { runFindInDocument } from "../findInDocument.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
 import { slackMessageToPlainText } from "../slackMessageToPlainText.js";
 import { encodeThreadReply } from "../threadReplyValue.js";
+import { slackTraits } from "../traits.js";
 import type { SlackListenerDeps } from "./listenerDeps.js";
 
 export interface MessageShortcutArgs {
@@ -23,24 +24,16 @@ export async function handleFindInDocument(deps: SlackListenerDeps, { ack, short
   await ack();
   const user = { id: shortcut.user.id, name: shortcut.user.username ?? shortcut.user.name };
   const question = slackMessageToPlainText(String(shortcut.message.text ?? ""));
-  const reply = question
-    ? await runFindInDocument(deps.registry, question, user)
-    : {
-        title: "Nothing to look up",
-        text: "That message has no text to look up in the document.",
-        quotes: [],
-        visibility: "private" as const,
-        kind: "error" as const,
-      };
+  const reply = await findInDocument(deps.registry, question, user, slackTraits);
   // The asker decides whether the thread sees this, so the channel-wide Share button gives way to the thread one.
-  let message = renderSlackMessage({ ...reply, visibility: "private", share: undefined });
+  let message = renderSlackMessage({ ...reply, share: undefined });
   if (reply.kind !== "error" && reply.quotes.length > 0) {
     const threadTs = String(shortcut.message.thread_ts ?? shortcut.message.ts);
     message = appendButton(message, {
       type: "button",
       text: { type: "plain_text", text: REPLY_IN_THREAD_LABEL },
       action_id: REPLY_IN_THREAD_ACTION_ID,
-      value: encodeThreadReply({ channel: shortcut.channel.id, threadTs, command: FIND_IN_DOCUMENT_COMMAND, question }),
+      value: encodeThreadReply({ channel: shortcut.channel.id, threadTs, question }),
     });
   }
   if (shortcut.response_url) {

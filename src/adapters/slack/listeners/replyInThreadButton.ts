@@ -1,10 +1,11 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
+import { findInDocument } from "../../../commands/index.js";
 import { renderSlackMessage } from "../../../render/renderSlackBlocks.js";
 import { REPLY_IN_THREAD_ACTION_ID } from "../actionIds.js";
 import { callSlackApi, isNotAMember } from "../callSlackApi.js";
-import { runFindInDocument } from "../findInDocument.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
 import { decodeThreadReply } from "../threadReplyValue.js";
+import { slackTraits } from "../traits.js";
 import type { SlackListenerDeps } from "./listenerDeps.js";
 import type { ButtonArgs } from "./shareButton.js";
 
@@ -22,7 +23,7 @@ export async function handleReplyInThread(deps: SlackListenerDeps, { ack, body, 
     return;
   }
   const user = { id: body.user.id, name: body.user.username ?? body.user.name };
-  const reply = await runFindInDocument(deps.registry, target.question, user, target.command);
+  const reply = await findInDocument(deps.registry, target.question, user, slackTraits);
   if (reply.kind === "error") {
     await postToResponseUrl(body.response_url, { ...renderSlackMessage(reply), replace_original: false }, deps.logger, deps.responseUrl);
     return;

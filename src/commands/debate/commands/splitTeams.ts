@@ -1,4 +1,4 @@
-import type { Person } from "../../shared/parsePeople.js";
+import type { Person } from "../../shared/people.js";
 
 export interface Teams {
   proposition: Person[];

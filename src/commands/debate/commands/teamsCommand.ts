@@ -1,5 +1,5 @@
 import type { CommandDefinition } from "../../registry/types.js";
-import { parsePeople } from "../../shared/parsePeople.js";
+import { parsePeople } from "../../shared/people.js";
 import { splitTeams } from "./splitTeams.js";
 import { answerReply, errorReply } from "../../../reply/builders.js";
 
@@ -13,8 +13,8 @@ export function createTeamsCommand(random: () => number): CommandDefinition {
     description: "Split people into Proposition and Opposition at random, with speaking order",
     usage: "<people: @dana @eli …> (2-12 people)",
     options: [{ name: "people", description: "2-12 people: @dana @eli @fay @gus", kind: "people", required: true, main: true }],
-    handler: ({ command, args }) => {
-      const people = parsePeople(args.people ?? "");
+    handler: ({ command, args, platform }) => {
+      const people = parsePeople(args.people ?? "", platform);
       if (people.length < MIN_PEOPLE || people.length > MAX_PEOPLE) {
         const named = `You named ${people.length} ${people.length === 1 ? "person" : "people"} (repeats count once).`;
         return errorReply("Teams need 2-12 people", `${named} Name ${MIN_PEOPLE} to ${MAX_PEOPLE}, for example: /${command} @dana @eli @fay @gus`);
