@@ -1,15 +1,15 @@
 import { config as loadDotenv } from "dotenv";
 import pretty from "pino-pretty";
-import { startConsole } from "./adapters/console/index.js";
+import { startConsole } from "./platforms/console/index.js";
 import type { CommandRegistry } from "./commands/index.js";
 import { checkKnowledgeFolder } from "./config/checkKnowledgeFolder.js";
 import { loadConfig, type Config } from "./config/loadConfig.js";
 import { createLogger, jsonLineDestination, type Logger } from "./logger.js";
-import { createBotRegistry } from "./runtime/createBotRegistry.js";
-import { guardProcess } from "./runtime/guardProcess.js";
-import { KnowledgeStore, summarize } from "./runtime/knowledgeStore.js";
-import { formatRateLimit } from "./runtime/parseRateLimit.js";
-import { trackCommandsInFlight, type InFlightCommands } from "./runtime/trackCommandsInFlight.js";
+import { createBotRegistry } from "./app/createBotRegistry.js";
+import { guardProcess } from "./app/guardProcess.js";
+import { KnowledgeStore, summarize } from "./app/knowledgeStore.js";
+import { formatRateLimit } from "./app/parseRateLimit.js";
+import { trackCommandsInFlight, type InFlightCommands } from "./app/trackCommandsInFlight.js";
 
 /** The whole shutdown must end within this, as container orchestrators expect (SIGKILL follows). */
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -83,7 +83,7 @@ async function runPlatforms(
   let platforms;
   try {
     // Loaded only here: Bolt and discord.js take a second to import, which the console should not wait for.
-    const { servePlatforms } = await import("./runtime/servePlatforms.js");
+    const { servePlatforms } = await import("./app/servePlatforms.js");
     platforms = await servePlatforms({ config, registry, store, logger, inFlight });
   } catch (error) {
     logger.fatal(error instanceof Error ? error.message : String(error));

@@ -8,10 +8,10 @@ import type { CommandDefinition } from "../../src/commands/registry/types.js";
 import type { CommandRegistry } from "../../src/commands/registry/commandRegistry.js";
 import { loadConfig, type Environment } from "../../src/config/loadConfig.js";
 import type { Logger } from "../../src/logger.js";
-import { createBotRegistry } from "../../src/runtime/createBotRegistry.js";
-import { KnowledgeStore } from "../../src/runtime/knowledgeStore.js";
-import { servePlatforms } from "../../src/runtime/servePlatforms.js";
-import { trackCommandsInFlight } from "../../src/runtime/trackCommandsInFlight.js";
+import { createBotRegistry } from "../../src/app/createBotRegistry.js";
+import { KnowledgeStore } from "../../src/app/knowledgeStore.js";
+import { servePlatforms } from "../../src/app/servePlatforms.js";
+import { trackCommandsInFlight } from "../../src/app/trackCommandsInFlight.js";
 import type { CommandMiddleware } from "../../src/commands/registry/wrapCommandRuns.js";
 
 export interface BotServerOptions {

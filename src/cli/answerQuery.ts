@@ -2,7 +2,7 @@ import { answerQuestion, type AnswerRoute } from "../commands/core/answerQuestio
 import type { CommandRegistry } from "../commands/registry/commandRegistry.js";
 import type { Reply } from "../reply/types.js";
 import type { Confidence, KnowledgeBase } from "../knowledge/index.js";
-import { cliTraits } from "../adapters/console/traits.js";
+import { cliTraits } from "../platforms/console/traits.js";
 
 /** The `--json` answer to a plain question: the CLI contract that outside scripts depend on. */
 export interface QueryAnswer {

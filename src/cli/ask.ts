@@ -7,10 +7,10 @@ import { createInterface } from "node:readline";
 import { askCommand, askReply } from "../commands/core/ask.js";
 import { createCommandRegistry } from "../commands/index.js";
 import { loadKnowledge } from "../knowledge/index.js";
-import { renderText } from "../render/renderText.js";
+import { renderText } from "../platforms/console/render.js";
 import { answerAsJson, isCommand, runCommandLine } from "./answerQuery.js";
 import { parseCliArguments, UsageError } from "./cliArguments.js";
-import { cliTraits } from "../adapters/console/traits.js";
+import { cliTraits } from "../platforms/console/traits.js";
 
 async function main(): Promise<number> {
   const args = parseCliArguments(process.argv.slice(2));

@@ -3,7 +3,7 @@
  * `npm run --silent discord:register -- --dry-run` prints the JSON array instead and sends nothing.
  */
 import { config } from "dotenv";
-import { runDiscordRegister } from "../adapters/discord/runDiscordRegister.js";
+import { runDiscordRegister } from "../platforms/discord/runDiscordRegister.js";
 import { runScript } from "./runScript.js";
 
 config({ quiet: true });

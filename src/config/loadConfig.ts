@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { DEFAULT_REPLY_CACHE_SIZE } from "../commands/registry/replyCache.js";
-import { MAX_RATE_LIMIT, parseRateLimit, type RateLimitSetting } from "../runtime/parseRateLimit.js";
+import { MAX_RATE_LIMIT, parseRateLimit, type RateLimitSetting } from "../app/parseRateLimit.js";
 
 /** The ways the bot can be reached; every one whose variables are present is started. */
 export type AdapterName = "slack-socket" | "slack-http" | "discord-gateway" | "discord-http" | "console";

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeInvocation } from "../../src/reply/invocation.js";
 import { loadBot, MINSK_PASSAGE, passageTexts, type Bot } from "./loadRegistry.js";
-import { slackTraits } from "../../src/adapters/slack/traits.js";
-import { discordTraits } from "../../src/adapters/discord/traits.js";
-import { consoleTraits } from "../../src/adapters/console/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 let bot: Bot;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js"
 import { createCommandRegistry, type CommandRegistry } from "../../src/commands/index.js";
 import type { Reply } from "../../src/reply/types.js";
 import type { PlatformTraits } from "../../src/commands/registry/types.js";
-import { slackTraits } from "../../src/adapters/slack/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
 
 export const MINSK_PASSAGE =
   "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";

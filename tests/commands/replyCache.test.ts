@@ -3,10 +3,11 @@ import { CommandRegistry, createCommandRegistry } from "../../src/commands/index
 import { deepFreeze, memoizeForFrozen } from "../../src/reply/freeze.js";
 import type { CommandDefinition, CommandRequest } from "../../src/commands/registry/types.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
-import { renderDiscordMessage, renderSlackMessage } from "../../src/render/index.js";
-import { jsonBody } from "../../src/server/jsonBody.js";
-import { discordTraits } from "../../src/adapters/discord/traits.js";
-import { slackTraits } from "../../src/adapters/slack/traits.js";
+import { renderDiscordMessage } from "../../src/platforms/discord/render.js";
+import { renderSlackMessage } from "../../src/platforms/slack/render.js";
+import { jsonBody } from "../../src/http/jsonBody.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
 
 let knowledge: KnowledgeBase;
 beforeAll(async () => {

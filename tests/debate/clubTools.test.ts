@@ -3,8 +3,8 @@ import type { KnowledgeBase } from "../../src/knowledge/index.js";
 import type { CommandRegistry, Reply } from "../../src/commands/index.js";
 import { ANOTHER_PROMPT_LABEL } from "../../src/commands/debate/commands/promptCommand.js";
 import { expectVerbatim, loadDebateKnowledge, realRegistry, run, seededRegistry, user } from "./debateFixtures.js";
-import { slackTraits } from "../../src/adapters/slack/traits.js";
-import { discordTraits } from "../../src/adapters/discord/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
 
 let kb: KnowledgeBase;
 let registry: CommandRegistry;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { discordTraits } from "../../src/adapters/discord/traits.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
 import type { KnowledgeBase } from "../../src/knowledge/index.js";
 import type { CommandRegistry } from "../../src/commands/index.js";
 import { expectVerbatim, loadDebateKnowledge, realRegistry, run } from "./debateFixtures.js";

@@ -4,9 +4,9 @@ import { decodeInvocation, MAX_INVOCATION_LENGTH } from "../../src/reply/invocat
 import type { CommandRegistry, Reply } from "../../src/commands/index.js";
 import { ANOTHER_MOTION_LABEL } from "../../src/commands/debate/commands/debateCommand.js";
 import { expectVerbatim, loadDebateKnowledge, realRegistry, run, seededRegistry, user } from "./debateFixtures.js";
-import { slackTraits } from "../../src/adapters/slack/traits.js";
-import { discordTraits } from "../../src/adapters/discord/traits.js";
-import { consoleTraits } from "../../src/adapters/console/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 let kb: KnowledgeBase;
 let registry: CommandRegistry;

@@ -2,7 +2,7 @@ import { seededRandom } from "../../bench/syntheticCorpus.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { CommandRegistry, createCommandRegistry } from "../../src/commands/index.js";
 import type { CommandUser, PlatformTraits, Reply, ReplyQuote } from "../../src/commands/index.js";
-import { consoleTraits } from "../../src/adapters/console/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 export const user: CommandUser = { id: "U0DANA", name: "dana" };
 

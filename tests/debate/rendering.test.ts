@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/knowledge/index.js";
 import type { CommandRegistry, PlatformTraits, Reply } from "../../src/commands/index.js";
-import { renderDiscordMessage, renderSlackMessage, renderText } from "../../src/render/index.js";
+import { renderDiscordMessage } from "../../src/platforms/discord/render.js";
+import { renderSlackMessage } from "../../src/platforms/slack/render.js";
+import { renderText } from "../../src/platforms/console/render.js";
 import { loadDebateKnowledge, realRegistry, user } from "./debateFixtures.js";
-import { slackTraits } from "../../src/adapters/slack/traits.js";
-import { discordTraits } from "../../src/adapters/discord/traits.js";
-import { consoleTraits } from "../../src/adapters/console/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 let kb: KnowledgeBase;
 let registry: CommandRegistry;

@@ -2,7 +2,7 @@ import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js"
 import { createCommandRegistry } from "../../src/commands/index.js";
 import type { ReplyQuote } from "../../src/commands/index.js";
 import { judgedClaims, judgedMotions, SECOND, SEED, unaddressedClaims, type JudgedClaim, type UnaddressedClaim } from "./stanceSet.js";
-import { consoleTraits } from "../../src/adapters/console/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 /** What a counter answer gives for one claim: its quotes' texts and its lead text. */
 export interface CounterAnswer {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildDiscordCommands } from "../../src/adapters/discord/buildDiscordCommands.js";
-import { buildSlackManifest } from "../../src/adapters/slack/index.js";
+import { buildDiscordCommands } from "../../src/platforms/discord/buildDiscordCommands.js";
+import { buildSlackManifest } from "../../src/platforms/slack/index.js";
 import { commandsFor, createCommandRegistry, type CommandDefinition } from "../../src/commands/index.js";
 import { debateMaterialOf, findMotions } from "../../src/commands/debate/analysis/findMotions.js";
 import { motionStatement } from "../../src/commands/debate/analysis/motionStatement.js";
@@ -8,8 +8,8 @@ import { warmUpPrompts } from "../../src/commands/debate/analysis/warmUpPrompts.
 import { KnowledgeBase, parseDocument } from "../../src/knowledge/index.js";
 import { knowledgeOf } from "./scoreStance.js";
 import { SECOND, SEED } from "./stanceSet.js";
-import { slackTraits } from "../../src/adapters/slack/traits.js";
-import { consoleTraits } from "../../src/adapters/console/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 /** The seed essay's subject: no template, example or default may name it when it is not loaded. */
 const SEED_WORDS = /russia|ukrain|kyiv|moscow|minsk|bucha|nato|kofman|mearsheimer|istanbul|peace|grain deal|trust deficit|territor|the same war/i;

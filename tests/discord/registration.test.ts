@@ -4,8 +4,8 @@ import { REST } from "@discordjs/rest";
 import { MockAgent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { commandsFor, type CommandDefinition } from "../../src/commands/index.js";
-import { buildDiscordCommands } from "../../src/adapters/discord/buildDiscordCommands.js";
-import { runDiscordRegister } from "../../src/adapters/discord/runDiscordRegister.js";
+import { buildDiscordCommands } from "../../src/platforms/discord/buildDiscordCommands.js";
+import { runDiscordRegister } from "../../src/platforms/discord/runDiscordRegister.js";
 
 const APP = "111111111111111111";
 const GUILD = "333333333333333333";

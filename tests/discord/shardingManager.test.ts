@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/logger.js";
-import { createShardingManager, SHARD_SCRIPT } from "../../src/adapters/discord/shardingManager.js";
+import { createShardingManager, SHARD_SCRIPT } from "../../src/platforms/discord/shardingManager.js";
 
 describe("Discord sharding manager", () => {
   it("lets Discord choose the shard count and runs the gateway shard script under tsx", () => {

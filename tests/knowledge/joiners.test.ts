@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { KnowledgeBase, parseDocument } from "../../src/knowledge/index.js";
-import { consoleTraits } from "../../src/adapters/console/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 // Persian "we want", spelled with a zero-width non-joiner (U+200C) as it is written.
 const PERSIAN_WORD = "می\u200cخواهیم";

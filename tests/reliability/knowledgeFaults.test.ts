@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { createLogger } from "../../src/logger.js";
-import { KnowledgeStore } from "../../src/runtime/knowledgeStore.js";
-import { slackTraits } from "../../src/adapters/slack/traits.js";
+import { KnowledgeStore } from "../../src/app/knowledgeStore.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
 
 const MINSK_PASSAGE =
   "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";

@@ -9,12 +9,14 @@ import { createCommandRegistry, type CommandRegistry } from "../../src/commands/
 import type { Reply } from "../../src/reply/types.js";
 import type { CommandDefinition, CommandRequest, PlatformTraits } from "../../src/commands/registry/types.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
-import { renderDiscordMessage, renderSlackMessage, renderText } from "../../src/render/index.js";
+import { renderDiscordMessage } from "../../src/platforms/discord/render.js";
+import { renderSlackMessage } from "../../src/platforms/slack/render.js";
+import { renderText } from "../../src/platforms/console/render.js";
 import { HOSTILE_FRAGMENTS, hostileText } from "./hostileText.js";
 import { discordMessageProblems, slackMessageProblems, terminalTextProblems, textProblems } from "./messageProblems.js";
-import { slackTraits } from "../../src/adapters/slack/traits.js";
-import { discordTraits } from "../../src/adapters/discord/traits.js";
-import { consoleTraits } from "../../src/adapters/console/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 const MINSK_PASSAGE =
   "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";

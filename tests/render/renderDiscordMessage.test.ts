@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { renderDiscordMessage, type DiscordMessage } from "../../src/render/renderDiscordMessage.js";
+import { renderDiscordMessage, type DiscordMessage } from "../../src/platforms/discord/render.js";
 import {
   DISCORD_ACTION_ROWS_MAX,
   DISCORD_BUTTONS_PER_ROW_MAX,
@@ -14,7 +14,7 @@ import {
   DISCORD_FIELD_NAME_MAX,
   DISCORD_FIELD_VALUE_MAX,
   DISCORD_FOOTER_MAX,
-} from "../../src/render/discordLimits.js";
+} from "../../src/platforms/discord/limits.js";
 import type { Reply } from "../../src/reply/types.js";
 import { arbitraryReply, hostileReply, MINSK_PASSAGE, overflowingReply, realisticReply } from "./fixtures.js";
 

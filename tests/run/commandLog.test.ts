@@ -4,12 +4,12 @@ import { CommandRegistry } from "../../src/commands/registry/commandRegistry.js"
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { createLogger } from "../../src/logger.js";
-import { createCommandLog } from "../../src/runtime/logCommands.js";
-import { rateLimitCommands } from "../../src/runtime/rateLimitCommands.js";
-import { SlidingWindowRateLimiter } from "../../src/runtime/rateLimiter.js";
+import { createCommandLog } from "../../src/app/logCommands.js";
+import { rateLimitCommands } from "../../src/app/rateLimitCommands.js";
+import { SlidingWindowRateLimiter } from "../../src/app/rateLimiter.js";
 import { wrapCommandRuns } from "../../src/commands/registry/wrapCommandRuns.js";
-import { slackTraits } from "../../src/adapters/slack/traits.js";
-import { discordTraits } from "../../src/adapters/discord/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
 
 const FAKE_TOKEN = "xoxb-999-888-FAKETOKENSHOULDNEVERBELOGGED";
 

@@ -1,8 +1,8 @@
 import { request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createHttpServer, type HttpServerOptions } from "../../src/server/createHttpServer.js";
-import { shutdownHttpServer } from "../../src/server/shutdownHttpServer.js";
+import { createHttpServer, type HttpServerOptions } from "../../src/http/createHttpServer.js";
+import { shutdownHttpServer } from "../../src/http/shutdownHttpServer.js";
 
 const servers: Server[] = [];
 

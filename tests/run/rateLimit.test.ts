@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { KnowledgeBase } from "../../src/knowledge/index.js";
-import { parseRateLimit } from "../../src/runtime/parseRateLimit.js";
-import { rateLimitCommands } from "../../src/runtime/rateLimitCommands.js";
-import { SlidingWindowRateLimiter } from "../../src/runtime/rateLimiter.js";
+import { parseRateLimit } from "../../src/app/parseRateLimit.js";
+import { rateLimitCommands } from "../../src/app/rateLimitCommands.js";
+import { SlidingWindowRateLimiter } from "../../src/app/rateLimiter.js";
 import { wrapCommandRuns } from "../../src/commands/registry/wrapCommandRuns.js";
 import type { CommandRequest } from "../../src/commands/index.js";
 import { silentLogger } from "../../src/logger.js";
-import { createBotRegistry } from "../../src/runtime/createBotRegistry.js";
-import { discordTraits } from "../../src/adapters/discord/traits.js";
-import { slackTraits } from "../../src/adapters/slack/traits.js";
-import { consoleTraits } from "../../src/adapters/console/traits.js";
+import { createBotRegistry } from "../../src/app/createBotRegistry.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 function clock(start = 1_000_000) {
   let now = start;

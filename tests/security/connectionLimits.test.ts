@@ -14,9 +14,9 @@ import {
   REQUEST_TIMEOUT_MS,
   TIMEOUT_CHECK_INTERVAL_MS,
   type HttpServerOptions,
-} from "../../src/server/createHttpServer.js";
-import { readBody } from "../../src/server/readBody.js";
-import { shutdownHttpServer } from "../../src/server/shutdownHttpServer.js";
+} from "../../src/http/createHttpServer.js";
+import { readBody } from "../../src/http/readBody.js";
+import { shutdownHttpServer } from "../../src/http/shutdownHttpServer.js";
 import { openIdle, rawRequest } from "./botUnderTest.js";
 
 const servers: Server[] = [];
@@ -188,7 +188,7 @@ describe("timeouts fire when documented", () => {
 
 describe("the default connection cap", () => {
   it("is 512, or half the process's descriptor limit when that is lower", async () => {
-    const { defaultMaxConnections } = await import("../../src/server/connectionGuard.js");
+    const { defaultMaxConnections } = await import("../../src/http/connectionGuard.js");
     const { mkdtemp, writeFile } = await import("node:fs/promises");
     const { tmpdir } = await import("node:os");
     const folder = await mkdtemp(`${tmpdir()}/limits-`);

@@ -2,18 +2,18 @@ import { Writable } from "node:stream";
 import { LogLevel, webApi } from "@slack/bolt";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { toBoltLogger } from "../../src/adapters/slack/boltLogger.js";
-import { handleSlashCommand } from "../../src/adapters/slack/listeners/slashCommand.js";
-import { isSlackResponseUrl } from "../../src/adapters/slack/postToResponseUrl.js";
-import { scheduleFollowUps } from "../../src/adapters/slack/scheduleFollowUps.js";
-import { slackMessageToPlainText } from "../../src/adapters/slack/slackMessageToPlainText.js";
-import { decodeThreadReply, encodeThreadReply } from "../../src/adapters/slack/threadReplyValue.js";
-import { toCommandRequest } from "../../src/adapters/slack/toCommandRequest.js";
-import { verifySlackSignature } from "../../src/adapters/slack/verify.js";
+import { toBoltLogger } from "../../src/platforms/slack/boltLogger.js";
+import { handleSlashCommand } from "../../src/platforms/slack/listeners/slashCommand.js";
+import { isSlackResponseUrl } from "../../src/platforms/slack/postToResponseUrl.js";
+import { scheduleFollowUps } from "../../src/platforms/slack/scheduleFollowUps.js";
+import { slackMessageToPlainText } from "../../src/platforms/slack/slackMessageToPlainText.js";
+import { decodeThreadReply, encodeThreadReply } from "../../src/platforms/slack/threadReplyValue.js";
+import { toCommandRequest } from "../../src/platforms/slack/toCommandRequest.js";
+import { verifySlackSignature } from "../../src/platforms/slack/verify.js";
 import { commandsFor, createCommandRegistry } from "../../src/commands/index.js";
 import { createLogger } from "../../src/logger.js";
 import { blockNetwork, blockText, captureLogs, MINSK_PASSAGE, restoreNetwork, sharedKnowledge, slackSignature } from "./slackHarness.js";
-import { slackTraits } from "../../src/adapters/slack/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
 
 const definitionOf = (name: string) => commandsFor().find((command) => command.name === name);
 

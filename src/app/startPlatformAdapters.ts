@@ -1,11 +1,11 @@
 import type { RequestListener } from "node:http";
-import { createDiscordClient } from "../adapters/discord/createDiscordClient.js";
-import { createDiscordInteractionsHandler } from "../adapters/discord/createDiscordInteractionsHandler.js";
-import { createSlackApp, startSlackSocketMode } from "../adapters/slack/index.js";
+import { createDiscordClient } from "../platforms/discord/createDiscordClient.js";
+import { createDiscordInteractionsHandler } from "../platforms/discord/createDiscordInteractionsHandler.js";
+import { createSlackApp, startSlackSocketMode } from "../platforms/slack/index.js";
 import type { CommandRegistry } from "../commands/registry/commandRegistry.js";
 import type { Config } from "../config/loadConfig.js";
 import type { Logger } from "../logger.js";
-import type { PlatformHandler } from "../server/createHttpServer.js";
+import type { PlatformHandler } from "../http/createHttpServer.js";
 import { ConnectionBoard, keepConnecting, type BackoffOptions, type Connection } from "./keepConnecting.js";
 
 /** A gateway login that has not finished by then is given up and tried again. */

@@ -5,10 +5,10 @@
  */
 
 import wrapAnsi from "wrap-ansi";
-import type { Reply, ReplyField, ReplyQuote } from "../reply/types.js";
-import { citationHasWarning, describeCitation, describeOrigin } from "./describeProvenance.js";
-import { markAnswering } from "./markAnswering.js";
-import { neutralizeForTerminal } from "./neutralizeMentions.js";
+import type { Reply, ReplyField, ReplyQuote } from "../../reply/types.js";
+import { citationHasWarning, describeCitation, describeOrigin } from "../../render/describeProvenance.js";
+import { markAnswering } from "../../render/markAnswering.js";
+import { neutralizeForTerminal } from "../../render/neutralizeMentions.js";
 
 export interface RenderTextOptions {
   /** ANSI colour and weight; off by default so piped output stays plain. */

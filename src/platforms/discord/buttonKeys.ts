@@ -3,7 +3,7 @@ import { LRUCache } from "lru-cache";
 import type { APIInteraction } from "discord-api-types/v10";
 import { InteractionType } from "discord-api-types/v10";
 import type { Reply } from "../../commands/index.js";
-import { DISCORD_CUSTOM_ID_MAX } from "../../render/index.js";
+import { DISCORD_CUSTOM_ID_MAX } from "./limits.js";
 
 /**
  * Short keys for button values longer than Discord's 100-character custom_id ("Share" and "More" on a long

@@ -6,8 +6,8 @@
 import { config as loadDotenv } from "dotenv";
 import { loadConfig } from "../../config/loadConfig.js";
 import { createLogger } from "../../logger.js";
-import { createBotRegistry } from "../../runtime/createBotRegistry.js";
-import { KnowledgeStore } from "../../runtime/knowledgeStore.js";
+import { createBotRegistry } from "../../app/createBotRegistry.js";
+import { KnowledgeStore } from "../../app/knowledgeStore.js";
 import { createDiscordClient } from "./createDiscordClient.js";
 
 async function startGatewayShard(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { renderSlackMessage } from "../../../render/renderSlackBlocks.js";
+import { renderSlackMessage } from "../render.js";
 import { COMMAND_ACTION_ID } from "../actionIds.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
 import { scheduleFollowUps } from "../scheduleFollowUps.js";

@@ -1,5 +1,5 @@
 import { createPublicKey, verify, type KeyObject } from "node:crypto";
-import { checkTimestamp, SIGNATURE_WINDOW_SECONDS, type SignatureCheck } from "../../server/signatureCheck.js";
+import { checkTimestamp, SIGNATURE_WINDOW_SECONDS, type SignatureCheck } from "../../http/signatureCheck.js";
 
 /** The DER header of an Ed25519 SubjectPublicKeyInfo: node:crypto wants SPKI, Discord gives the bare 32 bytes. */
 const ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");

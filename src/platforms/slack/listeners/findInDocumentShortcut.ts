@@ -1,6 +1,6 @@
 import type { App, MessageShortcut, webApi } from "@slack/bolt";
 import { findInDocument } from "../../../commands/index.js";
-import { renderSlackMessage } from "../../../render/renderSlackBlocks.js";
+import { renderSlackMessage } from "../render.js";
 import { FIND_IN_DOCUMENT_CALLBACK_ID, REPLY_IN_THREAD_ACTION_ID, REPLY_IN_THREAD_LABEL } from "../actionIds.js";
 import { appendButton } from "../appendButton.js";
 import { callSlackApi } from "../callSlackApi.js";

@@ -1,10 +1,10 @@
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { silentLogger, type Logger } from "../../logger.js";
-import { createRateLimitedLog } from "../../server/rateLimitedLog.js";
-import { readBody } from "../../server/readBody.js";
-import { MemoryReplayGuard, type ReplayGuard } from "../../server/replayGuard.js";
-import { checkTimestamp, SIGNATURE_WINDOW_SECONDS, signatureExpiresAtMs, type SignatureCheck } from "../../server/signatureCheck.js";
+import { createRateLimitedLog } from "../../http/rateLimitedLog.js";
+import { readBody } from "../../http/readBody.js";
+import { MemoryReplayGuard, type ReplayGuard } from "../../http/replayGuard.js";
+import { checkTimestamp, SIGNATURE_WINDOW_SECONDS, signatureExpiresAtMs, type SignatureCheck } from "../../http/signatureCheck.js";
 
 /** Slack refuses to sign anything older, and so do we: a captured request cannot be replayed later. */
 export const SLACK_TIMESTAMP_WINDOW_SECONDS = SIGNATURE_WINDOW_SECONDS;

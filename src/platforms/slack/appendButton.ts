@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
-import { SLACK_ACTIONS_PER_BLOCK_MAX, SLACK_MAX_BLOCKS } from "../../render/slackLimits.js";
-import type { SlackMessage } from "../../render/renderSlackBlocks.js";
+import { SLACK_ACTIONS_PER_BLOCK_MAX, SLACK_MAX_BLOCKS } from "./limits.js";
+import type { SlackMessage } from "./render.js";
 
 /**
  * A rendered message with one more button, for buttons only an adapter knows about ("Reply in thread").

@@ -1,7 +1,7 @@
 import type { AckFn, App, RespondArguments, SlashCommand, webApi } from "@slack/bolt";
 import { errorReply } from "../../../reply/builders.js";
 import type { Reply } from "../../../commands/index.js";
-import { renderSlackMessage } from "../../../render/renderSlackBlocks.js";
+import { renderSlackMessage } from "../render.js";
 import { isNotAMember } from "../callSlackApi.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
 import { scheduleFollowUps, type ScheduledFollowUps } from "../scheduleFollowUps.js";

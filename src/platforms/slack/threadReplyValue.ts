@@ -1,4 +1,4 @@
-import { SLACK_BUTTON_VALUE_MAX } from "../../render/slackLimits.js";
+import { SLACK_BUTTON_VALUE_MAX } from "./limits.js";
 
 /**
  * What a "Reply in thread" button carries: where to post, and the message text to look up again ("Find in

@@ -2,17 +2,17 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
-import { createRateLimitedLog } from "../../server/rateLimitedLog.js";
-import { readBody } from "../../server/readBody.js";
-import { MemoryReplayGuard, type ReplayGuard } from "../../server/replayGuard.js";
-import { signatureExpiresAtMs } from "../../server/signatureCheck.js";
-import { sendJson } from "../../server/sendJson.js";
+import { createRateLimitedLog } from "../../http/rateLimitedLog.js";
+import { readBody } from "../../http/readBody.js";
+import { MemoryReplayGuard, type ReplayGuard } from "../../http/replayGuard.js";
+import { signatureExpiresAtMs } from "../../http/signatureCheck.js";
+import { sendJson } from "../../http/sendJson.js";
 import { createMemoryButtonKeys, resolveButtonKey, type ButtonKeyStore } from "./buttonKeys.js";
 import { interactionWebhook } from "./discordWebhook.js";
 import { handleInteraction } from "./handleInteraction.js";
 import { DEFER_AFTER_MS, deferralFor, deliverLateResponse, raceDeadline } from "./respondLate.js";
 import { createFollowUpScheduler } from "./scheduleFollowUps.js";
-import { checkDiscordHeaders, createDiscordPublicKey, verifyDiscordSignature } from "./verifyDiscordSignature.js";
+import { checkDiscordHeaders, createDiscordPublicKey, verifyDiscordSignature } from "./verify.js";
 
 /** Where Discord is told to send interactions (the Developer Portal's "Interactions Endpoint URL"). */
 // Stryker disable next-line all: the route, not the verifier.

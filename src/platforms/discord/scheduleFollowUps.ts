@@ -1,6 +1,7 @@
 import type { ReplyFollowUp } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
-import { DISCORD_CONTENT_MAX, DISCORD_FOLLOW_UP_WINDOW_MS, DISCORD_INTERACTION_TOKEN_LIFETIME_MS, neutralizeForDiscord, truncateRendered } from "../../render/index.js";
+import { neutralizeForDiscord, truncateRendered } from "../../render/index.js";
+import { DISCORD_CONTENT_MAX, DISCORD_FOLLOW_UP_WINDOW_MS, DISCORD_INTERACTION_TOKEN_LIFETIME_MS } from "./limits.js";
 
 /** A follow-up as Discord's webhook endpoint takes it. */
 export interface FollowUpMessage {

@@ -1,4 +1,4 @@
-import { SLACK_SHARE_ACTION_ID } from "../../render/renderSlackBlocks.js";
+import { SLACK_SHARE_ACTION_ID } from "./render.js";
 
 /** "Share in channel": re-run the reply's invocation and post it publicly. Named by the renderer. */
 export const SHARE_ACTION_ID = SLACK_SHARE_ACTION_ID;

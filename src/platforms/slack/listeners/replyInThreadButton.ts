@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { findInDocument } from "../../../commands/index.js";
-import { renderSlackMessage } from "../../../render/renderSlackBlocks.js";
+import { renderSlackMessage } from "../render.js";
 import { REPLY_IN_THREAD_ACTION_ID } from "../actionIds.js";
 import { callSlackApi, isNotAMember } from "../callSlackApi.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";

@@ -14,7 +14,7 @@ import {
 import { documentOption, FIND_IN_DOCUMENT, findInDocument, type CommandRegistry, type Reply, type ReplyFollowUp } from "../../commands/index.js";
 import { errorReply, isAnswer } from "../../reply/builders.js";
 import { memoizeForFrozen } from "../../reply/freeze.js";
-import { renderDiscordMessage } from "../../render/index.js";
+import { renderDiscordMessage } from "./render.js";
 import { fitButtonValues, type ButtonKeyStore } from "./buttonKeys.js";
 import { flattenOptions, interactionUser, toCommandRequest } from "./toCommandRequest.js";
 import { discordTraits } from "./traits.js";

@@ -1,5 +1,5 @@
 import type { PlatformTraits } from "../../commands/index.js";
-import { DISCORD_FOLLOW_UP_WINDOW_MS, DISCORD_INTERACTION_TOKEN_LIFETIME_MS } from "../../render/discordLimits.js";
+import { DISCORD_FOLLOW_UP_WINDOW_MS, DISCORD_INTERACTION_TOKEN_LIFETIME_MS } from "./limits.js";
 
 /** `<@123>`, or the older nickname form `<@!123>`: Discord sends no name with the id. */
 const MENTION = /^<@!?(\d+)>$/;

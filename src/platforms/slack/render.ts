@@ -6,17 +6,17 @@
  */
 
 import type { types } from "@slack/bolt";
-import { memoizeForFrozen } from "../reply/freeze.js";
-import type { Reply, ReplyAction, ReplyQuote } from "../reply/types.js";
-import { chooseActions } from "./chooseActions.js";
-import { citationHasWarning, describeCitation, describeOrigin } from "./describeProvenance.js";
+import { memoizeForFrozen } from "../../reply/freeze.js";
+import type { Reply, ReplyAction, ReplyQuote } from "../../reply/types.js";
+import { chooseActions } from "../../render/chooseActions.js";
+import { citationHasWarning, describeCitation, describeOrigin } from "../../render/describeProvenance.js";
 import {
   describeOmittedFields,
   describeOmittedQuotes,
   describeOmittedReferences,
   findMoreAction,
-} from "./describeOmission.js";
-import { mentionableIds, neutralizeForSlack, restoreAddressees } from "./neutralizeMentions.js";
+} from "../../render/describeOmission.js";
+import { mentionableIds, neutralizeForSlack, restoreAddressees } from "../../render/neutralizeMentions.js";
 import {
   SLACK_ACTIONS_PER_BLOCK_MAX,
   SLACK_ACTION_ID_MAX,
@@ -35,9 +35,9 @@ import {
   SLACK_REFERENCES_BUDGET,
   SLACK_SECTION_FIELDS_MAX,
   SLACK_SECTION_TEXT_MAX,
-} from "./slackLimits.js";
-import { markAnswering } from "./markAnswering.js";
-import { joinWhileFits, truncateRendered } from "./truncate.js";
+} from "./limits.js";
+import { markAnswering } from "../../render/markAnswering.js";
+import { joinWhileFits, truncateRendered } from "../../render/truncate.js";
 
 type KnownBlock = types.KnownBlock;
 

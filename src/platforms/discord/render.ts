@@ -15,17 +15,17 @@ import type {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import { memoizeForFrozen } from "../reply/freeze.js";
-import type { Reply, ReplyAction, ReplyQuote } from "../reply/types.js";
-import { markAnswering } from "./markAnswering.js";
-import { chooseActions } from "./chooseActions.js";
-import { citationHasWarning, describeCitation, describeOrigin } from "./describeProvenance.js";
+import { memoizeForFrozen } from "../../reply/freeze.js";
+import type { Reply, ReplyAction, ReplyQuote } from "../../reply/types.js";
+import { markAnswering } from "../../render/markAnswering.js";
+import { chooseActions } from "../../render/chooseActions.js";
+import { citationHasWarning, describeCitation, describeOrigin } from "../../render/describeProvenance.js";
 import {
   describeOmittedFields,
   describeOmittedQuotes,
   describeOmittedReferences,
   findMoreAction,
-} from "./describeOmission.js";
+} from "../../render/describeOmission.js";
 import {
   DISCORD_ACTION_ROWS_MAX,
   DISCORD_ALLOWED_USERS_MAX,
@@ -45,9 +45,9 @@ import {
   DISCORD_FOOTER_MAX,
   DISCORD_LEAD_TEXT_BUDGET,
   DISCORD_REFERENCES_BUDGET,
-} from "./discordLimits.js";
-import { mentionableIds, neutralizeForDiscord, neutralizeForDiscordPlain, restoreAddressees } from "./neutralizeMentions.js";
-import { joinWhileFits, truncateRendered } from "./truncate.js";
+} from "./limits.js";
+import { mentionableIds, neutralizeForDiscord, neutralizeForDiscordPlain, restoreAddressees } from "../../render/neutralizeMentions.js";
+import { joinWhileFits, truncateRendered } from "../../render/truncate.js";
 
 export interface DiscordMessage {
   content?: string;

@@ -3,7 +3,7 @@ import type { SlashCommand } from "@slack/bolt";
 import { App, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
-import { sendJson } from "../../server/sendJson.js";
+import { sendJson } from "../../http/sendJson.js";
 import { toBoltLogger } from "./boltLogger.js";
 import { checkSlackToken, type SlackBotIdentity } from "./checkSlackToken.js";
 import { registerListeners, type SlackListenerDeps } from "./listeners/index.js";
@@ -11,7 +11,7 @@ import { handleSlashCommand } from "./listeners/slashCommand.js";
 import { slashCommandFromBody } from "./slashCommandFromBody.js";
 import type { PostToResponseUrlOptions } from "./postToResponseUrl.js";
 import { verifySlackRequests } from "./verify.js";
-import type { ReplayGuard } from "../../server/replayGuard.js";
+import type { ReplayGuard } from "../../http/replayGuard.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 /** Web API calls give up after this; a click's follow-up is not worth a longer wait. */

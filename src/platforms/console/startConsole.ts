@@ -2,7 +2,7 @@ import { createInterface, type Interface } from "node:readline";
 import type { CommandRegistry } from "../../commands/registry/commandRegistry.js";
 import type { Reply, ReplyAction } from "../../reply/types.js";
 import type { CommandUser } from "../../commands/registry/types.js";
-import { renderText } from "../../render/index.js";
+import { renderText } from "./render.js";
 import { completeConsoleLine } from "./completeConsoleLine.js";
 import { parseConsoleLine } from "./parseConsoleLine.js";
 import { consoleTraits } from "./traits.js";
