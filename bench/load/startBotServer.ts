@@ -38,7 +38,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const { config } = result;
   const { logger } = options;
 
-  const store = await KnowledgeStore.open(config.knowledgeDir, { logger, watch: false });
+  const store = await KnowledgeStore.open(config.knowledge.directory, { logger, watch: false });
   const inFlight = trackCommandsInFlight();
   const registry = createBotRegistry({
     knowledge: () => store.get(),

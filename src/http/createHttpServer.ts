@@ -6,6 +6,8 @@ import { createRateLimitedLog } from "./rateLimitedLog.js";
 import { sendJson } from "./sendJson.js";
 import { isDraining, onDraining } from "./shutdownHttpServer.js";
 
+/** Where orchestrators probe the bot: 200 while it can answer. */
+export const HEALTH_PATH = "/healthz";
 /** Slack and Discord payloads are a few kilobytes; anything near this is not from them. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A client must send its request line and headers within this, counted from the moment it connects. */
@@ -23,7 +25,13 @@ export const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
  * A platform's request handler. It reads the body itself (each verifies a signature over the raw bytes, so
  * the stream is handed over untouched) and must refuse more than 1 MB when no Content-Length announced it.
  */
-export type PlatformHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** An endpoint a platform serves (`POST /slack/events`): every route takes POST only. */
+export interface HttpRoute {
+  path: string;
+  handler: RouteHandler;
+}
 
 export interface HealthReport {
   documents: number;
@@ -34,10 +42,8 @@ export interface HealthReport {
 }
 
 export interface HttpServerOptions {
-  /** `POST /slack/events`: Slack slash commands, shortcuts and interactivity. */
-  slack?: PlatformHandler;
-  /** `POST /discord/interactions`. */
-  discord?: PlatformHandler;
+  /** The platforms' endpoints, besides /healthz; each path once. */
+  routes?: readonly HttpRoute[];
   health: () => HealthReport;
   logger?: Logger;
   maxBodyBytes?: number;
@@ -51,8 +57,8 @@ export interface HttpServerOptions {
 }
 
 /**
- * One server for everything that arrives over HTTP: both platforms' endpoints and the health check, so a
- * deployment exposes one port whatever is configured. A body announced as over the limit is refused before
+ * One server for everything that arrives over HTTP: the endpoints the platforms hand in and the health check,
+ * so a deployment exposes one port whatever is configured. A body announced as over the limit is refused before
  * any handler runs; connections, bodies in progress and slow clients are capped (ConnectionGuard and the
  * timeouts above), and every limit that closes a connection says so in the log, once a minute per reason.
  * While the server drains for shutdown, /healthz answers 503 and every response closes its connection.
@@ -60,10 +66,11 @@ export interface HttpServerOptions {
 export function createHttpServer(options: HttpServerOptions): Server {
   const logger = options.logger ?? silentLogger;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const routes: Record<string, PlatformHandler | undefined> = {
-    "/slack/events": options.slack,
-    "/discord/interactions": options.discord,
-  };
+  const routes = new Map<string, RouteHandler>();
+  for (const route of options.routes ?? []) {
+    if (route.path === HEALTH_PATH || routes.has(route.path)) throw new Error(`two handlers for ${route.path}`);
+    routes.set(route.path, route.handler);
+  }
 
   const limitLog = createRateLimitedLog(logger, "connection limit");
   const guard = new ConnectionGuard({ maxConnections: options.maxConnections, maxBufferedBodyBytes: options.maxBufferedBodyBytes, log: limitLog });
@@ -79,7 +86,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     res.once("finish", () => guard.requestEnded(socket));
     if (isDraining(server)) res.setHeader("connection", "close");
     try {
-      if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
+      if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
         if (isDraining(server)) {
           sendJson(res, 503, { status: "stopping" });
           return;
@@ -92,7 +99,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
         sendJson(res, report.documents > 0 ? 200 : 503, { status, ...report });
         return;
       }
-      const handler = routes[path];
+      const handler = routes.get(path);
       if (!handler) {
         sendJson(res, 404, { error: "not found" });
         return;

@@ -5,7 +5,7 @@ import { MockAgent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { commandsFor, type CommandDefinition } from "../../src/commands/index.js";
 import { buildDiscordCommands } from "../../src/platforms/discord/buildDiscordCommands.js";
-import { runDiscordRegister } from "../../src/platforms/discord/runDiscordRegister.js";
+import { runDiscordRegister } from "../../src/cli/runDiscordRegister.js";
 
 const APP = "111111111111111111";
 const GUILD = "333333333333333333";
@@ -120,7 +120,7 @@ describe("Discord command registration", () => {
   });
 
   it("--dry-run prints only the JSON array and sends nothing (as a real process)", async () => {
-    const { stdout, stderr } = await promisify(execFile)("npx", ["tsx", "src/cli/discordRegister.ts", "--dry-run"], {
+    const { stdout, stderr } = await promisify(execFile)("npx", ["tsx", "src/bin/discordRegister.ts", "--dry-run"], {
       env: { ...process.env, DISCORD_TOKEN: "", DISCORD_APPLICATION_ID: "" },
       timeout: 15_000,
     });

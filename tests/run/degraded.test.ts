@@ -115,7 +115,7 @@ describe("a platform that cannot connect at start", () => {
       logger: logs.logger,
       inFlight: trackCommandsInFlight(),
       host: "127.0.0.1",
-      adapters: { backoff: { initialMs: 50, maxMs: 100 } },
+      connections: { backoff: { initialMs: 50, maxMs: 100 } },
     });
     const base = `http://127.0.0.1:${platforms.port}`;
 

@@ -48,11 +48,16 @@ async function start(options: Partial<HttpServerOptions> = {}): Promise<Started>
   const server = createHttpServer({
     health: () => ({ documents: 1, passages: 1, errors: 0 }),
     logger,
-    discord: async (req, res) => {
-      const read = await readBody(req, 1024 * 1024);
-      const text = read.ok ? String(read.body.length) : "";
-      res.writeHead(read.ok ? 200 : read.status, { "content-length": Buffer.byteLength(text) }).end(text);
-    },
+    routes: [
+      {
+        path: "/discord/interactions",
+        handler: async (req, res) => {
+          const read = await readBody(req, 1024 * 1024);
+          const text = read.ok ? String(read.body.length) : "";
+          res.writeHead(read.ok ? 200 : read.status, { "content-length": Buffer.byteLength(text) }).end(text);
+        },
+      },
+    ],
     ...options,
   });
   servers.push(server);

@@ -45,7 +45,14 @@ function capture() {
 
 async function serve(listener: RequestListener, options: { budget?: number } = {}): Promise<string> {
   const server = options.budget
-    ? createHttpServer({ health: () => ({ documents: 1, passages: 1, errors: 0 }), slack: listener, discord: listener, maxBufferedBodyBytes: options.budget })
+    ? createHttpServer({
+        health: () => ({ documents: 1, passages: 1, errors: 0 }),
+        routes: [
+          { path: "/slack/events", handler: listener },
+          { path: "/discord/interactions", handler: listener },
+        ],
+        maxBufferedBodyBytes: options.budget,
+      })
     : createServer(listener);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

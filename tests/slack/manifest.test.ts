@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { buildSlackManifest, SLACK_MANIFEST_LIMITS } from "../../src/platforms/slack/index.js";
-import { runSlackManifest } from "../../src/platforms/slack/runSlackManifest.js";
+import { runSlackManifest } from "../../src/cli/runSlackManifest.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { sharedKnowledge } from "./slackHarness.js";
 

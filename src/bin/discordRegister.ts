@@ -3,8 +3,8 @@
  * `npm run --silent discord:register -- --dry-run` prints the JSON array instead and sends nothing.
  */
 import { config } from "dotenv";
-import { runDiscordRegister } from "../platforms/discord/runDiscordRegister.js";
-import { runScript } from "./runScript.js";
+import { runDiscordRegister } from "../cli/runDiscordRegister.js";
+import { runScript } from "../cli/runScript.js";
 
 config({ quiet: true });
 

@@ -1,15 +1,15 @@
 import { config as loadDotenv } from "dotenv";
 import pretty from "pino-pretty";
-import { startConsole } from "./platforms/console/index.js";
-import type { CommandRegistry } from "./commands/index.js";
-import { checkKnowledgeFolder } from "./config/checkKnowledgeFolder.js";
-import { loadConfig, type Config } from "./config/loadConfig.js";
-import { createLogger, jsonLineDestination, type Logger } from "./logger.js";
-import { createBotRegistry } from "./app/createBotRegistry.js";
-import { guardProcess } from "./app/guardProcess.js";
-import { KnowledgeStore, summarize } from "./app/knowledgeStore.js";
-import { formatRateLimit } from "./app/parseRateLimit.js";
-import { trackCommandsInFlight, type InFlightCommands } from "./app/trackCommandsInFlight.js";
+import type { CommandRegistry } from "../commands/index.js";
+import { checkKnowledgeFolder } from "../config/knowledgeFolder.js";
+import { loadConfig, type Config } from "../config/loadConfig.js";
+import { createLogger, jsonLineDestination, type Logger } from "../logger.js";
+import { createBotRegistry } from "../app/createBotRegistry.js";
+import { guardProcess } from "../app/guardProcess.js";
+import { KnowledgeStore, summarize } from "../app/knowledgeStore.js";
+import { formatRateLimit } from "../app/parseRateLimit.js";
+import { servePlatforms, startPlatforms } from "../app/servePlatforms.js";
+import { trackCommandsInFlight, type InFlightCommands } from "../app/trackCommandsInFlight.js";
 
 /** The whole shutdown must end within this, as container orchestrators expect (SIGKILL follows). */
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -26,18 +26,19 @@ async function main(): Promise<void> {
     return;
   }
   const config = result.config;
-  const folderProblem = await checkKnowledgeFolder(config.knowledgeDir, process.env.KNOWLEDGE_DIR?.trim() ? "KNOWLEDGE_DIR" : undefined);
+  const folderProblem = await checkKnowledgeFolder(config.knowledge);
   if (folderProblem) {
     process.stderr.write(`Configuration error: ${folderProblem}\n`);
     process.exitCode = 1;
     return;
   }
-  const consoleMode = config.adapters.includes("console");
-  const logger = createMainLogger(config, consoleMode);
+  // A platform that talks through this terminal (the console) keeps stdout for its transcript.
+  const inTerminal = config.platforms.some(({ setup }) => setup.terminal);
+  const logger = createMainLogger(config, inTerminal);
   guardProcess(logger);
 
-  const store = await KnowledgeStore.open(config.knowledgeDir, { logger });
-  logger.info({ directory: config.knowledgeDir, ...summarize(store.get()) }, "knowledge loaded");
+  const store = await KnowledgeStore.open(config.knowledge.directory, { logger });
+  logger.info({ directory: config.knowledge.directory, ...summarize(store.get()) }, "knowledge loaded");
 
   const inFlight = trackCommandsInFlight();
   const registry = createBotRegistry({
@@ -48,27 +49,18 @@ async function main(): Promise<void> {
     around: [inFlight.middleware],
   });
 
-  if (consoleMode) {
-    await runConsole(registry, store);
+  if (inTerminal) {
+    await runInTerminal(config, registry, store, logger);
     return;
   }
   await runPlatforms(config, registry, store, logger, inFlight);
 }
 
-async function runConsole(registry: CommandRegistry, store: KnowledgeStore): Promise<void> {
-  const interactive = Boolean(process.stdin.isTTY);
-  const { documents, passages } = summarize(store.get());
-  const session = startConsole({
-    registry,
-    interactive,
-    color: Boolean(process.stdout.isTTY),
-    width: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
-    greeting:
-      `Ground Truth: ${documents} document${documents === 1 ? "" : "s"}, ${passages} passages. ` +
-      "Ask a question, or type /help. Tab completes commands; Ctrl-C clears the line, and on an empty line (or Ctrl-D) quits.\n",
-  });
-  process.once("SIGTERM", () => session.close());
-  await session.done;
+/** The console: nothing reaches it over the network, so no HTTP server; the process ends when it does. */
+async function runInTerminal(config: Config, registry: CommandRegistry, store: KnowledgeStore, logger: Logger): Promise<void> {
+  const platforms = await startPlatforms({ config, registry, store, logger });
+  process.once("SIGTERM", () => void platforms.stop());
+  await platforms.done;
   await store.close();
 }
 
@@ -82,8 +74,6 @@ async function runPlatforms(
   logger.info({ adapters: config.adapters, rateLimit: formatRateLimit(config.rateLimit) }, "starting");
   let platforms;
   try {
-    // Loaded only here: Bolt and discord.js take a second to import, which the console should not wait for.
-    const { servePlatforms } = await import("./app/servePlatforms.js");
     platforms = await servePlatforms({ config, registry, store, logger, inFlight });
   } catch (error) {
     logger.fatal(error instanceof Error ? error.message : String(error));
@@ -91,7 +81,7 @@ async function runPlatforms(
     // A half-started client may hold timers or sockets; the exit must not wait on them.
     process.exit(1);
   }
-  logger.info({ host: config.host, port: platforms.port, paths: ["/healthz", ...platforms.paths] }, "listening");
+  logger.info({ host: config.host, port: platforms.port, paths: platforms.paths }, "listening");
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -116,10 +106,10 @@ async function runPlatforms(
  * JSON lines for machines, readable lines at a terminal. In the console the transcript is on stdout, so logs
  * go to stderr and only warnings show unless LOG_LEVEL asks for more.
  */
-function createMainLogger(config: Config, consoleMode: boolean): Logger {
-  const fd = consoleMode ? 2 : 1;
-  const level = config.logLevel ?? (consoleMode ? "warn" : "info");
-  const isTerminal = Boolean(consoleMode ? process.stderr.isTTY : process.stdout.isTTY);
+function createMainLogger(config: Config, inTerminal: boolean): Logger {
+  const fd = inTerminal ? 2 : 1;
+  const level = config.logLevel ?? (inTerminal ? "warn" : "info");
+  const isTerminal = Boolean(inTerminal ? process.stderr.isTTY : process.stdout.isTTY);
   const destination = isTerminal
     ? (pretty({ destination: fd, colorize: true, translateTime: "SYS:HH:MM:ss", sync: true }) as NodeJS.WritableStream)
     : jsonLineDestination(fd);

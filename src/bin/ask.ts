@@ -8,13 +8,13 @@ import { askCommand, askReply } from "../commands/core/ask.js";
 import { createCommandRegistry } from "../commands/index.js";
 import { loadKnowledge } from "../knowledge/index.js";
 import { renderText } from "../platforms/console/render.js";
-import { answerAsJson, isCommand, runCommandLine } from "./answerQuery.js";
-import { parseCliArguments, UsageError } from "./cliArguments.js";
+import { answerAsJson, isCommand, runCommandLine } from "../cli/answerQuery.js";
+import { parseCliArguments, UsageError } from "../cli/cliArguments.js";
 import { cliTraits } from "../platforms/console/traits.js";
 
 async function main(): Promise<number> {
   const args = parseCliArguments(process.argv.slice(2));
-  const knowledge = await loadKnowledge(args.knowledgeDir);
+  const knowledge = await loadKnowledge(args.knowledge.directory);
   for (const error of knowledge.errors) process.stderr.write(`knowledge: ${error.file}: ${error.message}\n`);
   const registry = createCommandRegistry(() => knowledge);
 

@@ -1,33 +1,26 @@
 import type { REST } from "@discordjs/rest";
-import { createCommandRegistry } from "../../commands/index.js";
-import { checkKnowledgeFolder } from "../../config/checkKnowledgeFolder.js";
-import { readDiscordVariables } from "../../config/loadConfig.js";
-import { loadKnowledge } from "../../knowledge/index.js";
-import { buildDiscordCommands } from "./buildDiscordCommands.js";
-import { registerDiscordCommands } from "./registerDiscordCommands.js";
-
-export interface RegisterIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+import type { Environment } from "../config/environment.js";
+import { knowledgeFolderOf } from "../config/knowledgeFolder.js";
+import { buildDiscordCommands } from "../platforms/discord/buildDiscordCommands.js";
+import { readDiscordVariables } from "../platforms/discord/config.js";
+import { registerDiscordCommands } from "../platforms/discord/registerDiscordCommands.js";
+import { parseArguments, UsageError } from "./cliArguments.js";
+import { commandsOfFolder } from "./commandsOfFolder.js";
+import type { ScriptIo } from "./runScript.js";
 
 /**
- * `npm run discord:register [-- --dry-run]`. The commands come from the knowledge as loaded, since documents
- * bring topic commands of their own. With --dry-run stdout is exactly the JSON array, nothing is sent and no
- * variables are needed. Returns the exit code; never prints the token.
+ * `npm run discord:register [-- --dry-run]`. With --dry-run stdout is exactly the JSON array, nothing is sent
+ * and no variables are needed. Returns the exit code; never prints the token.
  */
-export async function runDiscordRegister(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-  io: RegisterIo,
-  options: { rest?: REST } = {},
-): Promise<number> {
-  const unknown = argv.filter((arg) => arg !== "--dry-run");
-  if (unknown.length > 0) {
-    io.stderr(`discord:register: unknown argument ${unknown[0]} (only --dry-run is accepted)\n`);
+export async function runDiscordRegister(argv: readonly string[], env: Environment, io: ScriptIo, options: { rest?: REST } = {}): Promise<number> {
+  let dryRun: boolean;
+  try {
+    dryRun = parseArguments(argv, { "dry-run": "switch" }).flags.has("dry-run");
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`discord:register: ${error.message} (only --dry-run is accepted)\n`);
     return 2;
   }
-  const dryRun = argv.includes("--dry-run");
   // The same checks as npm start: a "Bot " prefix or a mistyped id is named here, not refused by Discord later.
   const { discord, problems } = readDiscordVariables(env);
   const { applicationId, token, guildId } = discord ?? {};
@@ -43,21 +36,17 @@ export async function runDiscordRegister(
     }
   }
 
-  const directory = env.KNOWLEDGE_DIR?.trim() || "knowledge";
-  const folderProblem = await checkKnowledgeFolder(directory, env.KNOWLEDGE_DIR?.trim() ? "KNOWLEDGE_DIR" : undefined);
-  if (folderProblem) {
-    io.stderr(`discord:register: ${folderProblem}\n`);
-    return 1;
-  }
-  const knowledge = await loadKnowledge(directory);
-  for (const error of knowledge.errors) io.stderr(`knowledge: ${error.file}: ${error.message}\n`);
-  const commands = buildDiscordCommands(createCommandRegistry(() => knowledge).list());
+  const definitions = await commandsOfFolder(knowledgeFolderOf(env), "discord:register", io);
+  if (!definitions) return 1;
+  const commands = buildDiscordCommands(definitions);
   if (dryRun) {
     io.stdout(`${JSON.stringify(commands, null, 2)}\n`);
     return 0;
   }
+  // Both were checked above; this says so to the compiler.
+  if (!applicationId || !token) return 1;
   try {
-    const registered = await registerDiscordCommands({ applicationId: applicationId!, guildId, token: token!, commands, rest: options.rest });
+    const registered = await registerDiscordCommands({ applicationId, guildId, token, commands, rest: options.rest });
     const where = guildId ? `to server ${guildId} (available now)` : "globally (they can take a while to appear everywhere)";
     io.stdout(`Registered ${registered.length} commands ${where}.\n`);
     return 0;

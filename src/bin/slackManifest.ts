@@ -3,7 +3,7 @@
  * manifest for every command, to paste into api.slack.com/apps → Create New App → From a manifest. Socket
  * Mode unless `--url` gives a public address. stdout carries only the JSON.
  */
-import { runSlackManifest } from "../platforms/slack/runSlackManifest.js";
-import { runScript } from "./runScript.js";
+import { runSlackManifest } from "../cli/runSlackManifest.js";
+import { runScript } from "../cli/runScript.js";
 
 runScript("slack:manifest", runSlackManifest);

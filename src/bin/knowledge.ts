@@ -2,10 +2,10 @@
  * `npm run --silent knowledge -- [--json] [--knowledge DIR]`: the parsed model of every document, for
  * checking what the parser made of a file. stdout carries only the model.
  */
-import { checkKnowledgeFolder } from "../config/checkKnowledgeFolder.js";
+import { checkKnowledgeFolder } from "../config/knowledgeFolder.js";
 import { loadKnowledge } from "../knowledge/index.js";
-import { parseCliArguments } from "./cliArguments.js";
-import { describeKnowledge } from "./describeKnowledge.js";
+import { parseCliArguments } from "../cli/cliArguments.js";
+import { describeKnowledge } from "../cli/describeKnowledge.js";
 
 function renderSummary(model: ReturnType<typeof describeKnowledge>): string {
   const lines: string[] = [];
@@ -25,10 +25,9 @@ function renderSummary(model: ReturnType<typeof describeKnowledge>): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const args = parseCliArguments(argv);
-  const setBy = argv.some((arg) => arg === "--knowledge" || arg.startsWith("--knowledge=")) ? "--knowledge" : process.env.KNOWLEDGE_DIR ? "KNOWLEDGE_DIR" : undefined;
-  const problem = await checkKnowledgeFolder(args.knowledgeDir, setBy);
+  const problem = await checkKnowledgeFolder(args.knowledge);
   if (problem) throw new Error(problem);
-  const knowledge = await loadKnowledge(args.knowledgeDir);
+  const knowledge = await loadKnowledge(args.knowledge.directory);
   const model = describeKnowledge(knowledge);
   if (!args.json) for (const error of knowledge.errors) process.stderr.write(`knowledge: ${error.file}: ${error.message}\n`);
   process.stdout.write(`${args.json ? JSON.stringify(model, null, 2) : renderSummary(model)}\n`);
