@@ -11,14 +11,14 @@ export default {
   plugins: ["@stryker-mutator/vitest-runner"],
   coverageAnalysis: "perTest",
   mutate: [
-    "src/adapters/slack/verify.ts",
-    "src/adapters/discord/verifyDiscordSignature.ts",
+    "src/platforms/slack/verify.ts",
+    "src/platforms/discord/verify.ts",
     // The request handler (headers, body, signature, shape, replay) and its refusals; the answering after it is
     // marked `Stryker disable` in the file.
-    "src/adapters/discord/createDiscordInteractionsHandler.ts",
-    "src/server/signatureCheck.ts",
-    "src/server/readBody.ts",
-    "src/server/replayGuard.ts",
+    "src/platforms/discord/createDiscordInteractionsHandler.ts",
+    "src/http/signatureCheck.ts",
+    "src/http/readBody.ts",
+    "src/http/replayGuard.ts",
   ],
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/index.html" },

@@ -5,7 +5,7 @@
  * its peak memory is its own. Bounded: fixed request counts, a global timeout, loopback only, and both
  * children are stopped at the end whatever happens.
  */
-import { DEFAULT_REPLY_CACHE_SIZE } from "../src/commands/replyCache.js";
+import { DEFAULT_REPLY_CACHE_SIZE } from "../src/commands/registry/replyCache.js";
 import { formatMs } from "./measure.js";
 import { sendLoad, type LoadResult } from "./load/sendLoad.js";
 import { startServerProcess, type ServerProcess } from "./load/serverProcess.js";

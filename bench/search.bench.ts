@@ -7,7 +7,7 @@
  * passages index in < 3 s; RSS with the seed < 200 MB.
  */
 import Fuse from "fuse.js";
-import { answerQuestion } from "../src/commands/answerQuestion.js";
+import { answerQuestion } from "../src/commands/core/answerQuestion.js";
 import { KnowledgeBase, loadKnowledge, parseDocument, type KnowledgeDocument } from "../src/knowledge/index.js";
 import { judgedSet, JUDGED_FOLDERS, type JudgedQuestion } from "../tests/knowledge/judgedSet.js";
 import { qualitySet } from "../tests/knowledge/qualitySet.js";

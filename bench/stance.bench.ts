@@ -4,8 +4,8 @@
  * share most stemmed words with the claim, after the one that matches it). Figures for the first version
  * itself, measured once at the commit before this work, are in docs/debate.md.
  */
-import { argumentMapOf } from "../src/commands/debate/stance/argumentMap.js";
-import { similarity, termsOf } from "../src/commands/debate/textSimilarity.js";
+import { argumentMapOf } from "../src/commands/debate/analysis/stance/argumentMap.js";
+import { similarity, termsOf } from "../src/commands/debate/analysis/textSimilarity.js";
 import { counterCommandAnswer, formatDebateScore, formatScore, scoreCounter, scoreDebate, type CounterFn } from "../tests/debate/scoreStance.js";
 
 const QUOTES = 4;

@@ -4,15 +4,15 @@
  * it in a child process and the reliability tests in-process, on loopback only.
  */
 import type { Server } from "node:http";
-import type { CommandDefinition } from "../../src/commands/types.js";
-import type { CommandRegistry } from "../../src/commands/commandRegistry.js";
+import type { CommandDefinition } from "../../src/commands/registry/types.js";
+import type { CommandRegistry } from "../../src/commands/registry/commandRegistry.js";
 import { loadConfig, type Environment } from "../../src/config/loadConfig.js";
 import type { Logger } from "../../src/logger.js";
-import { createBotRegistry } from "../../src/runtime/createBotRegistry.js";
-import { KnowledgeStore } from "../../src/runtime/knowledgeStore.js";
-import { servePlatforms } from "../../src/runtime/servePlatforms.js";
-import { trackCommandsInFlight } from "../../src/runtime/trackCommandsInFlight.js";
-import type { CommandMiddleware } from "../../src/runtime/wrapCommandRuns.js";
+import { createBotRegistry } from "../../src/app/createBotRegistry.js";
+import { KnowledgeStore } from "../../src/app/knowledgeStore.js";
+import { servePlatforms } from "../../src/app/servePlatforms.js";
+import { trackCommandsInFlight } from "../../src/app/trackCommandsInFlight.js";
+import type { CommandMiddleware } from "../../src/commands/registry/wrapCommandRuns.js";
 
 export interface BotServerOptions {
   env: Environment;
@@ -38,7 +38,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const { config } = result;
   const { logger } = options;
 
-  const store = await KnowledgeStore.open(config.knowledgeDir, { logger, watch: false });
+  const store = await KnowledgeStore.open(config.knowledge.directory, { logger, watch: false });
   const inFlight = trackCommandsInFlight();
   const registry = createBotRegistry({
     knowledge: () => store.get(),

@@ -1,7 +1,8 @@
-import { answerQuestion, type AnswerRoute } from "../commands/answerQuestion.js";
-import type { CommandRegistry } from "../commands/commandRegistry.js";
-import type { Reply } from "../commands/reply.js";
+import { answerQuestion, type AnswerRoute } from "../commands/core/answerQuestion.js";
+import type { CommandRegistry } from "../commands/registry/commandRegistry.js";
+import type { Reply } from "../reply/types.js";
 import type { Confidence, KnowledgeBase } from "../knowledge/index.js";
+import { cliTraits } from "../platforms/console/traits.js";
 
 /** The `--json` answer to a plain question: the CLI contract that outside scripts depend on. */
 export interface QueryAnswer {
@@ -73,5 +74,5 @@ export function answerAsJson(knowledge: KnowledgeBase, query: string, limit: num
 /** A `/command` through the registry, as the console would run it. */
 export function runCommandLine(registry: CommandRegistry, query: string): Promise<Reply> {
   const { command, text } = splitCommand(query);
-  return registry.run({ command, text, user: { id: "cli", name: "cli" }, platform: "cli" });
+  return registry.run({ command, text, user: { id: "cli", name: "cli" }, platform: cliTraits });
 }

@@ -1,49 +1,84 @@
 import type { KnowledgeBase } from "../knowledge/index.js";
-import { askCommand } from "./ask.js";
-import { citeCommand } from "./cite.js";
-import { CommandRegistry, type CommandRegistryOptions } from "./commandRegistry.js";
-import { contextCommand } from "./context.js";
-import { debateCommands } from "./debate/index.js";
-import { docsCommand } from "./docs.js";
-import { documentExamples, withExamples } from "./documentExamples.js";
-import { createHelpCommand } from "./help.js";
-import { sectionCommand } from "./section.js";
-import { sourceCommand } from "./source.js";
-import { thesisCommand } from "./thesis.js";
-import { topicCommands } from "./topicCommands.js";
-import type { CommandDefinition } from "./types.js";
+import { askCommand } from "./core/ask.js";
+import { citeCommand } from "./core/cite.js";
+import { contextCommand } from "./core/context.js";
+import { docsCommand } from "./core/docs.js";
+import { createHelpCommand, HELP_COMMAND } from "./core/help.js";
+import { sectionCommand } from "./core/section.js";
+import { sourceCommand } from "./core/source.js";
+import { thesisCommand } from "./core/thesis.js";
+import { topicCommands } from "./core/topicCommands.js";
+import { auditCommand } from "./debate/commands/auditCommand.js";
+import { compareCommand } from "./debate/commands/compareCommand.js";
+import { counterCommand } from "./debate/commands/counterCommand.js";
+import { createDebateCommand } from "./debate/commands/debateCommand.js";
+import { createPromptCommand } from "./debate/commands/promptCommand.js";
+import { createTeamsCommand } from "./debate/commands/teamsCommand.js";
+import { timerCommand } from "./debate/commands/timerCommand.js";
+import { CommandRegistry, type CommandRegistryOptions } from "./registry/commandRegistry.js";
+import type { CommandDefinition } from "./registry/types.js";
+import { documentExamples, withExamples } from "./shared/documentExamples.js";
 
-export { CommandRegistry, type CommandRegistryOptions } from "./commandRegistry.js";
-export { renderCommandTable } from "./commandTable.js";
-export type * from "./types.js";
-export type * from "./reply.js";
+export { CommandRegistry, normalizeCommandName, type CommandRegistryOptions } from "./registry/commandRegistry.js";
+export { renderCommandTable } from "./registry/commandTable.js";
+export { parseCommandText } from "./registry/parseCommandText.js";
+export { wrapCommandRuns, type CommandMiddleware, type RunCommand } from "./registry/wrapCommandRuns.js";
+export { documentOption } from "./shared/chooseDocument.js";
+export { FIND_IN_DOCUMENT, findInDocument } from "./core/findInDocument.js";
 
-/** The commands every deployment has, whatever documents are loaded. */
-const coreCommands: CommandDefinition[] = [askCommand, sourceCommand, citeCommand, thesisCommand, sectionCommand, contextCommand, docsCommand];
+/** The command a plain question runs: a console line without a slash, the `ask` script's question. */
+export const QUESTION_COMMAND = askCommand.name;
+export type * from "./registry/types.js";
+export type * from "../reply/types.js";
+
+export interface CommandListOptions {
+  /** [0, 1) like Math.random: which motion or prompt comes next, and the /teams draw. Tests pin it. */
+  random?: () => number;
+}
+
+/** Where the topic commands the loaded documents bring (`/why-stalled`) stand in the list. */
+const TOPIC_COMMANDS = Symbol("topic commands");
 
 /**
- * The full command list for some knowledge: the core commands, the topic commands its documents bring
- * (`/why-stalled`), the debate commands, and /help over all of them.
+ * Every built-in command, in the order /help, Slack's manifest, Discord's registration and the README list
+ * them: the commands every deployment has, then the loaded documents' topic commands, then the debate-club
+ * commands. Adding a command is one module and one line here.
  */
-export function commandsFor(knowledge?: KnowledgeBase): CommandDefinition[] {
-  const fixed = [...coreCommands, ...debateCommands];
-  const reserved = new Set([...fixed.map((command) => command.name), "help"]);
-  // Examples in descriptions come from the documents loaded, or stay generic without them.
-  const examples = documentExamples(knowledge);
-  const commands: CommandDefinition[] = [
-    ...coreCommands,
-    ...(knowledge ? topicCommands(knowledge, reserved) : []),
-    ...debateCommands,
-  ].map((command) => withExamples(command, examples));
-  commands.push(createHelpCommand(() => commands));
-  return commands;
+function commandList(random: () => number): Array<CommandDefinition | typeof TOPIC_COMMANDS> {
+  return [
+    askCommand,
+    sourceCommand,
+    citeCommand,
+    thesisCommand,
+    sectionCommand,
+    contextCommand,
+    docsCommand,
+    TOPIC_COMMANDS,
+    createDebateCommand(random),
+    counterCommand,
+    compareCommand,
+    createTeamsCommand(random),
+    timerCommand,
+    createPromptCommand(random),
+    auditCommand,
+  ];
 }
 
 /**
- * The built-in commands, without topic commands (those depend on the documents loaded; see
- * `createCommandRegistry`). For tooling that needs names and options without loading knowledge.
+ * The full command list for some knowledge: the built-in commands, the topic commands its documents bring,
+ * and /help over all of them. Without knowledge (tooling that needs names and options only), no topic commands.
  */
-export const allCommands: CommandDefinition[] = commandsFor();
+export function commandsFor(knowledge?: KnowledgeBase, options: CommandListOptions = {}): CommandDefinition[] {
+  const list = commandList(options.random ?? Math.random);
+  const builtIn = list.filter((entry): entry is CommandDefinition => entry !== TOPIC_COMMANDS);
+  const reserved = new Set([...builtIn.map((command) => command.name), HELP_COMMAND]);
+  const topics = knowledge ? topicCommands(knowledge, reserved) : [];
+  // Examples in descriptions come from the documents loaded, or stay generic without them.
+  const examples = documentExamples(knowledge);
+  const commands = list.flatMap((entry) => (entry === TOPIC_COMMANDS ? topics : [entry])).map((command) => withExamples(command, examples));
+  commands.push(createHelpCommand(() => commands));
+  return commands;
+}
 
 /**
  * The registry adapters use. Topic commands come from the knowledge as loaded now; a reload that adds a
@@ -51,8 +86,8 @@ export const allCommands: CommandDefinition[] = commandsFor();
  */
 export function createCommandRegistry(
   getKnowledge: () => KnowledgeBase,
-  options?: CommandRegistryOptions,
+  options: CommandRegistryOptions & CommandListOptions = {},
   extraCommands: readonly CommandDefinition[] = [],
 ): CommandRegistry {
-  return new CommandRegistry([...commandsFor(getKnowledge()), ...extraCommands], getKnowledge, options);
+  return new CommandRegistry([...commandsFor(getKnowledge(), options), ...extraCommands], getKnowledge, options);
 }

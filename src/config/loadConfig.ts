@@ -1,32 +1,13 @@
 import { isIP } from "node:net";
-import { DEFAULT_REPLY_CACHE_SIZE } from "../commands/replyCache.js";
-import { MAX_RATE_LIMIT, parseRateLimit, type RateLimitSetting } from "../runtime/parseRateLimit.js";
-
-/** The ways the bot can be reached; every one whose variables are present is started. */
-export type AdapterName = "slack-socket" | "slack-http" | "discord-gateway" | "discord-http" | "console";
-
-export interface SlackConfig {
-  botToken: string;
-  /** Set in HTTP mode (and accepted, unused, in Socket Mode). */
-  signingSecret?: string;
-  /** Set in Socket Mode. */
-  appToken?: string;
-  mode: "socket" | "http";
-}
-
-export interface DiscordConfig {
-  /** The bot token: the gateway connection (and command registration). */
-  token?: string;
-  /** Only command registration needs it; interactions carry their own application id. */
-  applicationId?: string;
-  /** Verifies HTTP interactions. */
-  publicKey?: string;
-  /** Registers commands to one server (instant) instead of globally. */
-  guildId?: string;
-}
+import { PLATFORMS, type PlatformAdapter, type PlatformSetup } from "../platforms/index.js";
+import { variableReader, type Environment } from "./environment.js";
+import { DEFAULT_KNOWLEDGE_DIR, type KnowledgeFolder } from "./knowledgeFolder.js";
+import { DEFAULT_REPLY_CACHE_SIZE } from "../commands/registry/replyCache.js";
+import { MAX_RATE_LIMIT, parseRateLimit, type RateLimitSetting } from "../app/parseRateLimit.js";
 
 export interface Config {
-  knowledgeDir: string;
+  /** The documents' folder, and whether KNOWLEDGE_DIR chose it. */
+  knowledge: KnowledgeFolder;
   port: number;
   /** The address the HTTP server binds: every interface by default (what a container needs), or e.g. 127.0.0.1. */
   host: string;
@@ -36,15 +17,21 @@ export interface Config {
   rateLimit: RateLimitSetting | null;
   /** Replies kept for repeated commands; 0 keeps none. */
   replyCacheSize: number;
-  slack: SlackConfig | null;
-  discord: DiscordConfig | null;
-  /** What to start, in order; `["console"]` when no platform is configured. */
-  adapters: AdapterName[];
+  /** The platforms whose variables are present, set up to start; the console alone when there is none. */
+  platforms: ConfiguredPlatform[];
+  /** The ways the bot will be reached, in order (`slack-socket`, `discord-http`, `console`), for the startup log. */
+  adapters: string[];
 }
+
+export interface ConfiguredPlatform {
+  adapter: PlatformAdapter;
+  setup: PlatformSetup;
+}
+
+export type { Environment };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
-export type Environment = Readonly<Record<string, string | undefined>>;
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = "0.0.0.0";
@@ -53,18 +40,19 @@ export const DEFAULT_RATE_LIMIT = "10/10s";
 /** About 1.2 GB of replies at ~12 KB each; the cache reserves its slots up front, so a typo must not. */
 const MAX_REPLY_CACHE_SIZE = 100_000;
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
-const SNOWFLAKE = /^\d{17,20}$/;
 
 /**
- * Reads and checks the configuration from environment variables. Every problem is one line naming the
- * variable and what is wrong with it; a secret's value is never repeated back, since these lines end up in
- * terminals and deployment logs.
+ * Reads and checks the configuration from environment variables: the general ones here, each platform's by
+ * the platform (`platforms` is every platform the bot has). Every problem is one line naming the variable and
+ * what is wrong with it; a secret's value is never repeated back, since these lines end up in terminals and
+ * deployment logs.
  */
-export function loadConfig(env: Environment): ConfigResult {
+export function loadConfig(env: Environment, platforms: readonly PlatformAdapter[] = PLATFORMS): ConfigResult {
   const problems: string[] = [];
-  const read = readerOf(env, problems);
+  const read = variableReader(env, problems);
 
-  const knowledgeDir = read("KNOWLEDGE_DIR") ?? "knowledge";
+  const knowledgeDir = read("KNOWLEDGE_DIR");
+  const knowledge: KnowledgeFolder = knowledgeDir ? { directory: knowledgeDir, setBy: "KNOWLEDGE_DIR" } : { directory: DEFAULT_KNOWLEDGE_DIR };
 
   let port = DEFAULT_PORT;
   const portText = read("PORT");
@@ -96,118 +84,22 @@ export function loadConfig(env: Environment): ConfigResult {
     else problems.push(`REPLY_CACHE_SIZE must be a whole number of replies up to ${MAX_REPLY_CACHE_SIZE}, or 0 to keep none (got "${cacheText}").`);
   }
 
-  const slack = readSlack(read, problems);
-  const discord = readDiscord(read, problems);
-
+  const configure = (adapter: PlatformAdapter) => {
+    const setup = adapter.configure(read, problems);
+    return setup ? [{ adapter, setup }] : [];
+  };
+  const configured = platforms.filter((adapter) => !adapter.fallback).flatMap(configure);
   if (problems.length > 0) return { ok: false, problems };
-
-  const adapters: AdapterName[] = [];
-  if (slack) adapters.push(slack.mode === "socket" ? "slack-socket" : "slack-http");
-  if (discord?.token) adapters.push("discord-gateway");
-  if (discord?.publicKey) adapters.push("discord-http");
-  if (adapters.length === 0) adapters.push("console");
+  const chosen = configured.length > 0 ? configured : platforms.filter((adapter) => adapter.fallback).flatMap(configure);
+  const adapters = chosen.flatMap(({ setup }) => setup.modes);
 
   return {
     ok: true,
-    config: { knowledgeDir, port, host, logLevel, rateLimit: parsedRateLimit ?? null, replyCacheSize, slack, discord, adapters },
+    config: { knowledge, port, host, logLevel, rateLimit: parsedRateLimit ?? null, replyCacheSize, platforms: chosen, adapters },
   };
 }
 
-type Read = (name: string) => string | undefined;
-
-/**
- * A variable's value, trimmed; undefined when empty. A value wrapped in quotes is one problem line (dotenv
- * strips quotes, but Docker's --env-file and some orchestrators keep them as part of the value), and the
- * value inside is checked as usual.
- */
-function readerOf(env: Environment, problems: string[]): Read {
-  const quotedNames = new Set<string>();
-  return (name) => {
-    const value = env[name]?.trim();
-    if (!value) return undefined;
-    const quoted = /^(["'])([\s\S]*)\1$/.exec(value);
-    if (!quoted) return value;
-    if (!quotedNames.has(name)) problems.push(`${name} is wrapped in quotes: remove them (Docker's --env-file keeps quotes as part of the value).`);
-    quotedNames.add(name);
-    return quoted[2]!.trim() || undefined;
-  };
-}
-
-/**
- * The Discord variables alone, checked exactly as `npm start` checks them (the bare token without `Bot `, ids of
- * 17-20 digits), for tools that need only Discord (`discord:register`).
- */
-export function readDiscordVariables(env: Environment): { discord: DiscordConfig | null; problems: string[] } {
-  const problems: string[] = [];
-  const discord = readDiscord(readerOf(env, problems), problems);
-  return { discord, problems };
-}
-
-function readSlack(read: Read, problems: string[]): SlackConfig | null {
-  const botToken = read("SLACK_BOT_TOKEN");
-  const signingSecret = read("SLACK_SIGNING_SECRET");
-  const appToken = read("SLACK_APP_TOKEN");
-  if (!botToken && !signingSecret && !appToken) return null;
-
-  const before = problems.length;
-  if (!botToken) {
-    problems.push("SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-…) from OAuth & Permissions.");
-  } else if (!botToken.startsWith("xoxb-")) {
-    problems.push(`SLACK_BOT_TOKEN must start with "xoxb-" (the Bot User OAuth Token)${describeTokenKind(botToken)}.`);
-  }
-  if (appToken && !appToken.startsWith("xapp-")) {
-    problems.push(`SLACK_APP_TOKEN must start with "xapp-" (an app-level token with connections:write)${describeTokenKind(appToken)}.`);
-  }
-  if (signingSecret && !/^[0-9a-f]{16,128}$/i.test(signingSecret)) {
-    problems.push("SLACK_SIGNING_SECRET must be the hexadecimal Signing Secret from Basic Information (not a token).");
-  }
-  if (botToken && !appToken && !signingSecret) {
-    problems.push("SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is.");
-  }
-  if (problems.length > before || !botToken) return null;
-  return appToken
-    ? { botToken, appToken, signingSecret, mode: "socket" }
-    : { botToken, signingSecret, mode: "http" };
-}
-
-function readDiscord(read: Read, problems: string[]): DiscordConfig | null {
-  const token = read("DISCORD_TOKEN");
-  const applicationId = read("DISCORD_APPLICATION_ID");
-  const publicKey = read("DISCORD_PUBLIC_KEY");
-  const guildId = read("DISCORD_GUILD_ID");
-  if (!token && !applicationId && !publicKey && !guildId) return null;
-
-  const before = problems.length;
-  if (token) {
-    if (/^bot\s/i.test(token)) problems.push('DISCORD_TOKEN must be the bare bot token: remove the "Bot " prefix.');
-    else if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
-      problems.push("DISCORD_TOKEN does not look like a bot token (three dot-separated parts, from the Bot page).");
-    }
-  }
-  if (applicationId && !SNOWFLAKE.test(applicationId)) {
-    problems.push(`DISCORD_APPLICATION_ID must be the application's numeric id, 17-20 digits (got "${applicationId}").`);
-  }
-  if (publicKey && !/^[0-9a-f]{64}$/i.test(publicKey)) {
-    problems.push(`DISCORD_PUBLIC_KEY must be 64 hexadecimal characters (got ${publicKey.length} characters${/^[0-9a-f]*$/i.test(publicKey) ? "" : ", not all hexadecimal"}).`);
-  }
-  if (guildId && !SNOWFLAKE.test(guildId)) {
-    problems.push(`DISCORD_GUILD_ID must be a server's numeric id, 17-20 digits (got "${guildId}").`);
-  }
-  if (!token && !publicKey) {
-    problems.push("DISCORD_TOKEN or DISCORD_PUBLIC_KEY is needed to start Discord (gateway or HTTP interactions); the other Discord variables alone start nothing.");
-  }
-  if (problems.length > before) return null;
-  return { token, applicationId, publicKey, guildId };
-}
-
-/** Names a well-known token kind from its public prefix, so the fix is obvious without echoing the value. */
-function describeTokenKind(value: string): string {
-  const kinds: Array<[string, string]> = [
-    ["xoxb-", "a bot token"],
-    ["xoxp-", "a user token"],
-    ["xapp-", "an app-level token"],
-    ["xoxe", "a refresh or configuration token"],
-  ];
-  const kind = kinds.find(([prefix]) => value.startsWith(prefix));
-  return kind ? `; this one is ${kind[1]}` : "";
+/** The settings of one configured platform, by name (tools and tests read them). */
+export function settingsOf(config: Config, platform: string): object | undefined {
+  return config.platforms.find(({ adapter }) => adapter.name === platform)?.setup.settings;
 }

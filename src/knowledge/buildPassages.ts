@@ -1,4 +1,4 @@
-import { CONTINUING_OPENERS } from "./englishWords.js";
+import { CONTINUING_OPENERS } from "../text/englishWords.js";
 import { parseCitations } from "./parseCitations.js";
 import type { CitationMention, Passage } from "./types.js";
 

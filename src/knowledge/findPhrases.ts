@@ -1,9 +1,9 @@
-import { foldForComparison } from "./normalizeText.js";
+import { comparablePhrase } from "../text/phrases.js";
 import type { KnowledgeDocument, Passage } from "./types.js";
 
 /**
- * Where short verbatim phrases (a topic file's answers and evidence) occur in a document, compared without
- * case, accents or spacing differences: for each phrase, the first passage containing it.
+ * Where short verbatim phrases (a topic file's answers and evidence) occur in a document, compared as every
+ * phrase is (`comparablePhrase`; a phrase never spans two passages): for each phrase, the first passage holding it.
  *
  * All phrases are found in one pass over the document (Aho–Corasick), so the cost is linear in the document's
  * length plus the phrases' length: 2,000 evidence phrases beside a 5 MB essay cost one scan, where checking
@@ -12,22 +12,17 @@ import type { KnowledgeDocument, Passage } from "./types.js";
  */
 export function locatePhrases(document: KnowledgeDocument, phrases: readonly string[]): Map<string, Passage | undefined> {
   const known = cacheOf(document);
-  const wanted = [...new Set(phrases.map(comparable))].filter((phrase) => phrase && !known.has(phrase));
+  const wanted = [...new Set(phrases.map(comparablePhrase))].filter((phrase) => phrase && !known.has(phrase));
   if (wanted.length > 0) {
     const found = scan(document.passages, wanted);
     for (const phrase of wanted) known.set(phrase, found.get(phrase));
   }
-  return new Map(phrases.map((phrase) => [phrase, known.get(comparable(phrase))]));
+  return new Map(phrases.map((phrase) => [phrase, known.get(comparablePhrase(phrase))]));
 }
 
 /** The first passage containing `phrase`, or undefined (also for a phrase with nothing to compare). */
 export function findPassageByPhrase(document: KnowledgeDocument, phrase: string): Passage | undefined {
   return locatePhrases(document, [phrase]).get(phrase);
-}
-
-/** Case, accents and runs of whitespace do not matter; a phrase never spans two passages. */
-function comparable(text: string): string {
-  return foldForComparison(text).replace(/\s+/g, " ").trim();
 }
 
 /** Kept with the passages, which a reload reuses when the document's file did not change. */
@@ -47,7 +42,7 @@ function scan(passages: readonly Passage[], phrases: readonly string[]): Map<str
   const found = new Map<string, Passage>();
   for (const passage of passages) {
     // Passage by passage (the automaton restarts at each), so no match spans two and memory stays one passage.
-    matcher.scan(comparable(passage.text), (phrase) => {
+    matcher.scan(comparablePhrase(passage.text), (phrase) => {
       if (!found.has(phrase)) found.set(phrase, passage);
     });
     if (found.size === phrases.length) break;

@@ -3,7 +3,7 @@ import { AliasTable } from "./aliases.js";
 import { answerTypeOf, holdsAnswerType, type AnswerType } from "./answerType.js";
 import { coverage, judgeConfidence, unmatchedTerms, type Confidence } from "./confidence.js";
 import { englishLexicon } from "./lexicon.js";
-import { foldForComparison } from "./normalizeText.js";
+import { foldForComparison } from "../text/normalizeText.js";
 import { PassageIndex, type PassageMatch, type PassageSearchOptions, type SearchedTerm } from "./passageIndex.js";
 import type { QueryTerm } from "./queryTerms.js";
 import { tokenizeWords } from "./textTokens.js";

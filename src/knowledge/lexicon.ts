@@ -2,7 +2,7 @@ import { openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import wordListPath from "word-list";
-import { IRREGULAR_FORMS } from "./englishWords.js";
+import { IRREGULAR_FORMS } from "../text/englishWords.js";
 
 /**
  * English as a reader types it: which words are real words (so a typo corrector leaves them alone), their

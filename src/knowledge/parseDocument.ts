@@ -1,7 +1,7 @@
 import { buildPassages, type SectionParagraphs } from "./buildPassages.js";
 import { linkSources } from "./linkSources.js";
 import { sourceKey } from "./parseCitations.js";
-import { normalizeDocumentText } from "./normalizeText.js";
+import { normalizeDocumentText } from "../text/normalizeText.js";
 import { findReferenceListStart, parseReferences } from "./parseReferences.js";
 import { repairBrokenLines, type DocumentLine } from "./repairLines.js";
 import { collectLowerCaseWords, isStandaloneHeading, splitRunInHeading } from "./splitHeading.js";

@@ -1,5 +1,5 @@
 import type { AliasTable } from "./aliases.js";
-import { QUESTION_FRAME_WORDS } from "./englishWords.js";
+import { QUESTION_FRAME_WORDS } from "../text/englishWords.js";
 import type { Lexicon } from "./lexicon.js";
 import { indexTerm, MAX_QUERY_WORDS, tokenizeWords, typedWords } from "./textTokens.js";
 

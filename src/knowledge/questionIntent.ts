@@ -1,4 +1,4 @@
-import { STOP_WORDS } from "./englishWords.js";
+import { STOP_WORDS } from "../text/englishWords.js";
 import { tokenizeWords } from "./textTokens.js";
 
 /**

@@ -1,4 +1,4 @@
-import { HEADING_SMALL_WORDS, ONE_WORD_HEADINGS, SENTENCE_OPENERS } from "./englishWords.js";
+import { HEADING_SMALL_WORDS, ONE_WORD_HEADINGS, SENTENCE_OPENERS } from "../text/englishWords.js";
 
 export interface HeadingSplit {
   heading: string;

@@ -1,4 +1,4 @@
-import { ABBREVIATIONS } from "./englishWords.js";
+import { ABBREVIATIONS } from "../text/englishWords.js";
 
 /** A full stop, question or exclamation mark (with closing quotes/brackets) followed by space and a capital. */
 const CANDIDATE_BOUNDARY = /[.!?]["”’)\]]*\s+(?=["“‘(\[]?[\p{Lu}\p{N}])/gu;

@@ -1,7 +1,7 @@
 import { stemmer } from "stemmer";
-import { STOP_WORDS } from "./englishWords.js";
+import { STOP_WORDS } from "../text/englishWords.js";
 import { englishLexicon } from "./lexicon.js";
-import { foldForComparison, removeJoiners } from "./normalizeText.js";
+import { foldForComparison, removeJoiners } from "../text/normalizeText.js";
 import { americanSpelling } from "./spellingVariants.js";
 
 /** At most this many words of a query are searched; a pasted 100 KB message is cut, not choked on. */

@@ -4,7 +4,7 @@
  * their order.
  */
 
-import type { ReplyAction } from "../commands/reply.js";
+import type { ReplyAction } from "../reply/types.js";
 import { findMoreAction } from "./describeOmission.js";
 
 export function chooseActions<T extends ReplyAction>(actions: readonly T[], capacity: number): T[] {

@@ -4,7 +4,7 @@
  * when the reply offers one.
  */
 
-import type { ReplyAction } from "../commands/reply.js";
+import type { ReplyAction } from "../reply/types.js";
 
 /** The button that pages through further results, if the reply has one ("More", "Show more"). */
 export function findMoreAction(actions: readonly ReplyAction[]): ReplyAction | undefined {

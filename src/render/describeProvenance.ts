@@ -3,7 +3,7 @@
  * same on Slack, Discord and the terminal. Returns raw text: each renderer escapes it for its own target.
  */
 
-import type { ReplyCitation, ReplyQuote } from "../commands/reply.js";
+import type { ReplyCitation, ReplyQuote } from "../reply/types.js";
 
 /** `Wilson, 2022`: the in-text form a reader can match against the passage. */
 export function citationSource(citation: ReplyCitation): string {

@@ -1,4 +1,4 @@
-import type { ReplyQuote } from "../commands/reply.js";
+import type { ReplyQuote } from "../reply/types.js";
 
 /**
  * Renders a quote's (possibly cut) text with its answering sentence marked: `escape` for each part, `mark`

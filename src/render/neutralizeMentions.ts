@@ -6,7 +6,7 @@
  * token on one platform is a live ping on the other.
  */
 
-import { replaceLoneSurrogates } from "../knowledge/normalizeText.js";
+import { replaceLoneSurrogates } from "../text/normalizeText.js";
 
 const ZERO_WIDTH_SPACE = "\u200b";
 

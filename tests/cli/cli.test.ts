@@ -9,7 +9,7 @@ const run = promisify(execFile);
 const TSX = path.resolve("node_modules/.bin/tsx");
 
 async function cli(script: string, args: string[], input?: string) {
-  const child = run(TSX, [`src/cli/${script}.ts`, ...args], { env: { ...process.env, KNOWLEDGE_DIR: "" } });
+  const child = run(TSX, [`src/bin/${script}.ts`, ...args], { env: { ...process.env, KNOWLEDGE_DIR: "" } });
   if (input !== undefined) {
     child.child.stdin!.end(input);
   }

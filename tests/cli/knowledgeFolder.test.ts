@@ -6,7 +6,7 @@ const run = promisify(execFile);
 
 describe("npm run knowledge with a knowledge folder that does not exist", () => {
   it("says so in one line and exits 1, instead of listing nothing", async () => {
-    const failure = await run(process.execPath, ["--import", "tsx", "src/cli/knowledge.ts"], {
+    const failure = await run(process.execPath, ["--import", "tsx", "src/bin/knowledge.ts"], {
       env: { ...process.env, KNOWLEDGE_DIR: "knowlege" },
       timeout: 15_000,
     }).catch((error: { code: number; stdout: string; stderr: string }) => error);

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { decodeInvocation } from "../../src/commands/invocation.js";
+import { decodeInvocation } from "../../src/reply/invocation.js";
 import { loadBot, MINSK_PASSAGE, passageTexts, type Bot } from "./loadRegistry.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 let bot: Bot;
 beforeAll(async () => {
@@ -148,7 +151,7 @@ describe("/ask", () => {
     const more = first.actions!.find((action) => action.label === "More");
     expect(more).toBeDefined();
     expect(decodeInvocation(more!.value)).toMatchObject({ command: "ask", page: 1 });
-    const second = await bot.registry.runInvocation(more!.value, { id: "U999" }, "discord");
+    const second = await bot.registry.runInvocation(more!.value, { id: "U999" }, discordTraits);
     expect(second.kind).toBe("answer");
     expect(second.quotes.length).toBeGreaterThan(0);
     const firstIds = new Set(first.quotes.map((q) => q.passageId));
@@ -162,7 +165,7 @@ describe("/ask", () => {
     expect(reply.mentions).toEqual(["U123"]);
     expect(reply.title).toBe("what about the grain deal");
     expect(reply.share).toBeUndefined();
-    const discord = await bot.registry.run({ command: "source", args: { name: "minsk", for: "<@112233445566778899>" }, user: { id: "1" }, platform: "discord" });
+    const discord = await bot.registry.run({ command: "source", args: { name: "minsk", for: "<@112233445566778899>" }, user: { id: "1" }, platform: discordTraits });
     expect(discord.mentions).toEqual(["112233445566778899"]);
     expect(discord.visibility).toBe("public");
   });
@@ -195,7 +198,7 @@ describe("/context", () => {
   it("shows the passages before and after a quoted one in its section", async () => {
     const ask = await bot.run("source", "minsk");
     const button = ask.actions!.find((action) => action.label === "Context 1")!;
-    const reply = await bot.registry.runInvocation(button.value, { id: "U999" }, "slack");
+    const reply = await bot.registry.runInvocation(button.value, { id: "U999" }, slackTraits);
     const labels = reply.quotes.map((quote) => quote.label);
     expect(labels).toContain("Before");
     expect(labels).toContain("After");
@@ -283,7 +286,8 @@ describe("for: a person", () => {
     ["discord", "@here"],
     ["console", "@everyone"],
   ] as const)("refuses %s reference %s rather than pinging no one or everyone", async (platform, person) => {
-    const reply = await bot.run("source", `minsk for: ${person}`, platform);
+    const traits = { slack: slackTraits, discord: discordTraits, console: consoleTraits }[platform];
+    const reply = await bot.run("source", `minsk for: ${person}`, traits);
     expect(reply.kind).toBe("error");
     expect(reply.visibility).toBe("private");
     expect(reply.mentions).toBeUndefined();
@@ -291,7 +295,7 @@ describe("for: a person", () => {
   });
 
   it("addresses a plain name in the console", async () => {
-    const reply = await bot.run("ask", "minsk for: @dana", "console");
+    const reply = await bot.run("ask", "minsk for: @dana", consoleTraits);
     expect(reply).toMatchObject({ visibility: "public", mentions: ["dana"] });
   });
 });

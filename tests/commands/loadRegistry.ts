@@ -1,7 +1,8 @@
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { createCommandRegistry, type CommandRegistry } from "../../src/commands/index.js";
-import type { Reply } from "../../src/commands/reply.js";
-import type { Platform } from "../../src/commands/types.js";
+import type { Reply } from "../../src/reply/types.js";
+import type { PlatformTraits } from "../../src/commands/registry/types.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
 
 export const MINSK_PASSAGE =
   "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";
@@ -11,7 +12,7 @@ export interface Bot {
   knowledge: KnowledgeBase;
   registry: CommandRegistry;
   /** Runs `/command text` as a user would type it. */
-  run: (command: string, text?: string, platform?: Platform) => Promise<Reply>;
+  run: (command: string, text?: string, platform?: PlatformTraits) => Promise<Reply>;
 }
 
 export async function loadBot(directory = "knowledge"): Promise<Bot> {
@@ -20,7 +21,7 @@ export async function loadBot(directory = "knowledge"): Promise<Bot> {
   return {
     knowledge,
     registry,
-    run: (command, text = "", platform = "slack") => registry.run({ command, text, user: { id: "U999", name: "asker" }, platform }),
+    run: (command, text = "", platform = slackTraits) => registry.run({ command, text, user: { id: "U999", name: "asker" }, platform }),
   };
 }
 

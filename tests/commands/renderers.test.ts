@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Reply } from "../../src/commands/reply.js";
-import { renderDiscordMessage, renderSlackMessage, renderText } from "../../src/render/index.js";
+import type { Reply } from "../../src/reply/types.js";
+import { renderDiscordMessage } from "../../src/platforms/discord/render.js";
+import { renderSlackMessage } from "../../src/platforms/slack/render.js";
+import { renderText } from "../../src/platforms/console/render.js";
 import { loadBot, MINSK_PASSAGE, THESIS_START, type Bot } from "./loadRegistry.js";
 
 let bot: Bot;

@@ -1,17 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CommandRegistry, createCommandRegistry } from "../../src/commands/index.js";
-import { deepFreeze, memoizeForFrozen } from "../../src/commands/frozenValues.js";
-import type { CommandDefinition, CommandRequest } from "../../src/commands/types.js";
+import { deepFreeze, memoizeForFrozen } from "../../src/reply/freeze.js";
+import type { CommandDefinition, CommandRequest } from "../../src/commands/registry/types.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
-import { renderDiscordMessage, renderSlackMessage } from "../../src/render/index.js";
-import { jsonBody } from "../../src/server/jsonBody.js";
+import { renderDiscordMessage } from "../../src/platforms/discord/render.js";
+import { renderSlackMessage } from "../../src/platforms/slack/render.js";
+import { jsonBody } from "../../src/http/jsonBody.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
 
 let knowledge: KnowledgeBase;
 beforeAll(async () => {
   knowledge = await loadKnowledge("knowledge");
 });
 
-const request = (command: string, text = "", platform: CommandRequest["platform"] = "slack", userId = "U1"): CommandRequest => ({
+const request = (command: string, text = "", platform: CommandRequest["platform"] = slackTraits, userId = "U1"): CommandRequest => ({
   command,
   text,
   user: { id: userId },
@@ -39,8 +42,8 @@ function countingCommand(options: Partial<CommandDefinition> = {}): CommandDefin
 describe("the reply cache", () => {
   it("answers a repeated cacheable command with the same frozen reply, whoever asks", async () => {
     const registry = createCommandRegistry(() => knowledge);
-    const first = await registry.run(request("source", "minsk", "slack", "U1"));
-    const again = await registry.run(request("source", "minsk", "slack", "U2"));
+    const first = await registry.run(request("source", "minsk", slackTraits, "U1"));
+    const again = await registry.run(request("source", "minsk", slackTraits, "U2"));
     expect(again).toBe(first);
     expect(Object.isFrozen(first) && Object.isFrozen(first.quotes) && Object.isFrozen(first.quotes[0])).toBe(true);
     expect(() => {
@@ -57,7 +60,7 @@ describe("the reply cache", () => {
     const bucha = await registry.run(request("source", "bucha"));
     expect(bucha).not.toBe(minsk);
     expect(bucha.quotes[0]?.text).toContain("Bucha");
-    const onDiscord = await registry.run(request("source", "minsk", "discord"));
+    const onDiscord = await registry.run(request("source", "minsk", discordTraits));
     expect(onDiscord).not.toBe(minsk);
     const nextPage = await registry.run({ ...request("ask", "talks"), page: 1 });
     expect(nextPage).not.toBe(await registry.run(request("ask", "talks")));

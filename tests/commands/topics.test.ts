@@ -2,8 +2,8 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildDiscordCommands } from "../../src/adapters/discord/buildDiscordCommands.js";
-import { buildSlackManifest } from "../../src/adapters/slack/buildSlackManifest.js";
+import { buildDiscordCommands } from "../../src/platforms/discord/buildDiscordCommands.js";
+import { buildSlackManifest } from "../../src/platforms/slack/buildSlackManifest.js";
 import { loadBot, MINSK_PASSAGE, THESIS_START, type Bot } from "./loadRegistry.js";
 
 const ESSAY = "russia-ukraine-peace-talks";

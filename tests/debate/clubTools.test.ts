@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/knowledge/index.js";
 import type { CommandRegistry, Reply } from "../../src/commands/index.js";
-import { ANOTHER_PROMPT_LABEL } from "../../src/commands/debate/promptCommand.js";
+import { ANOTHER_PROMPT_LABEL } from "../../src/commands/debate/commands/promptCommand.js";
 import { expectVerbatim, loadDebateKnowledge, realRegistry, run, seededRegistry, user } from "./debateFixtures.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
 
 let kb: KnowledgeBase;
 let registry: CommandRegistry;
@@ -32,10 +34,10 @@ describe("/teams", () => {
   });
 
   it("pings only the Slack and Discord users listed, once each", async () => {
-    const slack = await run(registry, "teams", "<@U01DANA|dana> <@U02ELI|eli> <@U01DANA|dana> <@U03FAY|fay> <@U04GUS|gus>", "slack");
+    const slack = await run(registry, "teams", "<@U01DANA|dana> <@U02ELI|eli> <@U01DANA|dana> <@U03FAY|fay> <@U04GUS|gus>", slackTraits);
     expect([...slack.mentions!].sort()).toEqual(["U01DANA", "U02ELI", "U03FAY", "U04GUS"]);
     expect(field(slack, "Speaking order")).toMatch(/@dana/);
-    const discord = await run(registry, "teams", "<@111111111111> <@!222222222222> <@333333333333>", "discord");
+    const discord = await run(registry, "teams", "<@111111111111> <@!222222222222> <@333333333333>", discordTraits);
     expect([...discord.mentions!].sort()).toEqual(["111111111111", "222222222222", "333333333333"]);
   });
 
@@ -57,7 +59,7 @@ describe("/teams", () => {
 
 describe("/timer", () => {
   it("posts a one-minute warning and time-up for '3 rebuttal'", async () => {
-    const reply = await run(registry, "timer", "3 rebuttal", "slack");
+    const reply = await run(registry, "timer", "3 rebuttal", slackTraits);
     expect(reply.visibility).toBe("public");
     expect(reply.text).toMatch(/^Timer: 3 minutes for rebuttal\./);
     expect(reply.text).toMatch(/Slack holds these scheduled messages/);
@@ -68,7 +70,7 @@ describe("/timer", () => {
   });
 
   it("has no one-minute warning for a one-minute timer, and says restarts lose reminders outside Slack", async () => {
-    const reply = await registry.run({ command: "timer", args: { minutes: "1", label: "closing" }, user, platform: "discord" });
+    const reply = await registry.run({ command: "timer", args: { minutes: "1", label: "closing" }, user, platform: discordTraits });
     expect(reply.followUps).toEqual([{ delaySeconds: 60, text: "Time is up for closing: 1 minute." }]);
     expect(reply.text).toMatch(/If the bot restarts before then, the reminders are lost/);
     const console = await run(registry, "timer", "5");
@@ -77,10 +79,10 @@ describe("/timer", () => {
   });
 
   it("posts no reminders on Discord past the 15-minute token window, and says so", async () => {
-    const reply = await run(registry, "timer", "20 opening", "discord");
+    const reply = await run(registry, "timer", "20 opening", discordTraits);
     expect(reply.followUps).toBeUndefined();
     expect(reply.text).toMatch(/On Discord, timers over 14 minutes post no reminders/);
-    const slack = await run(registry, "timer", "20 opening", "slack");
+    const slack = await run(registry, "timer", "20 opening", slackTraits);
     expect(slack.followUps?.map((f) => f.delaySeconds)).toEqual([1140, 1200]);
   });
 
@@ -101,18 +103,18 @@ describe("/prompt", () => {
     const seen = [first.footer];
     let value = first.actions!.find((a) => a.label === ANOTHER_PROMPT_LABEL)!.value;
     for (let i = 1; i < total; i++) {
-      const reply = await registry.runInvocation(value, user, "slack");
+      const reply = await registry.runInvocation(value, user, slackTraits);
       expectVerbatim(kb, reply.quotes);
       seen.push(reply.footer);
       value = reply.actions!.find((a) => a.label === ANOTHER_PROMPT_LABEL)!.value;
     }
     expect(new Set(seen).size).toBe(total);
-    expect((await registry.runInvocation(value, user, "slack")).text).toMatch(/starting over/);
+    expect((await registry.runInvocation(value, user, slackTraits)).text).toMatch(/starting over/);
   });
 
   it("shares the very prompt it showed", async () => {
     const reply = await run(registry, "prompt");
-    const shared = await registry.runInvocation(reply.share!, user, "discord");
+    const shared = await registry.runInvocation(reply.share!, user, discordTraits);
     expect(shared.visibility).toBe("public");
     expect(shared.text).toBe(reply.text);
     expect(shared.quotes.map((q) => q.text)).toEqual(reply.quotes.map((q) => q.text));

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
 import type { KnowledgeBase } from "../../src/knowledge/index.js";
 import type { CommandRegistry } from "../../src/commands/index.js";
 import { expectVerbatim, loadDebateKnowledge, realRegistry, run } from "./debateFixtures.js";
@@ -79,7 +80,7 @@ describe("/compare", () => {
   });
 
   it("takes the two names as Discord options, and warns about a source missing from the reference list", async () => {
-    const reply = await registry.run({ command: "compare", args: { first: "financial times", second: "wilson" }, user: { id: "1" }, platform: "discord" });
+    const reply = await registry.run({ command: "compare", args: { first: "financial times", second: "wilson" }, user: { id: "1" }, platform: discordTraits });
     expect(reply.fields![0]).toEqual({ label: "Financial Times (2023)", value: expect.stringMatching(/Not in the reference list\.[\s\S]*Warning: Financial Times \(2023\) is cited in the text but missing/) });
     expect(reply.fields![1]!.value).toMatch(/Wilson, A\. \(2022\)\. Chatham House\./);
     expect(reply.quotes.map((q) => q.label)).toEqual(["Financial Times", "Wilson"]);

@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/knowledge/index.js";
-import { decodeInvocation, MAX_INVOCATION_LENGTH } from "../../src/commands/invocation.js";
+import { decodeInvocation, MAX_INVOCATION_LENGTH } from "../../src/reply/invocation.js";
 import type { CommandRegistry, Reply } from "../../src/commands/index.js";
-import { ANOTHER_MOTION_LABEL } from "../../src/commands/debate/debateCommand.js";
+import { ANOTHER_MOTION_LABEL } from "../../src/commands/debate/commands/debateCommand.js";
 import { expectVerbatim, loadDebateKnowledge, realRegistry, run, seededRegistry, user } from "./debateFixtures.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 let kb: KnowledgeBase;
 let registry: CommandRegistry;
@@ -56,7 +59,7 @@ describe("/debate", () => {
   it("every motion, curated or derived, has distinct sides and says when one is thin", async () => {
     let value = anotherMotion(await run(registry, "debate"))!;
     for (let i = 0; i < 12; i++) {
-      const reply = await registry.runInvocation(value, user, "slack");
+      const reply = await registry.runInvocation(value, user, slackTraits);
       expectSides(reply);
       value = anotherMotion(reply)!;
     }
@@ -93,7 +96,7 @@ describe("/debate", () => {
     let value = anotherMotion(first)!;
     let reply: Reply;
     do {
-      reply = await registry.runInvocation(value, user, "console");
+      reply = await registry.runInvocation(value, user, consoleTraits);
       seen.add(motionOf(reply));
       value = anotherMotion(reply)!;
     } while (!reply.text!.includes("starting over") && seen.size < 70);
@@ -112,13 +115,13 @@ describe("/debate", () => {
     for (let i = 1; i < total; i++) {
       expect(value.length).toBeLessThanOrEqual(MAX_INVOCATION_LENGTH);
       // A fresh registry each click: only the button's value carries what was seen.
-      const reply = await seededRegistry(kb, 100 + i).runInvocation(value, user, "discord");
+      const reply = await seededRegistry(kb, 100 + i).runInvocation(value, user, discordTraits);
       expect(reply.text).not.toMatch(/starting over/);
       shown.push(motionOf(reply));
       value = anotherMotion(reply)!;
     }
     expect(new Set(shown).size).toBe(total);
-    const again = await registry.runInvocation(value, user, "discord");
+    const again = await registry.runInvocation(value, user, discordTraits);
     expect(again.text).toMatch(/Every motion has been shown once; starting over/);
     expect(shown).toContain(motionOf(again));
   });
@@ -130,7 +133,7 @@ describe("/debate", () => {
     let value = anotherMotion(first)!;
     expect(decodeInvocation(value)?.args.topic).toBe("territory");
     for (let i = 1; i < total; i++) {
-      const reply = await registry.runInvocation(value, user, "slack");
+      const reply = await registry.runInvocation(value, user, slackTraits);
       shown.push(motionOf(reply));
       value = anotherMotion(reply)!;
     }
@@ -147,7 +150,7 @@ describe("/debate", () => {
 
   it("shares the very motion it showed", async () => {
     const reply = await run(registry, "debate");
-    const shared = await registry.runInvocation(reply.share!, user, "slack");
+    const shared = await registry.runInvocation(reply.share!, user, slackTraits);
     expect(shared.visibility).toBe("public");
     expect(motionOf(shared)).toBe(motionOf(reply));
     expect(shared.quotes.map((q) => q.text)).toEqual(reply.quotes.map((q) => q.text));

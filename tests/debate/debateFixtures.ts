@@ -1,8 +1,8 @@
 import { seededRandom } from "../../bench/syntheticCorpus.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { CommandRegistry, createCommandRegistry } from "../../src/commands/index.js";
-import { createDebateCommands } from "../../src/commands/debate/index.js";
-import type { CommandUser, Platform, Reply, ReplyQuote } from "../../src/commands/index.js";
+import type { CommandUser, PlatformTraits, Reply, ReplyQuote } from "../../src/commands/index.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 export const user: CommandUser = { id: "U0DANA", name: "dana" };
 
@@ -20,10 +20,10 @@ export { seededRandom };
 
 /** The debate commands with pinned randomness, run by the real registry class. */
 export function seededRegistry(kb: KnowledgeBase, seed: number): CommandRegistry {
-  return new CommandRegistry(createDebateCommands({ random: seededRandom(seed) }), () => kb);
+  return createCommandRegistry(() => kb, { random: seededRandom(seed) });
 }
 
-export function run(registry: CommandRegistry, command: string, text = "", platform: Platform = "console"): Promise<Reply> {
+export function run(registry: CommandRegistry, command: string, text = "", platform: PlatformTraits = consoleTraits): Promise<Reply> {
   return registry.run({ command, text, user, platform });
 }
 

@@ -1,8 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/knowledge/index.js";
-import type { CommandRegistry, Platform, Reply } from "../../src/commands/index.js";
-import { renderDiscordMessage, renderSlackMessage, renderText } from "../../src/render/index.js";
+import type { CommandRegistry, PlatformTraits, Reply } from "../../src/commands/index.js";
+import { renderDiscordMessage } from "../../src/platforms/discord/render.js";
+import { renderSlackMessage } from "../../src/platforms/slack/render.js";
+import { renderText } from "../../src/platforms/console/render.js";
 import { loadDebateKnowledge, realRegistry, user } from "./debateFixtures.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 let kb: KnowledgeBase;
 let registry: CommandRegistry;
@@ -35,7 +40,7 @@ const requests: Array<[string, string]> = [
   ["audit", "trust deficit"],
 ];
 
-async function replyFor(command: string, text: string, platform: Platform): Promise<Reply> {
+async function replyFor(command: string, text: string, platform: PlatformTraits): Promise<Reply> {
   return registry.run({ command, text, user, platform });
 }
 
@@ -50,7 +55,7 @@ function embedLength(embed: { title?: string; description?: string; fields?: Arr
 
 describe("debate replies on every platform", () => {
   it.each(requests)("/%s %s fits Slack's Block Kit limits and shows every quote", async (command, text) => {
-    const reply = await replyFor(command, text, "slack");
+    const reply = await replyFor(command, text, slackTraits);
     const message = renderSlackMessage(reply);
     expect(message.blocks.length).toBeLessThanOrEqual(SLACK_MAX_BLOCKS);
     expect(JSON.stringify(message.blocks).length).toBeLessThan(SLACK_COMPACT_MESSAGE);
@@ -65,7 +70,7 @@ describe("debate replies on every platform", () => {
   });
 
   it.each(requests)("/%s %s fits Discord's message limits", async (command, text) => {
-    const reply = await replyFor(command, text, "discord");
+    const reply = await replyFor(command, text, discordTraits);
     const message = renderDiscordMessage(reply);
     expect((message.content ?? "").length).toBeLessThanOrEqual(DISCORD_CONTENT_MAX);
     expect(message.embeds.reduce((sum, embed) => sum + embedLength(embed), 0)).toBeLessThanOrEqual(DISCORD_EMBEDS_TOTAL_MAX);
@@ -80,7 +85,7 @@ describe("debate replies on every platform", () => {
   });
 
   it("keeps the Another motion button on Discord and Slack", async () => {
-    const reply = await replyFor("debate", "", "discord");
+    const reply = await replyFor("debate", "", discordTraits);
     const discord = renderDiscordMessage(reply);
     const labels = discord.components.flatMap((row) => row.components.map((b) => ("label" in b ? b.label : "")));
     expect(labels).toContain("Another motion");
@@ -89,24 +94,24 @@ describe("debate replies on every platform", () => {
   });
 
   it("/teams pings exactly the listed people on Slack and Discord, and nobody on the console", async () => {
-    const slack = renderSlackMessage(await replyFor("teams", "<@U01DANA|dana> <@U02ELI|eli> @everyone", "slack"));
+    const slack = renderSlackMessage(await replyFor("teams", "<@U01DANA|dana> <@U02ELI|eli> @everyone", slackTraits));
     expect(slack.response_type).toBe("in_channel");
     const live = [...JSON.stringify(slack.blocks).matchAll(/<@([A-Z0-9]+)>/g)].map((m) => m[1]).sort();
     expect(live).toEqual(["U01DANA", "U02ELI"]);
     expect(JSON.stringify(slack.blocks)).not.toMatch(/<!everyone>|<!channel>|@everyone/);
 
-    const discord = renderDiscordMessage(await replyFor("teams", "<@111111111111> <@222222222222> <@&999999> @here", "discord"));
+    const discord = renderDiscordMessage(await replyFor("teams", "<@111111111111> <@222222222222> <@&999999> @here", discordTraits));
     expect(discord.allowed_mentions).toEqual({ parse: [], users: expect.arrayContaining(["111111111111", "222222222222"]) });
     expect(discord.allowed_mentions.users).toHaveLength(2);
     expect(JSON.stringify(discord)).not.toMatch(/@here|999999/);
 
-    const text = renderText(await replyFor("teams", "ann bob cat dan", "console"));
+    const text = renderText(await replyFor("teams", "ann bob cat dan", consoleTraits));
     expect(text).toMatch(/Speaking order/);
     expect(text).toMatch(/@ann/);
   });
 
   it("renders a motion as readable terminal text with its labels and citations", async () => {
-    const text = renderText(await replyFor("debate", "nato", "console"));
+    const text = renderText(await replyFor("debate", "nato", consoleTraits));
     expect(text).toMatch(/Proposition/);
     expect(text).toMatch(/Opposition/);
     expect(text).toContain("Mearsheimer, J. (2014). Foreign Affairs.");

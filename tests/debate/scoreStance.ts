@@ -2,6 +2,7 @@ import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js"
 import { createCommandRegistry } from "../../src/commands/index.js";
 import type { ReplyQuote } from "../../src/commands/index.js";
 import { judgedClaims, judgedMotions, SECOND, SEED, unaddressedClaims, type JudgedClaim, type UnaddressedClaim } from "./stanceSet.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 /** What a counter answer gives for one claim: its quotes' texts and its lead text. */
 export interface CounterAnswer {
@@ -74,7 +75,7 @@ export function knowledgeOf(folder: string): Promise<KnowledgeBase> {
 
 /** /counter as users run it: through the real registry. */
 export const counterCommandAnswer: CounterFn = async (knowledge, claim) => {
-  const reply = await createCommandRegistry(() => knowledge).run({ command: "counter", text: claim, user: { id: "bench" }, platform: "console" });
+  const reply = await createCommandRegistry(() => knowledge).run({ command: "counter", text: claim, user: { id: "bench" }, platform: consoleTraits });
   return { quotes: reply.quotes.map((quote: ReplyQuote) => quote.text), text: reply.text ?? "" };
 };
 
@@ -108,7 +109,7 @@ export async function scoreDebate(folders: readonly string[] = [SEED, SECOND]): 
   for (const folder of folders) {
     const knowledge = await knowledgeOf(folder);
     const registry = createCommandRegistry(() => knowledge);
-    const run = (motion?: number) => registry.run({ command: "debate", args: motion === undefined ? {} : { motion: String(motion) }, user: { id: "bench" }, platform: "console" });
+    const run = (motion?: number) => registry.run({ command: "debate", args: motion === undefined ? {} : { motion: String(motion) }, user: { id: "bench" }, platform: consoleTraits });
     const total = Number(/of (\d+)/.exec((await run()).text ?? "")?.[1] ?? 0);
     for (let i = 0; i < total; i++) {
       const reply = await run(i);

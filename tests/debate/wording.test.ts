@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { buildDiscordCommands } from "../../src/adapters/discord/buildDiscordCommands.js";
-import { buildSlackManifest } from "../../src/adapters/slack/index.js";
-import { allCommands, createCommandRegistry, type CommandDefinition } from "../../src/commands/index.js";
-import { debateMaterialOf, findMotions } from "../../src/commands/debate/findMotions.js";
-import { motionStatement } from "../../src/commands/debate/motionStatement.js";
-import { warmUpPrompts } from "../../src/commands/debate/warmUpPrompts.js";
+import { buildDiscordCommands } from "../../src/platforms/discord/buildDiscordCommands.js";
+import { buildSlackManifest } from "../../src/platforms/slack/index.js";
+import { commandsFor, createCommandRegistry, type CommandDefinition } from "../../src/commands/index.js";
+import { debateMaterialOf, findMotions } from "../../src/commands/debate/analysis/findMotions.js";
+import { motionStatement } from "../../src/commands/debate/analysis/motionStatement.js";
+import { warmUpPrompts } from "../../src/commands/debate/analysis/warmUpPrompts.js";
 import { KnowledgeBase, parseDocument } from "../../src/knowledge/index.js";
 import { knowledgeOf } from "./scoreStance.js";
 import { SECOND, SEED } from "./stanceSet.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 /** The seed essay's subject: no template, example or default may name it when it is not loaded. */
 const SEED_WORDS = /russia|ukrain|kyiv|moscow|minsk|bucha|nato|kofman|mearsheimer|istanbul|peace|grain deal|trust deficit|territor|the same war/i;
@@ -16,7 +18,7 @@ const texts = (command: CommandDefinition) => [command.description, command.usag
 
 describe("examples in /help, the Slack manifest and Discord's commands", () => {
   it("stay generic when no document is loaded", () => {
-    for (const command of allCommands) {
+    for (const command of commandsFor()) {
       for (const text of texts(command)) {
         expect(text, `/${command.name}`).not.toMatch(SEED_WORDS);
         expect(text, `/${command.name}`).not.toMatch(/\{\w+\}/);
@@ -27,7 +29,7 @@ describe("examples in /help, the Slack manifest and Discord's commands", () => {
   it("come from the document loaded, and name nothing of another", async () => {
     const knowledge = await knowledgeOf(SECOND);
     const commands = createCommandRegistry(() => knowledge).list();
-    const help = await createCommandRegistry(() => knowledge).run({ command: "help", user: { id: "U1" }, platform: "slack" });
+    const help = await createCommandRegistry(() => knowledge).run({ command: "help", user: { id: "U1" }, platform: slackTraits });
     const shown = help.fields!.map((field) => `${field.label} ${field.value}`).join("\n");
     expect(shown).toContain("levinson vs manville");
     expect(shown).not.toMatch(SEED_WORDS);
@@ -46,9 +48,9 @@ describe("examples in /help, the Slack manifest and Discord's commands", () => {
   it("use the loaded document's own examples in a reply asking for input", async () => {
     const knowledge = await knowledgeOf(SECOND);
     const registry = createCommandRegistry(() => knowledge);
-    const compare = await registry.run({ command: "compare", text: "levinson vs zzqx", user: { id: "U1" }, platform: "console" });
+    const compare = await registry.run({ command: "compare", text: "levinson vs zzqx", user: { id: "U1" }, platform: consoleTraits });
     expect(compare.text).toMatch(/for example: \/compare levinson vs manville/);
-    const audit = await registry.run({ command: "audit", text: "", user: { id: "U1" }, platform: "console" });
+    const audit = await registry.run({ command: "audit", text: "", user: { id: "U1" }, platform: consoleTraits });
     expect(audit.text).not.toMatch(SEED_WORDS);
   });
 });
@@ -65,7 +67,7 @@ describe("debate wording", () => {
 
   it("says where a motion comes from in words that read after 'drawn from'", async () => {
     const knowledge = await knowledgeOf(SEED);
-    const reply = await createCommandRegistry(() => knowledge).run({ command: "debate", args: { motion: "0" }, user: { id: "U1" }, platform: "console" });
+    const reply = await createCommandRegistry(() => knowledge).run({ command: "debate", args: { motion: "0" }, user: { id: "U1" }, platform: consoleTraits });
     expect(reply.text).toMatch(/drawn from the document's topic file\./);
   });
 
@@ -97,14 +99,14 @@ describe("debate wording", () => {
   it("pairs two sources in a rebuttal question only when the text sets one against the other", async () => {
     const knowledge = await knowledgeOf(SECOND);
     const registry = createCommandRegistry(() => knowledge);
-    const first = await registry.run({ command: "debate", args: { topic: "regressive", motion: "0" }, user: { id: "U1" }, platform: "console" });
+    const first = await registry.run({ command: "debate", args: { topic: "regressive", motion: "0" }, user: { id: "U1" }, platform: consoleTraits });
     const questions = first.fields!.find((field) => field.label === "Rebuttal questions")!.value;
     expect(questions).toMatch(/The text sets Levinson \(2010\) against Manville \(2019\)/);
     for (const folder of [SEED, SECOND]) {
       const kb = await knowledgeOf(folder);
-      const total = Number(/of (\d+)/.exec((await createCommandRegistry(() => kb).run({ command: "debate", user: { id: "U1" }, platform: "console" })).text!)![1]);
+      const total = Number(/of (\d+)/.exec((await createCommandRegistry(() => kb).run({ command: "debate", user: { id: "U1" }, platform: consoleTraits })).text!)![1]);
       for (let i = 0; i < total; i++) {
-        const reply = await createCommandRegistry(() => kb).run({ command: "debate", args: { motion: String(i) }, user: { id: "U1" }, platform: "console" });
+        const reply = await createCommandRegistry(() => kb).run({ command: "debate", args: { motion: String(i) }, user: { id: "U1" }, platform: consoleTraits });
         const value = reply.fields!.find((field) => field.label === "Rebuttal questions")!.value;
         expect(value).not.toMatch(/read the same war differently/);
         // Outlets cited for plain facts (a news agency) are never made into rivals.

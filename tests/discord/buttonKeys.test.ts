@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMemoryButtonKeys } from "../../src/adapters/discord/buttonKeys.js";
+import { createMemoryButtonKeys } from "../../src/platforms/discord/buttonKeys.js";
 
 describe("memory button keys", () => {
   const value = `gt1|ask|1||question=${"why did the talks fail ".repeat(10)}`;

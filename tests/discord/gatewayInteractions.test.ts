@@ -4,7 +4,7 @@ import { MockAgent } from "undici";
 import { CommandRegistry, createCommandRegistry } from "../../src/commands/index.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { silentLogger } from "../../src/logger.js";
-import { createDiscordClient, type DiscordGatewayClient } from "../../src/adapters/discord/createDiscordClient.js";
+import { createDiscordClient, type DiscordGatewayClient } from "../../src/platforms/discord/createDiscordClient.js";
 import { buttonClick, findInDocumentCommand, slashCommand } from "./signedInteractions.js";
 import { slowMinskCommand, timerCommand } from "./timingCommands.js";
 

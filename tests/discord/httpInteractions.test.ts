@@ -4,7 +4,7 @@ import type { CommandRegistry } from "../../src/commands/index.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { silentLogger } from "../../src/logger.js";
-import { createDiscordInteractionsHandler, MAX_INTERACTION_BODY_BYTES } from "../../src/adapters/discord/createDiscordInteractionsHandler.js";
+import { createDiscordInteractionsHandler, MAX_INTERACTION_BODY_BYTES } from "../../src/platforms/discord/createDiscordInteractionsHandler.js";
 import {
   buttonClick,
   createTestKeyPair,

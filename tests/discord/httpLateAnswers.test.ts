@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { CommandRegistry } from "../../src/commands/index.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { silentLogger } from "../../src/logger.js";
-import { createDiscordInteractionsHandler } from "../../src/adapters/discord/createDiscordInteractionsHandler.js";
+import { createDiscordInteractionsHandler } from "../../src/platforms/discord/createDiscordInteractionsHandler.js";
 import { slowMinskCommand, timerCommand } from "./timingCommands.js";
 import { buttonClick, createTestKeyPair, interactionBase, signBody, slashCommand, startEndpoint, type TestEndpoint } from "./signedInteractions.js";
 

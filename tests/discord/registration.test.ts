@@ -3,9 +3,9 @@ import { promisify } from "node:util";
 import { REST } from "@discordjs/rest";
 import { MockAgent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { allCommands, type CommandDefinition } from "../../src/commands/index.js";
-import { buildDiscordCommands } from "../../src/adapters/discord/buildDiscordCommands.js";
-import { runDiscordRegister } from "../../src/adapters/discord/runDiscordRegister.js";
+import { commandsFor, type CommandDefinition } from "../../src/commands/index.js";
+import { buildDiscordCommands } from "../../src/platforms/discord/buildDiscordCommands.js";
+import { runDiscordRegister } from "../../src/cli/runDiscordRegister.js";
 
 const APP = "111111111111111111";
 const GUILD = "333333333333333333";
@@ -58,11 +58,11 @@ function mockedRest(status = 200) {
 }
 
 describe("Discord command registration", () => {
-  const commands = buildDiscordCommands(allCommands) as any[];
+  const commands = buildDiscordCommands(commandsFor()) as any[];
 
   it("describes every registry command as a typed slash command, plus the message command", () => {
     const slash = commands.filter((command) => command.type === 1);
-    expect(slash.map((command) => command.name)).toEqual(allCommands.map((command) => command.name));
+    expect(slash.map((command) => command.name)).toEqual(commandsFor().map((command) => command.name));
     expect(commands.at(-1)).toEqual({ type: 3, name: "Find in document" });
     for (const command of slash) {
       expect(command.name).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
@@ -120,7 +120,7 @@ describe("Discord command registration", () => {
   });
 
   it("--dry-run prints only the JSON array and sends nothing (as a real process)", async () => {
-    const { stdout, stderr } = await promisify(execFile)("npx", ["tsx", "src/cli/discordRegister.ts", "--dry-run"], {
+    const { stdout, stderr } = await promisify(execFile)("npx", ["tsx", "src/bin/discordRegister.ts", "--dry-run"], {
       env: { ...process.env, DISCORD_TOKEN: "", DISCORD_APPLICATION_ID: "" },
       timeout: 15_000,
     });

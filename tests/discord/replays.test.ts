@@ -3,12 +3,12 @@
  * found: who sees a shared notice, whether /help shows every command, and the like.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDiscordInteractionsHandler } from "../../src/adapters/discord/createDiscordInteractionsHandler.js";
-import { handleInteraction } from "../../src/adapters/discord/handleInteraction.js";
+import { createDiscordInteractionsHandler } from "../../src/platforms/discord/createDiscordInteractionsHandler.js";
+import { handleInteraction } from "../../src/platforms/discord/handleInteraction.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { KnowledgeBase, loadKnowledge, parseDocument } from "../../src/knowledge/index.js";
 import { silentLogger } from "../../src/logger.js";
-import { createBotRegistry } from "../../src/runtime/createBotRegistry.js";
+import { createBotRegistry } from "../../src/app/createBotRegistry.js";
 import { buttonClick, createTestKeyPair, signBody, slashCommand, startEndpoint, type TestEndpoint } from "./signedInteractions.js";
 
 const keys = createTestKeyPair();

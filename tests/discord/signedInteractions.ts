@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { discordInteractionBase } from "../../bench/load/signedRequests.js";
-import type { DiscordInteractionsHandler } from "../../src/adapters/discord/createDiscordInteractionsHandler.js";
+import type { DiscordInteractionsHandler } from "../../src/platforms/discord/createDiscordInteractionsHandler.js";
 
 /** A test application key pair and Discord's signature: the same helpers the load benchmark signs with. */
 export { createDiscordKeys as createTestKeyPair, discordSignature as signBody } from "../../bench/load/signedRequests.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDiscordPublicKey, verifyDiscordSignature } from "../../src/adapters/discord/verifyDiscordSignature.js";
+import { createDiscordPublicKey, verifyDiscordSignature } from "../../src/platforms/discord/verify.js";
 import { createTestKeyPair, signBody } from "./signedInteractions.js";
 
 const keys = createTestKeyPair();

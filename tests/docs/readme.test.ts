@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { generatedCommandTable, generatedSession, readmeBlock, SESSION_LINES } from "./readmeBlocks.js";
 import { createCommandRegistry, renderCommandTable } from "../../src/commands/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
-import { SSL_CHECK_BODY_LIMIT_BYTES } from "../../src/adapters/slack/verify.js";
-import { MAX_BUFFERED_BODY_BYTES, MAX_CONNECTIONS } from "../../src/server/connectionGuard.js";
-import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from "../../src/server/createHttpServer.js";
-import { MAX_RATE_LIMIT } from "../../src/runtime/parseRateLimit.js";
+import { SSL_CHECK_BODY_LIMIT_BYTES } from "../../src/platforms/slack/verify.js";
+import { MAX_BUFFERED_BODY_BYTES, MAX_CONNECTIONS } from "../../src/http/connectionGuard.js";
+import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, TIMEOUT_CHECK_INTERVAL_MS } from "../../src/http/createHttpServer.js";
+import { MAX_RATE_LIMIT } from "../../src/app/parseRateLimit.js";
 
 const readme = readFileSync("README.md", "utf8");
 const regenerate = "run `npm run readme` to regenerate it";

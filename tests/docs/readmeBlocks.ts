@@ -4,7 +4,7 @@
  * them; `npm run readme` writes them after a change that moves them.
  */
 import { PassThrough } from "node:stream";
-import { startConsole } from "../../src/adapters/console/index.js";
+import { startConsole } from "../../src/platforms/console/index.js";
 import { createCommandRegistry, renderCommandTable } from "../../src/commands/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 

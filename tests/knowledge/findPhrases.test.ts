@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findPassageByPhrase, locatePhrases } from "../../src/knowledge/findPhrases.js";
-import { foldForComparison } from "../../src/knowledge/normalizeText.js";
+import { foldForComparison } from "../../src/text/normalizeText.js";
 import type { KnowledgeDocument, Passage } from "../../src/knowledge/types.js";
 
 function documentOf(texts: string[]): KnowledgeDocument {

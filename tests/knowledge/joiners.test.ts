@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { KnowledgeBase, parseDocument } from "../../src/knowledge/index.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 // Persian "we want", spelled with a zero-width non-joiner (U+200C) as it is written.
 const PERSIAN_WORD = "می\u200cخواهیم";
@@ -35,7 +36,7 @@ describe("zero-width joiners (U+200C, U+200D)", () => {
 
   it("survive a command's input and come back verbatim in the answer", async () => {
     const registry = createCommandRegistry(() => knowledge);
-    const reply = await registry.run({ command: "ask", text: `${PERSIAN_WORD} peace`, user: { id: "u" }, platform: "console" });
+    const reply = await registry.run({ command: "ask", text: `${PERSIAN_WORD} peace`, user: { id: "u" }, platform: consoleTraits });
     expect(reply.title).toBe(`${PERSIAN_WORD} peace`);
     expect(reply.quotes[0]?.text).toContain(PERSIAN_WORD);
   });

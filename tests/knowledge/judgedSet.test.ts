@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { scoreJudgedSet } from "../../bench/judgedQuality.js";
-import { answerQuestion } from "../../src/commands/answerQuestion.js";
+import { answerQuestion } from "../../src/commands/core/answerQuestion.js";
 import { KnowledgeBase, loadKnowledge } from "../../src/knowledge/index.js";
 import { judgedSet, JUDGED_FOLDERS, type JudgedQuestion } from "./judgedSet.js";
 

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { createLogger } from "../../src/logger.js";
-import { KnowledgeStore } from "../../src/runtime/knowledgeStore.js";
+import { KnowledgeStore } from "../../src/app/knowledgeStore.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
 
 const MINSK_PASSAGE =
   "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";
@@ -63,7 +64,7 @@ describe("broken knowledge files", () => {
 
   it("still answers /source minsk from the essay, quoted word for word with where it is from", async () => {
     const registry = createCommandRegistry(() => knowledge);
-    const reply = await registry.run({ command: "source", text: "minsk", user: { id: "U1" }, platform: "slack" });
+    const reply = await registry.run({ command: "source", text: "minsk", user: { id: "U1" }, platform: slackTraits });
     expect(reply.kind).toBe("answer");
     const quote = reply.quotes.find((q) => q.text === MINSK_PASSAGE);
     expect(quote).toBeDefined();
@@ -73,7 +74,7 @@ describe("broken knowledge files", () => {
 
   it("shows the problems to users in /docs, each with its file name", async () => {
     const registry = createCommandRegistry(() => knowledge);
-    const reply = await registry.run({ command: "docs", user: { id: "U1" }, platform: "slack" });
+    const reply = await registry.run({ command: "docs", user: { id: "U1" }, platform: slackTraits });
     const shown = JSON.stringify(reply);
     for (const file of Object.keys(BROKEN)) expect(shown).toContain(file);
   });

@@ -4,8 +4,8 @@
  * own limits (see /work/shared/platform-notes.md), written out here rather than imported from src/render, so a
  * wrong constant there cannot hide itself.
  */
-import type { SlackMessage } from "../../src/render/renderSlackBlocks.js";
-import type { DiscordMessage } from "../../src/render/renderDiscordMessage.js";
+import type { SlackMessage } from "../../src/platforms/slack/render.js";
+import type { DiscordMessage } from "../../src/platforms/discord/render.js";
 
 /** C0 and C1 control characters other than newline: a raw one in chat text is garbage or a terminal attack. */
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;

@@ -6,13 +6,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createCommandRegistry, type CommandRegistry } from "../../src/commands/index.js";
-import { encodeInvocation } from "../../src/commands/invocation.js";
-import type { Reply } from "../../src/commands/reply.js";
-import type { CommandDefinition, CommandRequest, Platform } from "../../src/commands/types.js";
+import type { Reply } from "../../src/reply/types.js";
+import type { CommandDefinition, CommandRequest, PlatformTraits } from "../../src/commands/registry/types.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
-import { renderDiscordMessage, renderSlackMessage, renderText } from "../../src/render/index.js";
+import { renderDiscordMessage } from "../../src/platforms/discord/render.js";
+import { renderSlackMessage } from "../../src/platforms/slack/render.js";
+import { renderText } from "../../src/platforms/console/render.js";
 import { HOSTILE_FRAGMENTS, hostileText } from "./hostileText.js";
 import { discordMessageProblems, slackMessageProblems, terminalTextProblems, textProblems } from "./messageProblems.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 const MINSK_PASSAGE =
   "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";
@@ -74,7 +78,7 @@ function optionsFrom(definition: CommandDefinition, values: ReadonlyArray<string
   return args;
 }
 
-const platform = fc.constantFrom<Platform>("slack", "discord", "console");
+const platform = fc.constantFrom<PlatformTraits>(slackTraits, discordTraits, consoleTraits);
 const user = fc.record({
   id: fc.oneof(fc.constantFrom("U0123ABCD", "112233445566778899"), fc.string({ maxLength: 40 })),
   name: fc.option(hostileText, { nil: undefined }),
@@ -83,7 +87,7 @@ const user = fc.record({
 describe("every command answers hostile text safely on every platform", () => {
   it("has commands to test, the Minsk passage among the answers", async () => {
     expect(registry.list().length).toBeGreaterThanOrEqual(10);
-    const reply = await registry.run({ command: "source", text: "minsk @everyone <!channel>", user: { id: "U1" }, platform: "slack" });
+    const reply = await registry.run({ command: "source", text: "minsk @everyone <!channel>", user: { id: "U1" }, platform: slackTraits });
     expect(reply.quotes.map((quote) => quote.text)).toContain(MINSK_PASSAGE);
     checkReply(reply, "source", "minsk @everyone <!channel>");
   });
@@ -102,7 +106,7 @@ describe("every command answers hostile text safely on every platform", () => {
           const request: CommandRequest =
             input.kind === "text"
               ? { command: definition.name, text: input.text, user: input.user, platform: input.platform }
-              : { command: definition.name, args: optionsFrom(definition, input.values), user: input.user, platform: "discord", page: input.page };
+              : { command: definition.name, args: optionsFrom(definition, input.values), user: input.user, platform: discordTraits, page: input.page };
           checkReply(await registry.run(request), definition.name, JSON.stringify(request));
         }),
         { numRuns: RUNS_PER_COMMAND },
@@ -118,8 +122,8 @@ describe("button clicks with any value", () => {
   const forgedInvocation = fc
     .tuple(commandName, fc.oneof(fc.nat(2_000), fc.string({ maxLength: 6 })), fc.constantFrom("", "s", "x"), fc.dictionary(fc.constantFrom("question", "name", "for", "document", "topic", "first", "second", "claim", "people", "minutes"), buttonText, { maxKeys: 3 }))
     .map(([command, page, share, args]) => {
-      const encoded = encodeInvocation({ command, args, page: typeof page === "number" ? page : 0, share: share === "s" });
-      return typeof page === "number" ? encoded : encoded.replace(/^gt1\|[^|]*\|0\|/, `gt1|${command}|${page}|${share}|`);
+      // Written as a forger would, with URLSearchParams, not with the bot's own encoder.
+      return `gt1|${command}|${page}|${share}|${new URLSearchParams(args as Record<string, string>).toString()}`;
     });
   const buttonValue = fc.oneof(
     { weight: 3, arbitrary: forgedInvocation },
@@ -144,10 +148,10 @@ describe("button clicks with any value", () => {
   }, 60_000);
 
   it("a More button still runs its command after a round trip through the renderers", async () => {
-    const reply = await registry.run({ command: "ask", text: "why did the talks stall", user: { id: "U1" }, platform: "slack" });
+    const reply = await registry.run({ command: "ask", text: "why did the talks stall", user: { id: "U1" }, platform: slackTraits });
     const more = reply.actions?.find((action) => action.label.startsWith("More"));
     expect(more, "an /ask answer with more passages offers More").toBeDefined();
-    const next = await registry.runInvocation(more!.value, { id: "U1" }, "discord");
+    const next = await registry.runInvocation(more!.value, { id: "U1" }, discordTraits);
     expect(next.kind).toBe("answer");
     expect(next.quotes.length).toBeGreaterThan(0);
     checkReply(next, "more", safeDecode(more!.value));

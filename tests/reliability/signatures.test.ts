@@ -20,7 +20,7 @@ import {
   type SignedRequest,
 } from "../../bench/load/signedRequests.js";
 import { startBotServer, type BotServer } from "../../bench/load/startBotServer.js";
-import type { CommandDefinition } from "../../src/commands/types.js";
+import type { CommandDefinition } from "../../src/commands/registry/types.js";
 import { createLogger } from "../../src/logger.js";
 
 const MINSK_PHRASE = "Russia has violated multiple agreements, from the Minsk accords (2014-2015)";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { contextActions } from "../../src/commands/contextActions.js";
+import { contextActions } from "../../src/commands/core/context.js";
 import type { Reply } from "../../src/commands/index.js";
-import { renderDiscordMessage } from "../../src/render/renderDiscordMessage.js";
-import { renderSlackMessage } from "../../src/render/renderSlackBlocks.js";
+import { renderDiscordMessage } from "../../src/platforms/discord/render.js";
+import { renderSlackMessage } from "../../src/platforms/slack/render.js";
 import { overflowingReply } from "./fixtures.js";
 
 /** A reply with one Context button per quote, as /why-stalled and /section give. */

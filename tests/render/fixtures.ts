@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { Reply, ReplyQuote } from "../../src/commands/reply.js";
+import type { Reply, ReplyQuote } from "../../src/reply/types.js";
 
 export const MINSK_PASSAGE =
   "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";

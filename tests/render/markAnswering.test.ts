@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ReplyQuote } from "../../src/commands/reply.js";
-import { renderDiscordMessage, renderSlackMessage, renderText } from "../../src/render/index.js";
+import type { ReplyQuote } from "../../src/reply/types.js";
+import { renderDiscordMessage } from "../../src/platforms/discord/render.js";
+import { renderSlackMessage } from "../../src/platforms/slack/render.js";
+import { renderText } from "../../src/platforms/console/render.js";
 import { realisticReply } from "./fixtures.js";
 
 const FIRST = "Early talks briefly raised hopes.";

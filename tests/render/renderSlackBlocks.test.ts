@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { renderSlackMessage, textLength, type SlackMessage } from "../../src/render/renderSlackBlocks.js";
+import { renderSlackMessage, textLength, type SlackMessage } from "../../src/platforms/slack/render.js";
 import {
   SLACK_ACTIONS_PER_BLOCK_MAX,
   SLACK_ACTION_ID_MAX,
@@ -13,9 +13,9 @@ import {
   SLACK_MESSAGE_TEXT_BUDGET,
   SLACK_SECTION_FIELDS_MAX,
   SLACK_SECTION_TEXT_MAX,
-} from "../../src/render/slackLimits.js";
+} from "../../src/platforms/slack/limits.js";
 import type { types } from "@slack/bolt";
-import type { Reply } from "../../src/commands/reply.js";
+import type { Reply } from "../../src/reply/types.js";
 import {
   arbitraryReply,
   collectStrings,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderText } from "../../src/render/renderText.js";
+import { renderText } from "../../src/platforms/console/render.js";
 import { hostileReply, MINSK_PASSAGE, overflowingReply, realisticReply } from "./fixtures.js";
 
 const ZWSP = "\u200b";

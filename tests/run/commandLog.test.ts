@@ -1,13 +1,15 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { CommandRegistry } from "../../src/commands/commandRegistry.js";
+import { CommandRegistry } from "../../src/commands/registry/commandRegistry.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { createLogger } from "../../src/logger.js";
-import { createCommandLog } from "../../src/runtime/logCommands.js";
-import { rateLimitCommands } from "../../src/runtime/rateLimitCommands.js";
-import { SlidingWindowRateLimiter } from "../../src/runtime/rateLimiter.js";
-import { wrapCommandRuns } from "../../src/runtime/wrapCommandRuns.js";
+import { createCommandLog } from "../../src/app/logCommands.js";
+import { rateLimitCommands } from "../../src/app/rateLimitCommands.js";
+import { SlidingWindowRateLimiter } from "../../src/app/rateLimiter.js";
+import { wrapCommandRuns } from "../../src/commands/registry/wrapCommandRuns.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
 
 const FAKE_TOKEN = "xoxb-999-888-FAKETOKENSHOULDNEVERBELOGGED";
 
@@ -33,10 +35,10 @@ describe("createCommandLog", () => {
       command: "source",
       text: `minsk ${FAKE_TOKEN}`,
       user: { id: "U123", name: FAKE_TOKEN },
-      platform: "slack",
+      platform: slackTraits,
     });
     expect(reply.quotes.length).toBeGreaterThan(0);
-    await registry.run({ command: "no-such-command", user: { id: "U123" }, platform: "discord" });
+    await registry.run({ command: "no-such-command", user: { id: "U123" }, platform: discordTraits });
 
     const commandLines = lines.filter((line) => line.msg === "command");
     expect(commandLines).toHaveLength(2);
@@ -57,7 +59,7 @@ describe("createCommandLog", () => {
       { onError: log.onError },
     );
     const registry = wrapCommandRuns(failing, log.middleware);
-    const reply = await registry.run({ command: "explode", user: { id: "U1" }, platform: "discord" });
+    const reply = await registry.run({ command: "explode", user: { id: "U1" }, platform: discordTraits });
     const referenceId = /reference ([0-9a-f]+)/.exec(reply.text ?? "")?.[1];
     expect(referenceId).toMatch(/^[0-9a-f]{8}$/);
 
@@ -77,8 +79,8 @@ describe("createCommandLog", () => {
       rateLimitCommands(new SlidingWindowRateLimiter({ limit: 1, windowMs: 10_000 })),
     );
     const registry = wrapCommandRuns(limited, log.middleware);
-    await registry.run({ command: "help", user: { id: "U1" }, platform: "slack" });
-    await registry.run({ command: "help", user: { id: "U1" }, platform: "slack" });
+    await registry.run({ command: "help", user: { id: "U1" }, platform: slackTraits });
+    await registry.run({ command: "help", user: { id: "U1" }, platform: slackTraits });
     expect(lines.filter((line) => line.msg === "command").map((line) => line.outcome)).toEqual(["notice", "rate-limited"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, type Environment } from "../../src/config/loadConfig.js";
+import { loadConfig, settingsOf, type Environment } from "../../src/config/loadConfig.js";
 
 const SLACK_BOT = "xoxb-1111-2222-fakebottokenvalue";
 const SLACK_APP = "xapp-1-A111-2222-fakeapptokenvalue";
@@ -26,7 +26,7 @@ describe("loadConfig", () => {
     expect(config.adapters).toEqual(["console"]);
     expect(config.port).toBe(3000);
     expect(config.host).toBe("0.0.0.0");
-    expect(config.knowledgeDir).toBe("knowledge");
+    expect(config.knowledge).toEqual({ directory: "knowledge" });
     expect(config.rateLimit).toEqual({ limit: 10, windowMs: 10_000 });
     expect(config.logLevel).toBeUndefined();
   });
@@ -66,12 +66,12 @@ describe("loadConfig", () => {
       DISCORD_GUILD_ID: "987654321098765432",
     });
     expect(all.adapters).toEqual(["slack-socket", "discord-gateway", "discord-http"]);
-    expect(all.discord).toMatchObject({ applicationId: DISCORD_APP, guildId: "987654321098765432" });
+    expect(settingsOf(all, "discord")).toMatchObject({ applicationId: DISCORD_APP, guildId: "987654321098765432" });
   });
 
   it("reads PORT, KNOWLEDGE_DIR, LOG_LEVEL and RATE_LIMIT forms", () => {
     const config = configOf({ PORT: "8080", KNOWLEDGE_DIR: "/data/docs", LOG_LEVEL: "DEBUG", RATE_LIMIT: "20/1m" });
-    expect(config).toMatchObject({ port: 8080, knowledgeDir: "/data/docs", logLevel: "debug", rateLimit: { limit: 20, windowMs: 60_000 } });
+    expect(config).toMatchObject({ port: 8080, knowledge: { directory: "/data/docs", setBy: "KNOWLEDGE_DIR" }, logLevel: "debug", rateLimit: { limit: 20, windowMs: 60_000 } });
     expect(configOf({ RATE_LIMIT: "0" }).rateLimit).toBeNull();
     expect(configOf({ RATE_LIMIT: "off" }).rateLimit).toBeNull();
     expect(configOf({ RATE_LIMIT: "5/s" }).rateLimit).toEqual({ limit: 5, windowMs: 1000 });

@@ -1,11 +1,12 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { completeConsoleLine, parseConsoleLine, startConsole } from "../../src/adapters/console/index.js";
-import { CommandRegistry } from "../../src/commands/commandRegistry.js";
+import { completeConsoleLine, parseConsoleLine, startConsole } from "../../src/platforms/console/index.js";
+import { CommandRegistry } from "../../src/commands/registry/commandRegistry.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import type { CommandRequest } from "../../src/commands/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
-import { wrapCommandRuns } from "../../src/runtime/wrapCommandRuns.js";
+import { wrapCommandRuns } from "../../src/commands/registry/wrapCommandRuns.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 const MINSK = "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";
 const knowledge = await loadKnowledge("knowledge");
@@ -58,8 +59,8 @@ describe("startConsole", () => {
     await session.done;
 
     expect(seen.map(({ command, text, platform, user }) => ({ command, text, platform, user }))).toEqual([
-      { command: "source", text: "minsk", platform: "console", user: { id: "dana" } },
-      { command: "ask", text: "why did the istanbul talks fail", platform: "console", user: { id: "dana" } },
+      { command: "source", text: "minsk", platform: consoleTraits, user: { id: "dana" } },
+      { command: "ask", text: "why did the istanbul talks fail", platform: consoleTraits, user: { id: "dana" } },
     ]);
     const transcript = text();
     expect(transcript.startsWith("> /source minsk\n")).toBe(true);

@@ -2,11 +2,11 @@ import { getGlobalDispatcher, MockAgent, setGlobalDispatcher, type Dispatcher } 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { discordInteractionBase, discordSignature, createDiscordKeys, nowSeconds } from "../../bench/load/signedRequests.js";
 import { loadConfig } from "../../src/config/loadConfig.js";
-import { ConnectionBoard, keepConnecting } from "../../src/runtime/keepConnecting.js";
-import { KnowledgeStore } from "../../src/runtime/knowledgeStore.js";
-import { createBotRegistry } from "../../src/runtime/createBotRegistry.js";
-import { servePlatforms, type PlatformServer } from "../../src/runtime/servePlatforms.js";
-import { trackCommandsInFlight } from "../../src/runtime/trackCommandsInFlight.js";
+import { ConnectionBoard, keepConnecting } from "../../src/app/keepConnecting.js";
+import { KnowledgeStore } from "../../src/app/knowledgeStore.js";
+import { createBotRegistry } from "../../src/app/createBotRegistry.js";
+import { servePlatforms, type PlatformServer } from "../../src/app/servePlatforms.js";
+import { trackCommandsInFlight } from "../../src/app/trackCommandsInFlight.js";
 import { blockNetwork, captureLogs, restoreNetwork } from "../slack/slackHarness.js";
 
 const DISCORD_TOKEN = "MTExMTExMTExMTExMTExMTEx.GaBcDe.fakefakefakefakefakefakefakefakefake";
@@ -115,7 +115,7 @@ describe("a platform that cannot connect at start", () => {
       logger: logs.logger,
       inFlight: trackCommandsInFlight(),
       host: "127.0.0.1",
-      adapters: { backoff: { initialMs: 50, maxMs: 100 } },
+      connections: { backoff: { initialMs: 50, maxMs: 100 } },
     });
     const base = `http://127.0.0.1:${platforms.port}`;
 

@@ -1,8 +1,8 @@
-import { request, type Server } from "node:http";
+import { request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createHttpServer, type HttpServerOptions } from "../../src/server/createHttpServer.js";
-import { shutdownHttpServer } from "../../src/server/shutdownHttpServer.js";
+import { createHttpServer, type HttpServerOptions } from "../../src/http/createHttpServer.js";
+import { shutdownHttpServer } from "../../src/http/shutdownHttpServer.js";
 
 const servers: Server[] = [];
 
@@ -59,8 +59,10 @@ describe("createHttpServer", () => {
 
   it("routes each platform's path to its handler, and 404s everything else", async () => {
     const url = await listen({
-      slack: (_req, res) => void res.end("slack handled"),
-      discord: (_req, res) => void res.end("discord handled"),
+      routes: [
+        { path: "/slack/events", handler: (_req, res) => void res.end("slack handled") },
+        { path: "/discord/interactions", handler: (_req, res) => void res.end("discord handled") },
+      ],
     });
     expect(await send(`${url}/slack/events`, { method: "POST", body: Buffer.from("x") })).toEqual({ status: 200, body: "slack handled" });
     expect(await send(`${url}/discord/interactions`, { method: "POST", body: Buffer.from("{}") })).toEqual({ status: 200, body: "discord handled" });
@@ -70,13 +72,13 @@ describe("createHttpServer", () => {
   });
 
   it("404s a platform path whose adapter is not configured", async () => {
-    const url = await listen({ discord: (_req, res) => void res.end("discord handled") });
+    const url = await listen({ routes: [{ path: "/discord/interactions", handler: (_req, res) => void res.end("discord handled") }] });
     expect((await send(`${url}/slack/events`, { method: "POST", body: Buffer.from("x") })).status).toBe(404);
   });
 
   it("refuses a 2 MB body with 413 before the handler runs", async () => {
     let handled = 0;
-    const url = await listen({ discord: (_req, res) => void (handled++, res.end("handled")) });
+    const url = await listen({ routes: [{ path: "/discord/interactions", handler: (_req, res) => void (handled++, res.end("handled")) }] });
     const refused = await send(`${url}/discord/interactions`, { method: "POST", body: Buffer.alloc(2 * 1024 * 1024, 0x61) });
     expect(refused.status).toBe(413);
     expect(JSON.parse(refused.body).error).toMatch(/larger than 1048576 bytes/);
@@ -84,7 +86,7 @@ describe("createHttpServer", () => {
   });
 
   it("turns a handler's exception into a 500 and keeps serving", async () => {
-    const url = await listen({ slack: () => { throw new Error("adapter bug"); } });
+    const url = await listen({ routes: [{ path: "/slack/events", handler: () => { throw new Error("adapter bug"); } }] });
     expect((await send(`${url}/slack/events`, { method: "POST", body: Buffer.from("x") })).status).toBe(500);
     expect((await send(`${url}/healthz`)).status).toBe(200);
   });
@@ -95,16 +97,19 @@ describe("shutdownHttpServer", () => {
     let release!: () => void;
     let markStarted!: () => void;
     const started = new Promise<void>((resolve) => (markStarted = resolve));
+    const slow = (_req: IncomingMessage, res: ServerResponse) =>
+      new Promise<void>((done) => {
+        markStarted();
+        release = () => {
+          res.end("finished after shutdown began");
+          done();
+        };
+      });
     const baseUrl = await listen({
-      slack: (_req, res) =>
-        new Promise<void>((done) => {
-          markStarted();
-          release = () => {
-            res.end("finished after shutdown began");
-            done();
-          };
-        }),
-      discord: (_req, res) => void res.end("answered while draining"),
+      routes: [
+        { path: "/slack/events", handler: slow },
+        { path: "/discord/interactions", handler: (_req, res) => void res.end("answered while draining") },
+      ],
     });
     const inFlight = send(`${baseUrl}/slack/events`, { method: "POST", body: Buffer.from("x") });
     await started;

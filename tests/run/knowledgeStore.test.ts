@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/knowledge/index.js";
-import { KnowledgeStore, summarize } from "../../src/runtime/knowledgeStore.js";
+import { KnowledgeStore, summarize } from "../../src/app/knowledgeStore.js";
 
 const MINSK = "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";
 const GRAIN_NOTES = [

@@ -31,9 +31,9 @@ function botEnvironment(variables: Record<string, string> = {}): NodeJS.ProcessE
   return { ...env, ...variables };
 }
 
-/** `node --import tsx`, not `npx tsx`: signals then reach the bot itself, as `node dist/main.js` in Docker. */
+/** `node --import tsx`, not `npx tsx`: signals then reach the bot itself, as `node dist/bin/main.js` in Docker. */
 function startBot(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/bin/main.ts"], { env, stdio: ["pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

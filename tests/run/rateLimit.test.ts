@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { KnowledgeBase } from "../../src/knowledge/index.js";
-import { parseRateLimit } from "../../src/runtime/parseRateLimit.js";
-import { rateLimitCommands } from "../../src/runtime/rateLimitCommands.js";
-import { SlidingWindowRateLimiter } from "../../src/runtime/rateLimiter.js";
-import { wrapCommandRuns } from "../../src/runtime/wrapCommandRuns.js";
+import { parseRateLimit } from "../../src/app/parseRateLimit.js";
+import { rateLimitCommands } from "../../src/app/rateLimitCommands.js";
+import { SlidingWindowRateLimiter } from "../../src/app/rateLimiter.js";
+import { wrapCommandRuns } from "../../src/commands/registry/wrapCommandRuns.js";
 import type { CommandRequest } from "../../src/commands/index.js";
 import { silentLogger } from "../../src/logger.js";
-import { createBotRegistry } from "../../src/runtime/createBotRegistry.js";
+import { createBotRegistry } from "../../src/app/createBotRegistry.js";
+import { discordTraits } from "../../src/platforms/discord/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { consoleTraits } from "../../src/platforms/console/traits.js";
 
 function clock(start = 1_000_000) {
   let now = start;
@@ -69,14 +72,14 @@ describe("rateLimitCommands", () => {
       return next(req);
     });
     const limited = wrapCommandRuns(counting, rateLimitCommands(new SlidingWindowRateLimiter({ limit: 10, windowMs: 10_000 }, { now: time.now })));
-    for (let i = 0; i < 10; i++) expect((await limited.run(request("slack"))).title).not.toBe("One moment");
-    const refused = await limited.run(request("slack"));
+    for (let i = 0; i < 10; i++) expect((await limited.run(request(slackTraits))).title).not.toBe("One moment");
+    const refused = await limited.run(request(slackTraits));
     expect(refused).toMatchObject({ title: "One moment", visibility: "private", kind: "notice", quotes: [] });
     expect(refused.text).toMatch(/Try again in 10 seconds\./);
     expect(runs).toBe(10);
     // Another user, and the same id on another platform, are not affected.
-    expect((await limited.run(request("slack", "U2"))).title).not.toBe("One moment");
-    expect((await limited.run(request("discord"))).title).not.toBe("One moment");
+    expect((await limited.run(request(slackTraits, "U2"))).title).not.toBe("One moment");
+    expect((await limited.run(request(discordTraits))).title).not.toBe("One moment");
   });
 
   it("limits button clicks too, since runInvocation goes through the wrapped run", async () => {
@@ -85,8 +88,8 @@ describe("rateLimitCommands", () => {
       createCommandRegistry(() => knowledge),
       rateLimitCommands(new SlidingWindowRateLimiter({ limit: 1, windowMs: 10_000 }, { now: time.now })),
     );
-    await limited.run(request("discord"));
-    const clicked = await limited.runInvocation("gt1|help|0||", { id: "U1" }, "discord");
+    await limited.run(request(discordTraits));
+    const clicked = await limited.runInvocation("gt1|help|0||", { id: "U1" }, discordTraits);
     expect(clicked.title).toBe("One moment");
   });
 
@@ -95,7 +98,7 @@ describe("rateLimitCommands", () => {
       createCommandRegistry(() => knowledge),
       rateLimitCommands(new SlidingWindowRateLimiter({ limit: 1, windowMs: 10_000 })),
     );
-    for (let i = 0; i < 5; i++) expect((await limited.run(request("console"))).title).not.toBe("One moment");
+    for (let i = 0; i < 5; i++) expect((await limited.run(request(consoleTraits))).title).not.toBe("One moment");
   });
 
   it("keeps the registry's other methods working through the wrapper", () => {
@@ -108,7 +111,7 @@ describe("rateLimitCommands", () => {
 describe("createBotRegistry", () => {
   const knowledge = new KnowledgeBase([], []);
   const run = (registry: ReturnType<typeof createBotRegistry>) =>
-    registry.run({ command: "help", user: { id: "U9" }, platform: "slack" });
+    registry.run({ command: "help", user: { id: "U9" }, platform: slackTraits });
 
   it("applies RATE_LIMIT to every command, and RATE_LIMIT=0 (null) turns it off", async () => {
     const limited = createBotRegistry({ knowledge: () => knowledge, logger: silentLogger, rateLimit: parseRateLimit("2/10s")! });

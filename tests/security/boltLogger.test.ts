@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { LogLevel } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
-import { redactBodyExcerpts, toBoltLogger } from "../../src/adapters/slack/boltLogger.js";
+import { redactBodyExcerpts, toBoltLogger } from "../../src/platforms/slack/boltLogger.js";
 import { createLogger } from "../../src/logger.js";
 
 describe("Bolt's log lines", () => {

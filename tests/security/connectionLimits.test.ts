@@ -14,9 +14,9 @@ import {
   REQUEST_TIMEOUT_MS,
   TIMEOUT_CHECK_INTERVAL_MS,
   type HttpServerOptions,
-} from "../../src/server/createHttpServer.js";
-import { readBody } from "../../src/server/readBody.js";
-import { shutdownHttpServer } from "../../src/server/shutdownHttpServer.js";
+} from "../../src/http/createHttpServer.js";
+import { readBody } from "../../src/http/readBody.js";
+import { shutdownHttpServer } from "../../src/http/shutdownHttpServer.js";
 import { openIdle, rawRequest } from "./botUnderTest.js";
 
 const servers: Server[] = [];
@@ -48,11 +48,16 @@ async function start(options: Partial<HttpServerOptions> = {}): Promise<Started>
   const server = createHttpServer({
     health: () => ({ documents: 1, passages: 1, errors: 0 }),
     logger,
-    discord: async (req, res) => {
-      const read = await readBody(req, 1024 * 1024);
-      const text = read.ok ? String(read.body.length) : "";
-      res.writeHead(read.ok ? 200 : read.status, { "content-length": Buffer.byteLength(text) }).end(text);
-    },
+    routes: [
+      {
+        path: "/discord/interactions",
+        handler: async (req, res) => {
+          const read = await readBody(req, 1024 * 1024);
+          const text = read.ok ? String(read.body.length) : "";
+          res.writeHead(read.ok ? 200 : read.status, { "content-length": Buffer.byteLength(text) }).end(text);
+        },
+      },
+    ],
     ...options,
   });
   servers.push(server);
@@ -188,7 +193,7 @@ describe("timeouts fire when documented", () => {
 
 describe("the default connection cap", () => {
   it("is 512, or half the process's descriptor limit when that is lower", async () => {
-    const { defaultMaxConnections } = await import("../../src/server/connectionGuard.js");
+    const { defaultMaxConnections } = await import("../../src/http/connectionGuard.js");
     const { mkdtemp, writeFile } = await import("node:fs/promises");
     const { tmpdir } = await import("node:os");
     const folder = await mkdtemp(`${tmpdir()}/limits-`);

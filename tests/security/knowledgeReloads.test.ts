@@ -12,9 +12,9 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { seededRandom } from "../../bench/syntheticCorpus.js";
 import type { KnowledgeBase } from "../../src/knowledge/index.js";
-import { KnowledgeStore, summarize } from "../../src/runtime/knowledgeStore.js";
-import { createHttpServer } from "../../src/server/createHttpServer.js";
-import { shutdownHttpServer } from "../../src/server/shutdownHttpServer.js";
+import { KnowledgeStore, summarize } from "../../src/app/knowledgeStore.js";
+import { createHttpServer } from "../../src/http/createHttpServer.js";
+import { shutdownHttpServer } from "../../src/http/shutdownHttpServer.js";
 
 const ESSAY = "russia-ukraine-peace-talks.txt";
 const stores: KnowledgeStore[] = [];

@@ -65,7 +65,7 @@ async function refused(port: number): Promise<boolean> {
 
 describe("SIGTERM", () => {
   it("300 ms into 300 simultaneous requests: every one accepted is answered, and the bot exits 0", async () => {
-    const bot = run(process.execPath, ["--import", "tsx", "src/main.ts"]);
+    const bot = run(process.execPath, ["--import", "tsx", "src/bin/main.ts"]);
     try {
       const port = await bot.port;
       // One connection per request, all at once, as the load that found the resets.

@@ -9,8 +9,8 @@ import { Socket } from "node:net";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { ConnectionGuard } from "../../src/server/connectionGuard.js";
-import { readBody } from "../../src/server/readBody.js";
+import { ConnectionGuard } from "../../src/http/connectionGuard.js";
+import { readBody } from "../../src/http/readBody.js";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;

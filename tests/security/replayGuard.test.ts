@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MemoryReplayGuard } from "../../src/server/replayGuard.js";
+import { MemoryReplayGuard } from "../../src/http/replayGuard.js";
 
 describe("MemoryReplayGuard", () => {
   it("refuses a repeat until the key expires, then accepts it again", () => {

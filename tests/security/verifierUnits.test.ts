@@ -8,14 +8,14 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { discordSignature, slackSignature } from "../../bench/load/signedRequests.js";
-import { createDiscordInteractionsHandler } from "../../src/adapters/discord/createDiscordInteractionsHandler.js";
-import { checkDiscordHeaders, createDiscordPublicKey } from "../../src/adapters/discord/verifyDiscordSignature.js";
-import { checkSlackHeaders, checkSlackSignature, SSL_CHECK_BODY_LIMIT_BYTES, verifySlackRequests, verifySlackSignature } from "../../src/adapters/slack/verify.js";
+import { createDiscordInteractionsHandler } from "../../src/platforms/discord/createDiscordInteractionsHandler.js";
+import { checkDiscordHeaders, createDiscordPublicKey } from "../../src/platforms/discord/verify.js";
+import { checkSlackHeaders, checkSlackSignature, SSL_CHECK_BODY_LIMIT_BYTES, verifySlackRequests, verifySlackSignature } from "../../src/platforms/slack/verify.js";
 import type { CommandRegistry } from "../../src/commands/index.js";
 import { createLogger } from "../../src/logger.js";
-import { createHttpServer } from "../../src/server/createHttpServer.js";
-import { MemoryReplayGuard } from "../../src/server/replayGuard.js";
-import { checkTimestamp, signatureExpiresAtMs } from "../../src/server/signatureCheck.js";
+import { createHttpServer } from "../../src/http/createHttpServer.js";
+import { MemoryReplayGuard } from "../../src/http/replayGuard.js";
+import { checkTimestamp, signatureExpiresAtMs } from "../../src/http/signatureCheck.js";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const NOW_S = 1_750_000_000;
@@ -45,7 +45,14 @@ function capture() {
 
 async function serve(listener: RequestListener, options: { budget?: number } = {}): Promise<string> {
   const server = options.budget
-    ? createHttpServer({ health: () => ({ documents: 1, passages: 1, errors: 0 }), slack: listener, discord: listener, maxBufferedBodyBytes: options.budget })
+    ? createHttpServer({
+        health: () => ({ documents: 1, passages: 1, errors: 0 }),
+        routes: [
+          { path: "/slack/events", handler: listener },
+          { path: "/discord/interactions", handler: listener },
+        ],
+        maxBufferedBodyBytes: options.budget,
+      })
     : createServer(listener);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

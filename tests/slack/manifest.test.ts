@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { buildSlackManifest, SLACK_MANIFEST_LIMITS } from "../../src/adapters/slack/index.js";
-import { runSlackManifest } from "../../src/adapters/slack/runSlackManifest.js";
+import { buildSlackManifest, SLACK_MANIFEST_LIMITS } from "../../src/platforms/slack/index.js";
+import { runSlackManifest } from "../../src/cli/runSlackManifest.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { sharedKnowledge } from "./slackHarness.js";
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createBotRegistry } from "../../src/runtime/createBotRegistry.js";
+import { createBotRegistry } from "../../src/app/createBotRegistry.js";
 import { silentLogger } from "../../src/logger.js";
 import {
   blockText,

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import nock from "nock";
 import { afterEach, beforeEach } from "vitest";
-import { createSlackApp, type SlackApp } from "../../src/adapters/slack/index.js";
+import { createSlackApp, type SlackApp } from "../../src/platforms/slack/index.js";
 import { createCommandRegistry, type CommandRegistry } from "../../src/commands/index.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { createLogger, type Logger } from "../../src/logger.js";

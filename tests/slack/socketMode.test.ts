@@ -3,7 +3,7 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // ws comes with @slack/socket-mode; it stands in for Slack's Socket Mode server on loopback.
 import { WebSocketServer, type WebSocket } from "ws";
-import { createSlackApp, startSlackSocketMode, type SlackApp } from "../../src/adapters/slack/index.js";
+import { createSlackApp, startSlackSocketMode, type SlackApp } from "../../src/platforms/slack/index.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { BOT_TOKEN, blockNetwork, blockText, captureLogs, MINSK_PASSAGE, restoreNetwork, sharedKnowledge } from "./slackHarness.js";
 

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSlackApp, startSlackSocketMode } from "../../src/adapters/slack/index.js";
+import { createSlackApp, startSlackSocketMode } from "../../src/platforms/slack/index.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import {
   BOT_TOKEN,

@@ -2,19 +2,20 @@ import { Writable } from "node:stream";
 import { LogLevel, webApi } from "@slack/bolt";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { toBoltLogger } from "../../src/adapters/slack/boltLogger.js";
-import { handleSlashCommand } from "../../src/adapters/slack/listeners/slashCommand.js";
-import { isSlackResponseUrl } from "../../src/adapters/slack/postToResponseUrl.js";
-import { scheduleFollowUps } from "../../src/adapters/slack/scheduleFollowUps.js";
-import { slackMessageToPlainText } from "../../src/adapters/slack/slackMessageToPlainText.js";
-import { decodeThreadReply, encodeThreadReply } from "../../src/adapters/slack/threadReplyValue.js";
-import { toCommandRequest } from "../../src/adapters/slack/toCommandRequest.js";
-import { verifySlackSignature } from "../../src/adapters/slack/verify.js";
-import { allCommands, createCommandRegistry } from "../../src/commands/index.js";
+import { toBoltLogger } from "../../src/platforms/slack/boltLogger.js";
+import { handleSlashCommand } from "../../src/platforms/slack/listeners/slashCommand.js";
+import { isSlackResponseUrl } from "../../src/platforms/slack/postToResponseUrl.js";
+import { scheduleFollowUps } from "../../src/platforms/slack/scheduleFollowUps.js";
+import { slackMessageToPlainText } from "../../src/platforms/slack/slackMessageToPlainText.js";
+import { decodeThreadReply, encodeThreadReply } from "../../src/platforms/slack/threadReplyValue.js";
+import { toCommandRequest } from "../../src/platforms/slack/toCommandRequest.js";
+import { verifySlackSignature } from "../../src/platforms/slack/verify.js";
+import { commandsFor, createCommandRegistry } from "../../src/commands/index.js";
 import { createLogger } from "../../src/logger.js";
 import { blockNetwork, blockText, captureLogs, MINSK_PASSAGE, restoreNetwork, sharedKnowledge, slackSignature } from "./slackHarness.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
 
-const definitionOf = (name: string) => allCommands.find((command) => command.name === name);
+const definitionOf = (name: string) => commandsFor().find((command) => command.name === name);
 
 describe("toCommandRequest", () => {
   it("maps Slack's slash command payload to a neutral request", () => {
@@ -33,7 +34,7 @@ describe("toCommandRequest", () => {
       command: "source",
       args: { name: "grain deal", for: "<@U0002|sam>" },
       user: { id: "U0001", name: "dana" },
-      platform: "slack",
+      platform: slackTraits,
     });
   });
 
@@ -42,7 +43,7 @@ describe("toCommandRequest", () => {
       command: "source",
       text: "grain deal",
       user: { id: "U1" },
-      platform: "slack",
+      platform: slackTraits,
     });
     expect(toCommandRequest({ command: "/help", user_id: "U1" }, definitionOf)).toMatchObject({ command: "help", text: "", user: { id: "U1" } });
     expect(toCommandRequest({ command: "/nosuch", text: "a &amp; b", user_id: "U1" }, definitionOf)).toMatchObject({ command: "nosuch", text: "a & b" });
@@ -90,8 +91,10 @@ describe("small pure pieces", () => {
   });
 
   it("round-trips a Reply in thread value and refuses a forged one", () => {
-    const value = encodeThreadReply({ channel: "C0001", threadTs: "1712345600.000100", command: "ask", question: "Minsk" });
-    expect(decodeThreadReply(value)).toEqual({ channel: "C0001", threadTs: "1712345600.000100", command: "ask", question: "Minsk" });
+    const value = encodeThreadReply({ channel: "C0001", threadTs: "1712345600.000100", question: "Minsk" });
+    expect(decodeThreadReply(value)).toEqual({ channel: "C0001", threadTs: "1712345600.000100", question: "Minsk" });
+    // A button from an earlier version also names the command it ran.
+    expect(decodeThreadReply(JSON.stringify({ c: "C1", t: "1.2", k: "ask", q: "x" }))).toEqual({ channel: "C1", threadTs: "1.2", question: "x" });
     expect(decodeThreadReply("gt1|ask|0||question=x")).toBeNull();
     expect(decodeThreadReply(JSON.stringify({ c: "C1", t: "not-a-ts", k: "ask", q: "x" }))).toBeNull();
   });

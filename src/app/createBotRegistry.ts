@@ -1,0 +1,38 @@
+import type { CommandRegistry } from "../commands/registry/commandRegistry.js";
+import { createCommandRegistry } from "../commands/index.js";
+import type { CommandDefinition } from "../commands/registry/types.js";
+import type { KnowledgeBase } from "../knowledge/index.js";
+import type { Logger } from "../logger.js";
+import { createCommandLog } from "./logCommands.js";
+import type { RateLimitSetting } from "./parseRateLimit.js";
+import { rateLimitCommands } from "./rateLimitCommands.js";
+import { SlidingWindowRateLimiter } from "./rateLimiter.js";
+import type { CommandMiddleware } from "../commands/registry/wrapCommandRuns.js";
+import { wrapCommandRuns } from "../commands/registry/wrapCommandRuns.js";
+
+export interface BotRegistryOptions {
+  knowledge: () => KnowledgeBase;
+  logger: Logger;
+  /** Null turns the per-user limit off. */
+  rateLimit: RateLimitSetting | null;
+  /** Replies kept for repeated commands (default DEFAULT_REPLY_CACHE_SIZE); 0 keeps none. */
+  replyCacheSize?: number;
+  /** Outermost wrappers, e.g. counting commands in flight for shutdown. */
+  around?: CommandMiddleware[];
+  /** Commands beside the built-in and topic ones (the reliability tests add one that throws). */
+  extraCommands?: CommandDefinition[];
+}
+
+/**
+ * The registry every adapter of a process shares, wrapped once: failures and one line per command logged,
+ * and the per-user rate limit innermost, so refused commands are logged too. Any entry point that serves
+ * users (npm start, a gateway shard) builds it here, so none can skip the limit or the log.
+ */
+export function createBotRegistry(options: BotRegistryOptions): CommandRegistry {
+  const commandLog = createCommandLog(options.logger);
+  let registry = createCommandRegistry(options.knowledge, { onError: commandLog.onError, replyCacheSize: options.replyCacheSize }, options.extraCommands);
+  if (options.rateLimit) registry = wrapCommandRuns(registry, rateLimitCommands(new SlidingWindowRateLimiter(options.rateLimit)));
+  registry = wrapCommandRuns(registry, commandLog.middleware);
+  for (const middleware of options.around ?? []) registry = wrapCommandRuns(registry, middleware);
+  return registry;
+}

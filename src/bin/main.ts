@@ -1,0 +1,124 @@
+import { config as loadDotenv } from "dotenv";
+import pretty from "pino-pretty";
+import type { CommandRegistry } from "../commands/index.js";
+import { checkKnowledgeFolder } from "../config/knowledgeFolder.js";
+import { loadConfig, type Config } from "../config/loadConfig.js";
+import { createLogger, jsonLineDestination, type Logger } from "../logger.js";
+import { createBotRegistry } from "../app/createBotRegistry.js";
+import { guardProcess } from "../app/guardProcess.js";
+import { KnowledgeStore, summarize } from "../app/knowledgeStore.js";
+import { formatRateLimit } from "../app/parseRateLimit.js";
+import { servePlatforms, startPlatforms } from "../app/servePlatforms.js";
+import { trackCommandsInFlight, type InFlightCommands } from "../app/trackCommandsInFlight.js";
+
+/** The whole shutdown must end within this, as container orchestrators expect (SIGKILL follows). */
+const SHUTDOWN_LIMIT_MS = 10_000;
+/** Each graceful step gets this, leaving room for the rest before the hard limit. */
+const DRAIN_MS = 7_000;
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const result = loadConfig(process.env);
+  if (!result.ok) {
+    for (const problem of result.problems) process.stderr.write(`Configuration error: ${problem}\n`);
+    process.stderr.write("See .env.example for every variable.\n");
+    process.exitCode = 1;
+    return;
+  }
+  const config = result.config;
+  const folderProblem = await checkKnowledgeFolder(config.knowledge);
+  if (folderProblem) {
+    process.stderr.write(`Configuration error: ${folderProblem}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  // A platform that talks through this terminal (the console) keeps stdout for its transcript.
+  const inTerminal = config.platforms.some(({ setup }) => setup.terminal);
+  const logger = createMainLogger(config, inTerminal);
+  guardProcess(logger);
+
+  const store = await KnowledgeStore.open(config.knowledge.directory, { logger });
+  logger.info({ directory: config.knowledge.directory, ...summarize(store.get()) }, "knowledge loaded");
+
+  const inFlight = trackCommandsInFlight();
+  const registry = createBotRegistry({
+    knowledge: () => store.get(),
+    logger,
+    rateLimit: config.rateLimit,
+    replyCacheSize: config.replyCacheSize,
+    around: [inFlight.middleware],
+  });
+
+  if (inTerminal) {
+    await runInTerminal(config, registry, store, logger);
+    return;
+  }
+  await runPlatforms(config, registry, store, logger, inFlight);
+}
+
+/** The console: nothing reaches it over the network, so no HTTP server; the process ends when it does. */
+async function runInTerminal(config: Config, registry: CommandRegistry, store: KnowledgeStore, logger: Logger): Promise<void> {
+  const platforms = await startPlatforms({ config, registry, store, logger });
+  process.once("SIGTERM", () => void platforms.stop());
+  await platforms.done;
+  await store.close();
+}
+
+async function runPlatforms(
+  config: Config,
+  registry: CommandRegistry,
+  store: KnowledgeStore,
+  logger: Logger,
+  inFlight: InFlightCommands,
+): Promise<void> {
+  logger.info({ adapters: config.adapters, rateLimit: formatRateLimit(config.rateLimit) }, "starting");
+  let platforms;
+  try {
+    platforms = await servePlatforms({ config, registry, store, logger, inFlight });
+  } catch (error) {
+    logger.fatal(error instanceof Error ? error.message : String(error));
+    await store.close();
+    // A half-started client may hold timers or sockets; the exit must not wait on them.
+    process.exit(1);
+  }
+  logger.info({ host: config.host, port: platforms.port, paths: platforms.paths }, "listening");
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing requests in flight");
+    const hardExit = setTimeout(() => {
+      logger.error("shutdown took too long; exiting anyway");
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    hardExit.unref();
+    await platforms.close(DRAIN_MS);
+    await store.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/**
+ * JSON lines for machines, readable lines at a terminal. In the console the transcript is on stdout, so logs
+ * go to stderr and only warnings show unless LOG_LEVEL asks for more.
+ */
+function createMainLogger(config: Config, inTerminal: boolean): Logger {
+  const fd = inTerminal ? 2 : 1;
+  const level = config.logLevel ?? (inTerminal ? "warn" : "info");
+  const isTerminal = Boolean(inTerminal ? process.stderr.isTTY : process.stdout.isTTY);
+  const destination = isTerminal
+    ? (pretty({ destination: fd, colorize: true, translateTime: "SYS:HH:MM:ss", sync: true }) as NodeJS.WritableStream)
+    : jsonLineDestination(fd);
+  return createLogger({ level, destination });
+}
+
+main().catch((error: unknown) => {
+  // Startup failures are reported as one line; the stack is only for LOG_LEVEL=debug.
+  process.stderr.write(`Ground Truth could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.LOG_LEVEL === "debug" && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+});

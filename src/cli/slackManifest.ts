@@ -1,9 +1,0 @@
-/**
- * `npm run --silent slack:manifest [-- --url https://bot.example.org] [--knowledge DIR]`: the Slack app
- * manifest for every command, to paste into api.slack.com/apps → Create New App → From a manifest. Socket
- * Mode unless `--url` gives a public address. stdout carries only the JSON.
- */
-import { runSlackManifest } from "../adapters/slack/runSlackManifest.js";
-import { runScript } from "./runScript.js";
-
-runScript("slack:manifest", runSlackManifest);

@@ -1,0 +1,117 @@
+import type { KnowledgeBase } from "../../../knowledge/index.js";
+import { answerReply, invocationButton, noticeReply, shareValue } from "../../../reply/builders.js";
+import type { Reply } from "../../../reply/types.js";
+import type { CommandDefinition } from "../../registry/types.js";
+import { documentOption, requireDocument } from "../../shared/chooseDocument.js";
+import { noMatchReply } from "../../shared/noMatchReply.js";
+import { referencesOf } from "../../shared/quotePassage.js";
+import { buildSides, MIN_GOOD_EVIDENCE } from "../analysis/buildSides.js";
+import { debateQuestions } from "../analysis/debateQuestions.js";
+import { unitsOfPassage } from "../analysis/evidenceUnits.js";
+import { debateMaterialOf, findMotions, motionFromUnit, motionsAbout, type DebateMaterial, type Motion, type MotionOrigin } from "../analysis/findMotions.js";
+import { similarity, termsOf } from "../analysis/textSimilarity.js";
+import { quoteEvidence } from "./quoteEvidence.js";
+import { encodeSeen, pickUnseen, SEEN_ARG } from "./seenItems.js";
+
+export const ANOTHER_MOTION_LABEL = "Another motion";
+
+/** Where a motion comes from, read after "drawn from". */
+const ORIGINS: Record<MotionOrigin, string> = {
+  curated: "the document's topic file",
+  thesis: "the document's thesis",
+  contrast: "a claim the document sets another against",
+  argued: "a claim the document reports someone arguing",
+  conclusion: "the document's conclusion",
+  topic: "the passage that best matches your topic",
+};
+
+/**
+ * /debate [topic] [document]: a motion with cited evidence for both sides. The "Another motion" button
+ * carries the motions already shown (a bitmask in the hidden `seen` argument), so the next click picks an
+ * unseen one without any server-side state; `motion` pins one motion, for "Share in channel".
+ */
+export function createDebateCommand(random: () => number): CommandDefinition {
+  return {
+    name: "debate",
+    description: "A debate motion from the document, with cited evidence for Proposition and Opposition",
+    usage: "[topic] [document: name]",
+    options: [
+      { name: "topic", description: "What the motion should be about: {terms}", kind: "text", main: true, autocomplete: "terms" },
+      documentOption,
+    ],
+    buttonArgs: [SEEN_ARG, { name: "motion", description: "The motion to show, by its place in the list: what Share posts" }],
+    handler: ({ command, args, knowledge }) => {
+      const choice = requireDocument(knowledge, args.document, command);
+      if (choice.reply) return choice.reply;
+      const material = debateMaterialOf(choice.document);
+      // Short enough that the topic travels whole in a 100-character button with the seen mask.
+      const topic = args.topic?.trim().slice(0, 40) || undefined;
+      const motions = topic ? motionsOnTopic(knowledge, material, topic) : findMotions(material);
+      if (motions.length === 0) {
+        return topic ? noMatchReply(knowledge, choice.document, topic) : noticeReply("No motions", `${choice.document.title} draws no contrasts to debate.`);
+      }
+      const picked = pickUnseen(motions.length, args.seen, args.motion, random);
+      const next = { topic, document: args.document, seen: encodeSeen(picked.seen) };
+      return motionReply(knowledge, material, motions[picked.index]!, {
+        position: `Motion ${picked.index + 1} of ${motions.length}${topic ? ` on '${topic}'` : ""}`,
+        startedOver: picked.startedOver,
+        another: invocationButton(ANOTHER_MOTION_LABEL, { command, args: next }),
+        share: shareValue({ command, args: { ...next, motion: String(picked.index) } }),
+      });
+    },
+  };
+}
+
+/** Motions about the topic; failing those, one made from an arguable sentence the topic search ranks high. */
+function motionsOnTopic(knowledge: KnowledgeBase, material: DebateMaterial, topic: string): Motion[] {
+  const about = motionsAbout(knowledge, material, findMotions(material), topic);
+  if (about.length > 0) return about;
+  // Failing those, the best-ranked sentence on the topic that makes an arguable claim; a reported fact makes none.
+  const wanted = termsOf(topic);
+  for (const hit of knowledge.search(topic, { documentId: material.document.id, limit: 5 }).hits) {
+    const ranked = unitsOfPassage(hit.passage).sort((a, b) => similarity(wanted, termsOf(b.text)) - similarity(wanted, termsOf(a.text)));
+    for (const unit of ranked) {
+      const motion = motionFromUnit(material.document, unit, topic);
+      if (motion) return [motion];
+    }
+  }
+  return [];
+}
+
+interface MotionReplyOptions {
+  position: string;
+  startedOver: boolean;
+  /** "Another motion" and Share, when their arguments fit whole: a cut topic would mean a different list of motions. */
+  another: ReturnType<typeof invocationButton>;
+  share: string | undefined;
+}
+
+function motionReply(knowledge: KnowledgeBase, material: DebateMaterial, motion: Motion, options: MotionReplyOptions): Reply {
+  const sides = buildSides(material, motion, knowledge);
+  const proposition = sides.proposition.map((entry) => quoteEvidence(knowledge, entry.unit, `Proposition: ${entry.reason}`));
+  const opposition = sides.opposition.map((entry) => quoteEvidence(knowledge, entry.unit, `Opposition: ${entry.reason}`));
+  const quotes = [...proposition, ...opposition];
+  const questions = debateQuestions(material, motion, sides);
+  const thin = [
+    sides.proposition.length < MIN_GOOD_EVIDENCE ? "Proposition" : "",
+    sides.opposition.length < MIN_GOOD_EVIDENCE ? "Opposition" : "",
+  ].filter(Boolean);
+  const lead = [
+    options.startedOver ? "Every motion has been shown once; starting over." : "",
+    `Motion: ${motion.statement}`,
+    `${options.position}, drawn from ${ORIGINS[motion.origin]}. Evidence for each side is quoted word for word below, with why it stands there.`,
+    thin.length === 2
+      ? "The document offers little for either side of this motion: argue it from your own evidence."
+      : thin.length === 1
+        ? `The document offers little for the ${thin[0]}: it argues the other side.`
+        : "",
+  ];
+  return answerReply("Debate motion", {
+    text: lead.filter(Boolean).join("\n"),
+    quotes,
+    references: referencesOf(quotes),
+    fields: [{ label: "Rebuttal questions", value: questions.map((q, i) => `${i + 1}. ${q}`).join("\n") }],
+    actions: options.another ? [options.another] : undefined,
+    share: options.share,
+  });
+}

@@ -1,7 +1,0 @@
-import type { TermCorrection } from "../knowledge/termVocabulary.js";
-
-/** "Searched for minsk (you typed minks)." so a corrected typo is never silent. */
-export function describeCorrections(corrections: readonly TermCorrection[]): string {
-  if (corrections.length === 0) return "";
-  return `Searched for ${corrections.map((c) => `${c.to} (you typed ${c.from})`).join(", ")}.`;
-}

@@ -1,0 +1,45 @@
+import type { PlatformContext, RunningPlatform } from "../types.js";
+import type { DiscordSettings } from "./config.js";
+import { createDiscordClient } from "./createDiscordClient.js";
+import { createDiscordInteractionsHandler, DISCORD_INTERACTIONS_PATH } from "./createDiscordInteractionsHandler.js";
+
+/** A gateway login that has not finished by then is given up and tried again. */
+export const DISCORD_LOGIN_TIMEOUT_MS = 20_000;
+
+/** Starts the gateway and/or HTTP interactions, as the settings ask. */
+export async function startDiscord(settings: DiscordSettings, context: PlatformContext): Promise<RunningPlatform> {
+  const { registry, logger } = context;
+  const interactions = settings.publicKey
+    ? createDiscordInteractionsHandler({ publicKey: settings.publicKey, registry, logger: logger.child({ adapter: "discord-http" }) })
+    : undefined;
+  const token = settings.token;
+  if (token) {
+    context.keepConnected("discord-gateway", async () => {
+      const gateway = createDiscordClient({ registry, logger: logger.child({ adapter: "discord-gateway" }) });
+      try {
+        await withTimeout(gateway.client.login(token), context.connectTimeoutMs ?? DISCORD_LOGIN_TIMEOUT_MS);
+      } catch (error) {
+        await gateway.destroy().catch(() => undefined);
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`Discord gateway login failed (${reason}). Check DISCORD_TOKEN and that this machine can reach discord.com.`);
+      }
+      return { stop: () => gateway.destroy().catch(() => undefined) };
+    });
+  }
+  return {
+    routes: interactions ? [{ path: DISCORD_INTERACTIONS_PATH, handler: interactions }] : [],
+    stop: async () => interactions?.close(),
+  };
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no connection after ${Math.round(ms / 1000)} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

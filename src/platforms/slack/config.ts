@@ -1,0 +1,53 @@
+import type { ReadVariable } from "../../config/environment.js";
+
+/** Slack's variables: a bot token, and either an app-level token (Socket Mode) or the signing secret (HTTP). */
+export const SLACK_VARIABLES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"] as const;
+
+export interface SlackSettings {
+  botToken: string;
+  /** Set in HTTP mode (and accepted, unused, in Socket Mode). */
+  signingSecret?: string;
+  /** Set in Socket Mode. */
+  appToken?: string;
+  mode: "socket" | "http";
+}
+
+/** Slack's settings, or null when none of its variables is set or one is wrong (each problem one line). */
+export function readSlackSettings(read: ReadVariable, problems: string[]): SlackSettings | null {
+  const botToken = read("SLACK_BOT_TOKEN");
+  const signingSecret = read("SLACK_SIGNING_SECRET");
+  const appToken = read("SLACK_APP_TOKEN");
+  if (!botToken && !signingSecret && !appToken) return null;
+
+  const before = problems.length;
+  if (!botToken) {
+    problems.push("SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-…) from OAuth & Permissions.");
+  } else if (!botToken.startsWith("xoxb-")) {
+    problems.push(`SLACK_BOT_TOKEN must start with "xoxb-" (the Bot User OAuth Token)${describeTokenKind(botToken)}.`);
+  }
+  if (appToken && !appToken.startsWith("xapp-")) {
+    problems.push(`SLACK_APP_TOKEN must start with "xapp-" (an app-level token with connections:write)${describeTokenKind(appToken)}.`);
+  }
+  if (signingSecret && !/^[0-9a-f]{16,128}$/i.test(signingSecret)) {
+    problems.push("SLACK_SIGNING_SECRET must be the hexadecimal Signing Secret from Basic Information (not a token).");
+  }
+  if (botToken && !appToken && !signingSecret) {
+    problems.push("SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is.");
+  }
+  if (problems.length > before || !botToken) return null;
+  return appToken
+    ? { botToken, appToken, signingSecret, mode: "socket" }
+    : { botToken, signingSecret, mode: "http" };
+}
+
+/** Names a well-known token kind from its public prefix, so the fix is obvious without echoing the value. */
+function describeTokenKind(value: string): string {
+  const kinds: Array<[string, string]> = [
+    ["xoxb-", "a bot token"],
+    ["xoxp-", "a user token"],
+    ["xapp-", "an app-level token"],
+    ["xoxe", "a refresh or configuration token"],
+  ];
+  const kind = kinds.find(([prefix]) => value.startsWith(prefix));
+  return kind ? `; this one is ${kind[1]}` : "";
+}

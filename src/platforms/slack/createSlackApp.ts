@@ -1,0 +1,168 @@
+import type { RequestListener, ServerResponse } from "node:http";
+import type { SlashCommand } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
+import type { CommandRegistry } from "../../commands/index.js";
+import type { Logger } from "../../logger.js";
+import { sendJson } from "../../http/sendJson.js";
+import { toBoltLogger } from "./boltLogger.js";
+import { checkSlackToken, type SlackBotIdentity } from "./checkSlackToken.js";
+import { registerListeners, type SlackListenerDeps } from "./listeners/index.js";
+import { handleSlashCommand } from "./listeners/slashCommand.js";
+import { slashCommandFromBody } from "./slashCommandFromBody.js";
+import type { PostToResponseUrlOptions } from "./postToResponseUrl.js";
+import { verifySlackRequests } from "./verify.js";
+import type { ReplayGuard } from "../../http/replayGuard.js";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+/** Web API calls give up after this; a click's follow-up is not worth a longer wait. */
+const WEB_API_TIMEOUT_MS = 10_000;
+/**
+ * Once connected, Socket Mode must ride out a network outage: Bolt reconnects through apps.connections.open,
+ * and a reconnect that fails without retrying ends in an unhandled rejection. So that client keeps Bolt's
+ * patient retries, with the waits capped; the first connection is bounded by startSlackSocketMode instead.
+ */
+const SOCKET_RECONNECT_RETRY = { retries: 100, factor: 1.3, maxTimeout: 30_000 };
+
+export interface SlackAppOptions {
+  botToken: string;
+  /** Required in HTTP mode: requests are verified against it. */
+  signingSecret?: string;
+  /** An app-level token (xapp-…): required in Socket Mode. */
+  appToken?: string;
+  registry: CommandRegistry;
+  logger: Logger;
+  mode: "socket" | "http";
+  now?: () => Date;
+  responseUrl?: PostToResponseUrlOptions;
+  /** Where Web API calls go; tests point it at a mock. */
+  slackApiUrl?: string;
+  /** HTTP mode: remembers answered signatures; per process unless a shared store is given. */
+  replays?: ReplayGuard;
+}
+
+export interface SlackApp {
+  app: App;
+  /** HTTP mode only. */
+  receiver?: HTTPReceiver;
+  /**
+   * HTTP mode only: the handler for `POST /slack/events`, for a server shared with other routes. Requests
+   * are signature-checked before Bolt sees them.
+   */
+  requestListener?: RequestListener;
+  /** Checks the bot token once (auth.test); logs one line on failure and never throws. */
+  checkToken: () => Promise<boolean>;
+  /**
+   * Socket Mode only: one apps.connections.open with the app token and no retries, so a bad token or no
+   * network is known at once, with Slack's own reason, before Bolt's patient connection loop starts.
+   */
+  checkAppToken?: () => Promise<void>;
+}
+
+/**
+ * The Bolt app with every listener. Building it calls nothing over the network: authorization hands Bolt the
+ * bot token directly (Bolt's own would call auth.test on every request), and the bot's ids, once a token
+ * check has learned them, ride along.
+ */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { botToken, logger, mode } = options;
+  const boltLogger = toBoltLogger(logger);
+  let identity: SlackBotIdentity = {};
+  const common = {
+    authorize: async () => ({ botToken, ...identity }),
+    logger: boltLogger,
+    logLevel: LogLevel.WARN,
+    // One attempt, bounded, and 429s surfaced to callSlackApi's single retry instead of Bolt's 30-minute policy.
+    clientOptions: {
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: WEB_API_TIMEOUT_MS,
+      ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+    } satisfies webApi.WebClientOptions,
+  };
+
+  const deps: SlackListenerDeps = {
+    registry: options.registry,
+    logger: logger.child({ component: "slack" }),
+    now: options.now,
+    responseUrl: options.responseUrl,
+  };
+  let app: App;
+  let receiver: HTTPReceiver | undefined;
+  let requestListener: RequestListener | undefined;
+  let checkAppToken: (() => Promise<void>) | undefined;
+  if (mode === "socket") {
+    const appToken = options.appToken;
+    if (!appToken) throw new Error("Slack Socket Mode needs an app-level token: set SLACK_APP_TOKEN (xapp-…)");
+    app = new App({
+      ...common,
+      socketMode: true,
+      appToken,
+      installerOptions: { clientOptions: { ...common.clientOptions, retryConfig: SOCKET_RECONNECT_RETRY, rejectRateLimitedCalls: false } },
+    });
+    checkAppToken = async () => {
+      const probe = new webApi.WebClient(undefined, { ...common.clientOptions, logger: boltLogger });
+      await probe.apps.connections.open({ token: appToken });
+    };
+  } else {
+    if (!options.signingSecret) throw new Error("Slack HTTP mode needs the signing secret: set SLACK_SIGNING_SECRET");
+    receiver = new HTTPReceiver({
+      signingSecret: options.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      logger: boltLogger,
+      logLevel: LogLevel.WARN,
+    });
+    app = new App({ ...common, receiver });
+    const boltListener = receiver.requestListener;
+    const commandApp = app;
+    requestListener = verifySlackRequests(options.signingSecret, (req, res) => {
+      // Slash commands, the bulk of the traffic, skip Bolt's middleware chain: the body is already verified
+      // and the same handler answers in the response, as Bolt's ack would (a third of the time under load).
+      const command = slashCommandFromBody(req.headers["content-type"], (req as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0));
+      if (command) {
+        void answerSlashCommandInResponse(deps, command, commandApp, res);
+        return;
+      }
+      try {
+        boltListener(req, res);
+      } catch {
+        // Bolt throws for paths it does not serve; the shared server should not route those here.
+        if (!res.headersSent) res.writeHead(404).end();
+      }
+    }, { logger: deps.logger, replays: options.replays });
+  }
+
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    logger.error(`Slack listener failed: ${error.message}`);
+  });
+
+  // Its own client, quiet below ERROR: a failed check is reported once, by checkSlackToken, not twice.
+  const tokenCheckClient = new webApi.WebClient(undefined, {
+    ...common.clientOptions,
+    logger: toBoltLogger(logger, LogLevel.ERROR),
+    logLevel: LogLevel.ERROR,
+  });
+  const checkToken = async () => {
+    const found = await checkSlackToken(tokenCheckClient, botToken, logger);
+    if (found) identity = found;
+    return found !== null;
+  };
+  return { app, receiver, requestListener, checkToken, checkAppToken };
+}
+
+/** A slash command answered in the HTTP response, by the same handler Bolt's listener uses. */
+async function answerSlashCommandInResponse(deps: SlackListenerDeps, command: SlashCommand, app: App, res: ServerResponse): Promise<void> {
+  try {
+    await handleSlashCommand(deps, {
+      command,
+      client: app.client,
+      ack: async (message) => {
+        if (typeof message === "object") sendJson(res, 200, message);
+        else res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(message ?? "");
+      },
+    });
+  } catch (error) {
+    deps.logger.error(`Slack slash command failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (!res.headersSent) res.writeHead(500).end();
+  }
+}
