@@ -34,3 +34,11 @@ export function assignPages(passages: readonly Passage[], extracted: ExtractedTe
     cursor = at + wanted.length;
   }
 }
+
+/** A passage's page fields, only those it has: for spreading into a reply or a JSON record. */
+export function pagesOf(passage: Pick<Passage, "page" | "pageEnd">): { page?: number; pageEnd?: number } {
+  return {
+    ...(passage.page !== undefined ? { page: passage.page } : {}),
+    ...(passage.pageEnd !== undefined ? { pageEnd: passage.pageEnd } : {}),
+  };
+}

@@ -17,7 +17,7 @@ export const DOCUMENT_READERS: readonly DocumentReader[] = [
 ];
 
 export type { DocumentReader, ExtractedText, PageStart } from "./types.js";
-export { assignPages } from "./assignPages.js";
+export { assignPages, pagesOf } from "./assignPages.js";
 
 const byExtension = new Map(DOCUMENT_READERS.flatMap((reader) => reader.extensions.map((extension) => [extension, reader] as const)));
 
