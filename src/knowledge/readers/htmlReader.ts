@@ -19,10 +19,12 @@ export const htmlReader: DocumentReader = {
     const [{ parseHTML }, { Readability }] = await Promise.all([import("linkedom"), import("@mozilla/readability")]);
     const html = decodeHtml(bytes);
     const { document } = parseHTML(html);
-    const pageTitle = squash(document.querySelector("title")?.textContent ?? "");
+    // The article's own headline, when the page has one, rather than a <title> that may carry the site's name.
+    const headline = squash(document.querySelector("h1")?.textContent ?? "");
     // Readability takes the document apart as it works, so the fallback reads a fresh copy.
     const article = new Readability(parseHTML(html).document as never).parse();
-    let title = squash(article?.title ?? "") || pageTitle;
+    const found = squash(article?.title ?? "") || squash(document.querySelector("title")?.textContent ?? "");
+    let title = headline && found.includes(headline) ? headline : found;
     let body: string;
     if (article?.content && squash(article.textContent ?? "").length >= MIN_ARTICLE_CHARACTERS) {
       body = htmlToText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as HtmlNode);

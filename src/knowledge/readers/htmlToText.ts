@@ -1,7 +1,7 @@
 /**
  * HTML as the parser reads text: headings as Markdown `#` lines, each paragraph on a line of its own with
- * blank lines between them, list items as `- item` / `1) item` lines, a table as one line per row with its
- * cells joined by ` | `. Shared by the Word reader (mammoth's HTML) and the web-page reader (Readability's
+ * blank lines between them, a list as one paragraph of `- item` / `1) item` lines, a table as one paragraph
+ * with a line per row and its cells joined by ` | `. Shared by the Word reader (mammoth's HTML) and the web-page reader (Readability's
  * article). Written against the few DOM properties it needs, so it depends on no DOM library.
  */
 
@@ -25,7 +25,7 @@ const SKIPPED = new Set([
 /** Elements that start and end a paragraph. */
 const BLOCKS = new Set([
   "p", "div", "section", "article", "main", "header", "footer", "blockquote", "figure", "figcaption", "pre",
-  "ul", "ol", "dl", "dt", "dd", "hr", "address", "details", "summary", "center", "body", "html",
+  "dl", "dt", "dd", "hr", "address", "details", "summary", "center", "body", "html",
 ]);
 const HEADING = /^h([1-6])$/;
 /**
@@ -59,13 +59,16 @@ export function htmlToText(root: HtmlNode): string {
 }
 
 function convert(nodes: readonly HtmlNode[]): string {
-  const blocks: string[] = [];
+  /** `list`: which outermost list an item belongs to (its nested lists included), 0 for any other block. */
+  const blocks: { text: string; list: number }[] = [];
   /** The paragraph being gathered; `\n` only where a `<br>` broke a line. */
   let inline = "";
+  let lists = 0;
+  let listDepth = 0;
 
-  const flush = () => {
+  const flush = (list = 0) => {
     const lines = inline.split("\n").map(squash).filter(Boolean);
-    if (lines.length > 0) blocks.push(lines.join("\n"));
+    if (lines.length > 0) blocks.push({ text: lines.join("\n"), list });
     inline = "";
   };
 
@@ -81,7 +84,7 @@ function convert(nodes: readonly HtmlNode[]): string {
     if (heading) {
       flush();
       const text = flatText(node);
-      if (text) blocks.push(`${"#".repeat(Number(heading[1]))} ${text}`);
+      if (text) blocks.push({ text: `${"#".repeat(Number(heading[1]))} ${text}`, list: 0 });
       return;
     }
     if (tag === "br") {
@@ -91,7 +94,7 @@ function convert(nodes: readonly HtmlNode[]): string {
     if (tag === "table") {
       flush();
       const rows = rowsOf(node).map((row) => row.map(flatText).filter(Boolean).join(CELL_SEPARATOR)).filter(Boolean);
-      if (rows.length > 0) blocks.push(rows.join("\n"));
+      if (rows.length > 0) blocks.push({ text: rows.join("\n"), list: 0 });
       return;
     }
     if (tag === "li") {
@@ -100,6 +103,14 @@ function convert(nodes: readonly HtmlNode[]): string {
       childrenOf(node).forEach(visit);
       // An item with nothing in it leaves only its marker: not worth a line.
       if (squash(inline) === squash(markerOf(node))) inline = "";
+      flush(lists);
+      return;
+    }
+    if (tag === "ul" || tag === "ol") {
+      flush();
+      if (listDepth++ === 0) lists++;
+      childrenOf(node).forEach(visit);
+      listDepth--;
       flush();
       return;
     }
@@ -111,7 +122,8 @@ function convert(nodes: readonly HtmlNode[]): string {
 
   nodes.forEach(visit);
   flush();
-  return blocks.join("\n\n");
+  // A list's items are lines of one paragraph, so the list reads as one piece of text.
+  return blocks.map((block, i) => (i === 0 ? "" : block.list > 0 && block.list === blocks[i - 1]!.list ? "\n" : "\n\n") + block.text).join("");
 }
 
 /** `- ` in a bulleted list, `3) ` for the third item of a numbered one. */
