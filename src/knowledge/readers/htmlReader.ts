@@ -24,10 +24,13 @@ export const htmlReader: DocumentReader = {
     // Readability takes the document apart as it works, so the fallback reads a fresh copy.
     const article = new Readability(parseHTML(html).document as never).parse();
     const found = squash(article?.title ?? "") || squash(document.querySelector("title")?.textContent ?? "");
-    let title = headline && found.includes(headline) ? headline : found;
+    let title = headline && (found.includes(headline) || headline.includes(found)) ? headline : found;
     let body: string;
     if (article?.content && squash(article.textContent ?? "").length >= MIN_ARTICLE_CHARACTERS) {
       body = htmlToText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as HtmlNode);
+      // The byline ("By A. Reporter") is about the article, not part of what it says.
+      const byline = squash(article.byline ?? "");
+      if (byline) body = body.split("\n\n").filter((block) => block !== byline).join("\n\n");
     } else {
       for (const element of [...document.querySelectorAll(FURNITURE)]) element.remove();
       body = htmlToText(document.body as HtmlNode);
