@@ -68,7 +68,7 @@ describe("unreadable PDFs and Word files", () => {
   it("are listed in /docs, each with its file name and reason", async () => {
     const registry = createCommandRegistry(() => knowledge);
     const reply = await registry.run({ command: "docs", user: { id: "U1" }, platform: "slack" });
-    const failed = reply.fields.find((field) => field.label === "Could not load")!.value;
+    const failed = reply.fields!.find((field) => field.label === "Could not load")!.value;
     for (const [file, reason] of Object.entries(BROKEN)) expect(failed).toMatch(new RegExp(`${file.replace(".", "\\.")}: .*${reason.source}`));
   });
 
