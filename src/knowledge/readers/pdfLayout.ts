@@ -163,8 +163,8 @@ function removeRunningLines(pages: Segment[][], geometry: readonly PdfPageText[]
  */
 function readingOrder(segments: readonly Segment[]): Line[] {
   if (segments.length === 0) return [];
-  const left = Math.min(...segments.map((s) => s.x));
-  const right = Math.max(...segments.map((s) => s.right));
+  const left = least(segments.map((s) => s.x));
+  const right = most(segments.map((s) => s.right));
   const gutter = findGutter(segments, left, right);
   const sorted = [...segments].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
@@ -213,16 +213,16 @@ function findGutter(segments: readonly Segment[], left: number, right: number): 
   for (const segment of segments) {
     for (let x = Math.max(from, Math.ceil(segment.x)); x < Math.min(to, segment.right); x++) coverage[x - from]!++;
   }
-  const least = Math.min(...coverage);
+  const fewest = least(coverage);
   // The widest stretch covered least: the gutter, if the page has one.
   let best: [number, number] | null = null;
   for (let i = 0; i < coverage.length; ) {
-    if (coverage[i] !== least) {
+    if (coverage[i] !== fewest) {
       i++;
       continue;
     }
     let j = i;
-    while (j < coverage.length && coverage[j] === least) j++;
+    while (j < coverage.length && coverage[j] === fewest) j++;
     if (!best || j - i > best[1] - best[0]) best = [i, j];
     i = j;
   }
@@ -232,8 +232,8 @@ function findGutter(segments: readonly Segment[], left: number, right: number): 
   const crossing = segments.length - leftSide.length - rightSide.length;
   if (leftSide.length < LAYOUT.minColumnLines || rightSide.length < LAYOUT.minColumnLines) return null;
   if (crossing > (leftSide.length + rightSide.length) / 2) return null;
-  const leftEdge = Math.max(...leftSide.map((s) => s.right));
-  const rightStart = Math.min(...rightSide.map((s) => s.x));
+  const leftEdge = most(leftSide.map((s) => s.right));
+  const rightStart = least(rightSide.map((s) => s.x));
   const fill = (side: readonly Segment[], columnWidth: number) => median(side.map((s) => s.right - s.x)) >= LAYOUT.columnFill * columnWidth;
   if (!fill(leftSide, leftEdge - left) || !fill(rightSide, right - rightStart)) return null;
   return { x, leftEdge, rightStart };
@@ -356,6 +356,19 @@ function lineSpacing(lines: readonly Line[], bodySize: number): number {
     if (!b.flowStart && roundSize(a.size) === bodySize && roundSize(b.size) === bodySize && gap > 0.5 * bodySize && gap < 3 * bodySize) gaps.push(gap);
   }
   return gaps.length > 0 ? median(gaps) : 1.2 * bodySize;
+}
+
+/** The smallest and largest values: a page can hold more runs than `Math.min(...values)` takes arguments. */
+function least(values: readonly number[]): number {
+  let smallest = Infinity;
+  for (const value of values) if (value < smallest) smallest = value;
+  return smallest;
+}
+
+function most(values: readonly number[]): number {
+  let largest = -Infinity;
+  for (const value of values) if (value > largest) largest = value;
+  return largest;
 }
 
 function median(values: readonly number[]): number {
