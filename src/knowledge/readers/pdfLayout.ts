@@ -56,8 +56,10 @@ const LAYOUT = {
   fitMargin: 1.25,
 } as const;
 
+/** A Roman numeral, as front matter is numbered (`xii`, `IV`). */
+const ROMAN = "(?=[ivxlcdm])(?:m{0,3})(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})";
 /** A page number on its own: `12`, `- 12 -`, `Page 12`, `12 of 30`, `xii`. */
-const PAGE_NUMBER = /^(?:page\s+|p\.\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
+const PAGE_NUMBER = new RegExp(`^(?:page\\s+|p\\.\\s*)?[-–—]?\\s*(?:\\d{1,4}|${ROMAN})\\s*[-–—]?(?:\\s*(?:of|/)\\s*\\d{1,4})?$`, "i");
 
 /** A piece of a line: runs on one baseline close enough together to be read as one. */
 interface Segment {
@@ -147,7 +149,9 @@ function removeRunningLines(pages: Segment[][], geometry: readonly PdfPageText[]
   candidates.forEach((segments, page) => {
     for (const segment of segments) {
       const key = keyOf(segment);
-      heightsOfKey.set(key, [...(heightsOfKey.get(key) ?? []), { page, y: segment.y }]);
+      const heights = heightsOfKey.get(key) ?? [];
+      heights.push({ page, y: segment.y });
+      heightsOfKey.set(key, heights);
     }
   });
   const isRunning = (segment: Segment, page: number) =>

@@ -153,6 +153,19 @@ describe("line ends", () => {
     ]);
   });
 
+  it("drops page numbers in their usual forms, and keeps a word alone in the margin", async () => {
+    const page = (body: string, footer: string) => [at(body, 700), at(footer, 40, 300)];
+    const bytes = await pdfFromLines([
+      page("Front matter is numbered in Roman numerals.", "xii"),
+      page("Some reports write the page out in full.", "Page 5 of 9"),
+      page("Others set it between dashes.", "- 6 -"),
+      page("A single word can sit in the bottom margin too.", "Civil"),
+    ]);
+    const { text } = await pdfReader.read(bytes, "numbers.pdf");
+    expect(text).not.toMatch(/xii|Page 5|- 6 -/);
+    expect(text).toContain("Civil");
+  });
+
   it("reads a table's cells on one line as one line, not as columns", async () => {
     const rows = ["Year", "Flow", "Share"].map((_, i) => [`20${10 + i}`, `${3 + i}.5 km3`, `${40 + i}%`]);
     const bytes = await pdfFromLines([
