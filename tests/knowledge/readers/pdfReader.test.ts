@@ -3,7 +3,7 @@
  * two columns, running headers, page numbers and words hyphenated at line ends; and the page every passage
  * is given, checked against where the typesetter put its lines.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -99,6 +99,25 @@ describe.each([1, 2] as const)("a %i-column PDF with a running header, page numb
 
   it("quotes only what was extracted: every passage is a substring of the extracted text", () => {
     for (const passage of document.passages) expect(squash(text)).toContain(squash(passage.text));
+  });
+});
+
+/**
+ * A PDF made here by a real typesetter, not by the test's own layout code: GNU groff's ms macros
+ * (`groff -ms -Tpdf groff-two-column.ms > groff-two-column.pdf`, groff 1.22.4), which justify two columns, set
+ * `fi` and `ffi` ligatures, hyphenate by their own rules and number the pages in the running header.
+ */
+describe("a two-column PDF typeset by groff", () => {
+  const FIXTURE = "tests/fixtures/readers/groff-two-column";
+
+  it("reads every paragraph of the source whole and in order, ligatures spelled out", async () => {
+    const source = readFileSync(`${FIXTURE}.ms`, "utf8").split("\n");
+    const paragraphs = source.flatMap((line, i) => (source[i - 1] === ".PP" ? [line] : []));
+    const { text } = await pdfReader.read(readFileSync(`${FIXTURE}.pdf`), "groff-two-column.pdf");
+    expect(paragraphs.length).toBeGreaterThan(30);
+    expect(paragraphsOf(text).filter((paragraph) => paragraph.startsWith("Point"))).toEqual(paragraphs);
+    expect(text).not.toContain("Basin Review");
+    expect(text.match(/^## .*Part \d of the Study$/gm)).toHaveLength(4);
   });
 });
 
