@@ -36,7 +36,7 @@ const LAYOUT = {
   /** Share of the page height, from the top and from the bottom, where running headers and footers sit. */
   marginZone: 0.1,
   /** How many lines at the top and at the bottom of a page may be running headers, footers or page numbers. */
-  runningRows: 2,
+  runningRows: 3,
   /** Points a running header may move from page to page. */
   runningDrift: 2,
   /** The gutter between two columns is looked for in this middle share of the text's width. */
@@ -132,7 +132,7 @@ function segmentsOf(page: PdfPageText): Segment[] {
 }
 
 /**
- * Drops running headers and footers and page numbers: among the two top and two bottom lines of a page, those
+ * Drops running headers and footers and page numbers: among the three top and three bottom lines of a page, those
  * in the margin that are a page number, or that another page repeats at the same height (numbers aside, so
  * `Chapter 2 · 14` matches `Chapter 2 · 15`).
  */

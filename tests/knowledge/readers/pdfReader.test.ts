@@ -13,6 +13,7 @@ import { pdfFromLines } from "./fixtures.js";
 import { sampleParagraphs, typesetPdf, type TypesetLine, type TypesetPdf } from "./typesetPdf.js";
 
 const HEADER = "Journal of Shared Rivers · Volume 12";
+const FOOTER = "© 2024 The River Press. Downloaded by a library for personal use only.";
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** The paragraphs of extracted text (headings left out). */
@@ -35,7 +36,7 @@ function typesetPages(lines: readonly TypesetLine[]): { compact: string; pageAt:
   return { compact, pageAt };
 }
 
-describe.each([1, 2] as const)("a %i-column PDF with a running header, page numbers and hyphenation", (columns) => {
+describe.each([1, 2] as const)("a %i-column PDF with a running header and footer, page numbers and hyphenation", (columns) => {
   const paragraphs = sampleParagraphs(48, columns);
   let typeset: TypesetPdf;
   let text: string;
@@ -47,6 +48,7 @@ describe.each([1, 2] as const)("a %i-column PDF with a running header, page numb
       title: "Sharing a River",
       columns,
       header: HEADER,
+      footer: FOOTER,
       pageNumbers: true,
       hyphenate: true,
       blocks: [{ heading: "Early Talks" }, ...paragraphs.slice(0, 24).map((paragraph) => ({ paragraph })), { heading: "Later Rounds" }, ...paragraphs.slice(24).map((paragraph) => ({ paragraph }))],
@@ -69,8 +71,9 @@ describe.each([1, 2] as const)("a %i-column PDF with a running header, page numb
     expect(paragraphsOf(text)).toEqual(paragraphs);
   });
 
-  it("drops the running header and the page numbers", () => {
+  it("drops the running header and footer and the page numbers", () => {
     expect(text).not.toContain("Journal of Shared Rivers");
+    expect(text).not.toContain("River Press");
     expect(text.split(/\n+/).filter((line) => /^\d+$/.test(line.trim()))).toEqual([]);
   });
 

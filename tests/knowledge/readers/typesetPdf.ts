@@ -14,6 +14,8 @@ export interface TypesetOptions {
   columns?: 1 | 2;
   /** Running header, at the top of every page but the first. */
   header?: string;
+  /** Running footer, at the bottom left of every page. */
+  footer?: string;
   /** Page numbers centred in the bottom margin. */
   pageNumbers?: boolean;
   /** Cut long words at line ends with a hyphen, as justified text does. */
@@ -54,6 +56,7 @@ export async function typesetPdf(options: TypesetOptions): Promise<TypesetPdf> {
     page = pdf.addPage([PAGE.width, PAGE.height]);
     const number = pdf.getPageCount();
     if (options.header && number > 1) page.drawText(options.header, { x: PAGE.margin, y: PAGE.height - 40, size: 9, font: regular });
+    if (options.footer) page.drawText(options.footer, { x: PAGE.margin, y: 28, size: 8, font: regular });
     if (options.pageNumbers) {
       const label = String(number);
       page.drawText(label, { x: (PAGE.width - regular.widthOfTextAtSize(label, 9)) / 2, y: 40, size: 9, font: regular });
