@@ -1,7 +1,7 @@
 import { answerQuestion, type AnswerRoute } from "../commands/core/answerQuestion.js";
 import type { CommandRegistry } from "../commands/registry/commandRegistry.js";
 import type { Reply } from "../reply/types.js";
-import type { Confidence, KnowledgeBase } from "../knowledge/index.js";
+import { pagesOf, type Confidence, type KnowledgeBase } from "../knowledge/index.js";
 import { cliTraits } from "../platforms/console/traits.js";
 
 /** The `--json` answer to a plain question: the CLI contract that outside scripts depend on. */
@@ -11,6 +11,9 @@ export interface QueryAnswer {
     text: string;
     document: string;
     section: string;
+    /** PDFs: the page the passage starts on, and the page it ends on when later. */
+    page?: number;
+    pageEnd?: number;
     citations: Array<{ author: string; year: string; reference: string | null }>;
     score: number;
     /** In a passage of several sentences, the one that answered (verbatim). */
@@ -53,6 +56,7 @@ export function answerAsJson(knowledge: KnowledgeBase, query: string, limit: num
     text: passage.text,
     document: passage.documentId,
     section: passage.section,
+    ...pagesOf(passage),
     citations: passage.citations.map((citation) => ({
       author: citation.author,
       year: citation.year,

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from "../knowledge/index.js";
+import { pagesOf, type KnowledgeBase } from "../knowledge/index.js";
 
 /** The parsed model as `npm run knowledge -- --json` prints it: the CLI's stable contract. */
 export function describeKnowledge(knowledge: KnowledgeBase) {
@@ -7,7 +7,7 @@ export function describeKnowledge(knowledge: KnowledgeBase) {
       id: document.id,
       title: document.title,
       sections: document.sections.map((section) => ({ heading: section.heading })),
-      passages: document.passages.map((passage) => ({ text: passage.text, section: passage.section })),
+      passages: document.passages.map((passage) => ({ text: passage.text, section: passage.section, ...pagesOf(passage) })),
       citations: document.sources.map((source) => ({
         author: source.author,
         year: source.year,

@@ -3,14 +3,16 @@ import path from "node:path";
 import { KnowledgeBase, type KnowledgeError } from "./knowledgeBase.js";
 import { parseDocument } from "./parseDocument.js";
 import { parseTopicFile, TOPIC_FILE_SUFFIX } from "./parseTopicFile.js";
+import { assignPages, documentExtensions, readerFor, type ExtractedText } from "./readers/index.js";
+import { MAX_TEXT_BYTES } from "./readers/textReader.js";
 import type { KnowledgeDocument } from "./types.js";
 
-/** Larger than any essay; a file this big is almost certainly not one, and parsing it would stall the bot. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
-const DOCUMENT_EXTENSIONS = new Set([".txt", ".md"]);
+/** The limit for text documents and topic files; other formats have their reader's (`DocumentReader.maxBytes`). */
+export const MAX_DOCUMENT_BYTES = MAX_TEXT_BYTES;
 
+/** Whether a file is a document: its extension has a reader (`readers/index.ts`). */
 export function isDocumentFile(file: string): boolean {
-  return DOCUMENT_EXTENSIONS.has(path.extname(file).toLowerCase());
+  return readerFor(file) !== undefined;
 }
 
 /** `Russia Ukraine Peace-Talks.txt` → `russia-ukraine-peace-talks`. */
@@ -27,40 +29,45 @@ export function documentIdOf(file: string): string {
 }
 
 /**
+/**
  * Documents already parsed, by file name, with the size and modification time they were parsed at. A reload
  * given the same cache parses only the files that changed (saving the topic file does not re-parse a 5 MB essay).
  */
 export type ParsedDocumentCache = Map<string, { size: number; mtimeMs: number; document: KnowledgeDocument }>;
 
 /**
- * Reads one document file. Every failure names the file and says what is wrong with it, so the other
- * documents can still load and a maintainer knows which file to fix.
+ * The text of one document file, as its format's reader extracts it: what the parser indexes and every quote
+ * is a substring of. Every failure names what is wrong with the file, so the other documents can still load
+ * and a maintainer knows which file to fix.
  */
+export async function readDocument(directory: string, file: string): Promise<ExtractedText> {
+  const reader = readerFor(file);
+  if (!reader) throw new Error(`not a document: the knowledge folder reads ${documentExtensions()} files`);
+  const info = await stat(path.join(directory, file));
+  if (info.size === 0) throw new Error("the file is empty");
+  if (info.size > reader.maxBytes) {
+    throw new Error(`the file is ${formatBytes(info.size)}; ${reader.format} documents are limited to ${formatBytes(reader.maxBytes)}`);
+  }
+  const bytes = await readFile(path.join(directory, file));
+  if (bytes.length !== info.size) throw new Error("the file changed while it was read; it is read again once it is saved");
+  return reader.read(bytes, file);
+}
+
+/** Reads and parses one document file (or takes it from the cache when unchanged); passages of a paged format carry their page. */
 export async function loadDocumentFile(directory: string, file: string, cache?: ParsedDocumentCache): Promise<KnowledgeDocument> {
-  const fullPath = path.join(directory, file);
-  const info = await stat(fullPath);
+  const info = await stat(path.join(directory, file));
   const cached = cache?.get(file);
   // A copy without topics: its topic file is attached afresh (or not) by this load.
   if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { ...cached.document, topics: undefined };
-  if (info.size === 0) throw new Error("the file is empty");
-  if (info.size > MAX_DOCUMENT_BYTES) {
-    throw new Error(`the file is ${formatBytes(info.size)}; documents are limited to ${formatBytes(MAX_DOCUMENT_BYTES)}`);
-  }
-  const bytes = await readFile(fullPath);
-  if (bytes.includes(0)) throw new Error("the file looks binary (it contains NUL bytes), not text");
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error("the file is not valid UTF-8 text; save it as UTF-8");
-  }
-  if (bytes.length !== info.size) throw new Error("the file changed while it was read; it is read again once it is saved");
-  const document = parseDocument(documentIdOf(file), file, text);
+  const extracted = await readDocument(directory, file);
+  const document = parseDocument(documentIdOf(file), file, extracted.text);
+  assignPages(document.passages, extracted);
+  document.problems.push(...(extracted.warnings ?? []));
   cache?.set(file, { size: info.size, mtimeMs: info.mtimeMs, document: { ...document, topics: undefined } });
   return document;
 }
 
-/** Loads every `.txt` and `.md` document in a folder; a file that fails is reported and skipped. */
+/** Loads every document in a folder (every format with a reader); a file that fails is reported and skipped. */
 export async function loadKnowledge(directory: string, options: { cache?: ParsedDocumentCache } = {}): Promise<KnowledgeBase> {
   const { documents, errors } = await loadKnowledgeFiles(directory, options);
   return new KnowledgeBase(documents, errors);
@@ -95,7 +102,7 @@ export async function loadKnowledgeFiles(
   for (const file of entries.filter((entry) => entry.endsWith(TOPIC_FILE_SUFFIX))) {
     await loadTopicFile(directory, file, documents, errors);
   }
-  if (files.length === 0) errors.push({ file: directory, message: "no .txt or .md documents in the knowledge folder" });
+  if (files.length === 0) errors.push({ file: directory, message: `no ${documentExtensions()} documents in the knowledge folder` });
   return { documents, errors };
 }
 

@@ -2,11 +2,16 @@ import type { ReferenceEntry } from "./types.js";
 
 const BULLET = /^\s*(?:[-*•–]|\d+[.)])\s+/;
 const REFERENCE_HEADING = /^\s*#*\s*(references|bibliography|works cited|sources|reference list)\s*:?\s*$/i;
+/** A Markdown heading: a reference list never runs across one. */
+const SECTION_HEADING = /^\s*#{1,6}\s/;
+/** A sentence ending inside what would be the authors: `Publish the readings weekly. Okafor, C. (2019)` is prose. */
+const SENTENCE_INSIDE = /\p{Ll}{2,}\.\s+\p{Lu}/u;
 const ENTRY = /^(.+?)\s*\(((?:1[5-9]\d{2}|20\d{2})[a-z]?|n\.d\.)\)\.?\s*(.*)$/;
 
 /**
  * Finds where the reference list starts: an explicit "References" heading, or the trailing run of bulleted
- * entries and their broken continuation lines (`- Kofman, M.` / `(2023).` / `War on the Rocks.`).
+ * entries and their broken continuation lines (`- Kofman, M.` / `(2023).` / `War on the Rocks.`) after the
+ * last section heading (a Word or web document's lists are bulleted lines too).
  * Returns the index of the first line of the list, or `lines.length` when there is none.
  */
 export function findReferenceListStart(lines: readonly string[]): number {
@@ -15,6 +20,7 @@ export function findReferenceListStart(lines: readonly string[]): number {
   let start = lines.length;
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
+    if (SECTION_HEADING.test(line)) break;
     if (BULLET.test(line)) start = i;
     else if (!looksLikeContinuation(line)) break;
   }
@@ -37,7 +43,7 @@ export function parseReferences(lines: readonly string[]): ReferenceEntry[] {
   }
   return entries.flatMap((text) => {
     const match = ENTRY.exec(text);
-    if (!match) return [];
+    if (!match || SENTENCE_INSIDE.test(match[1]!)) return [];
     const authors = match[1]!.trim();
     const details = match[3]!.trim().replace(/\.$/, "").trim();
     return [{ author: surnameOf(authors), year: match[2]!, details: details || null, text }];

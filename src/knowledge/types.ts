@@ -49,6 +49,10 @@ export interface Passage {
   text: string;
   sentences: string[];
   citations: CitationMention[];
+  /** Documents with pages (PDF): the page the passage starts on, from 1. */
+  page?: number;
+  /** When the passage runs onto a later page: the page it ends on. */
+  pageEnd?: number;
 }
 
 export interface Section {

@@ -29,7 +29,11 @@ export function citationHasWarning(citation: ReplyCitation): boolean {
   return Boolean(citation.warning?.trim());
 }
 
-/** `Background · russia-ukraine-peace-talks`: section first, since that is where a reader looks. */
+/**
+ * `Background · Water Wars`: section first, since that is where a reader looks; then the page, in documents
+ * with pages (`Background · Water Wars · p. 12`, `pp. 12–13` for a passage that runs over).
+ */
 export function describeOrigin(quote: ReplyQuote): string {
-  return [quote.section, quote.document].filter((part) => part.trim() !== "").join(" · ");
+  const page = quote.page === undefined ? "" : quote.pageEnd === undefined ? `p. ${quote.page}` : `pp. ${quote.page}–${quote.pageEnd}`;
+  return [quote.section, quote.document, page].filter((part) => part.trim() !== "").join(" · ");
 }

@@ -20,6 +20,9 @@ export interface ReplyQuote {
   text: string;
   document: string;
   section: string;
+  /** The page the passage starts on, in documents with pages (PDF), and the page it ends on when later. */
+  page?: number;
+  pageEnd?: number;
   citations: ReplyCitation[];
   /** An optional short label shown above the quote ("Proposition", "Reason 1: …"). */
   label?: string;

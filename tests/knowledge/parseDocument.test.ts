@@ -211,4 +211,37 @@ describe("Markdown and paragraphs", () => {
       "Short one. Treaties help, as Gleick (2014) shows.",
     ]);
   });
+
+  it("never takes sections with bulleted lists for the reference list: it does not run across a heading", () => {
+    // As the Word reader writes a document: a list is one paragraph of item lines.
+    const converted = [
+      "# Sharing the Basin",
+      "The commission was founded after three years of drought left farmers downstream without water for their fields and towns.",
+      "## Causes",
+      "- upstream dams held back the flood\n- canals leaked into the desert",
+      "## Agreed",
+      "1) Publish the gauge readings weekly.",
+      "Okafor, C. (2019). Rivers in Common.",
+    ].join("\n\n");
+    const doc = parseDocument("basin", "basin.docx", converted);
+    expect(doc.sections.map((s) => s.heading)).toEqual(["Sharing the Basin", "Causes", "Agreed"]);
+    expect(doc.passages.map((p) => p.text)).toContain("- upstream dams held back the flood - canals leaked into the desert");
+    // A numbered item that runs into a reference-like line is not a reference entry written by "Publish … Okafor".
+    expect(doc.references).toEqual([]);
+  });
+
+  it("ends a reference list found by its bullets at the section heading above it", () => {
+    const converted = [
+      "# Sharing the Basin",
+      "The commission was founded after three years of drought left farmers downstream without water for their fields and towns.",
+      "## Causes",
+      "- upstream dams held back the flood\n- canals leaked into the desert",
+      "## Further Reading",
+      "- Okafor, C. (2019). Rivers in Common.",
+    ].join("\n\n");
+    const doc = parseDocument("basin", "basin.md", converted);
+    expect(doc.sections.map((s) => s.heading)).toEqual(["Sharing the Basin", "Causes"]);
+    expect(doc.passages.map((p) => p.text)).toContain("- upstream dams held back the flood - canals leaked into the desert");
+    expect(doc.references.map((r) => r.text)).toEqual(["Okafor, C. (2019). Rivers in Common."]);
+  });
 });

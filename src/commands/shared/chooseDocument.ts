@@ -24,7 +24,7 @@ export type RequiredDocument = { reply: Reply; document?: undefined } | { reply?
 export function chooseDocument(knowledge: KnowledgeBase, query: string | undefined): DocumentChoice {
   if (knowledge.documents.length === 0) {
     return {
-      reply: errorReply("No documents loaded", "There are no documents to answer from yet. Add a .txt or .md essay to the knowledge folder; /docs shows what failed to load."),
+      reply: errorReply("No documents loaded", "There are no documents to answer from yet. Add a document (.txt, .md, .pdf, .docx or .html) to the knowledge folder; /docs shows what failed to load."),
     };
   }
   if (query?.trim()) {

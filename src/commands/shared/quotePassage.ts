@@ -1,4 +1,4 @@
-import type { KnowledgeBase, Passage } from "../../knowledge/index.js";
+import { pagesOf, type KnowledgeBase, type Passage } from "../../knowledge/index.js";
 import type { ReplyCitation, ReplyQuote } from "../../reply/types.js";
 
 /**
@@ -24,6 +24,7 @@ export function quotePassage(knowledge: KnowledgeBase, passage: Passage, label?:
     text: passage.text,
     document: document?.title ?? passage.documentId,
     section: passage.section,
+    ...pagesOf(passage),
     citations,
     ...(label ? { label } : {}),
   };
