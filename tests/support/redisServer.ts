@@ -8,10 +8,16 @@ import { join } from "node:path";
 export interface RedisServer {
   readonly url: string;
   readonly port: number;
+  /** False between stop() and restart(). */
+  readonly running: boolean;
   /** Stops the server (SIGTERM, then SIGKILL): clients see Redis go away. */
   stop(): Promise<void>;
   /** Starts it again on the same port (empty, as no data is saved): clients see it come back. */
   restart(): Promise<void>;
+  /** SIGSTOP: the server keeps its connections open but answers nothing (a hung host). */
+  pause(): void;
+  /** SIGCONT after pause(). */
+  resume(): void;
   /** Stops it for good and deletes its folder. */
   dispose(): Promise<void>;
 }
@@ -42,6 +48,9 @@ export async function startRedisServer(): Promise<RedisServer> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    get running() {
+      return child !== undefined;
+    },
     async stop() {
       if (child) await terminate(child);
       child = undefined;
@@ -49,6 +58,12 @@ export async function startRedisServer(): Promise<RedisServer> {
     async restart() {
       if (child) await terminate(child);
       child = await launch(port, dir);
+    },
+    pause() {
+      child?.kill("SIGSTOP");
+    },
+    resume() {
+      child?.kill("SIGCONT");
     },
     async dispose() {
       if (child) await terminate(child);
@@ -88,6 +103,7 @@ function launch(port: number, dir: string): Promise<ChildProcess> {
 
 async function terminate(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGCONT");
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);

@@ -77,7 +77,8 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<Store>
     ...groups,
     health: () => {
       if (closed) return { backend: "redis", status: "unavailable", reason: "closed" };
-      if (client.status === "ready") return { backend: "redis", status: "ok" };
+      // Connected but failing (a hung server timing commands out) counts as down until an operation succeeds.
+      if (client.status === "ready" && !outage.down) return { backend: "redis", status: "ok" };
       return { backend: "redis", status: "unavailable", reason: `Redis at ${described}: ${outage.reason ?? client.status}` };
     },
     async close() {
