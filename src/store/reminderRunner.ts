@@ -30,6 +30,8 @@ export interface ReminderRunnerOptions {
   dropAfterMs?: number;
   /** Tries before a reminder that keeps failing is dropped with a log line (default 5). */
   maxAttempts?: number;
+  /** Reminders claimed per poll at most (default 50); the rest wait for the next poll, here or elsewhere. */
+  claimLimit?: number;
   now?: () => number;
 }
 
@@ -41,7 +43,7 @@ export interface ReminderRunner {
   stop(): Promise<void>;
 }
 
-export const REMINDER_DEFAULTS = { pollMs: 1_000, leaseMs: 60_000, lateAfterMs: 5_000, dropAfterMs: 15 * 60_000, maxAttempts: 5 };
+export const REMINDER_DEFAULTS = { pollMs: 1_000, leaseMs: 60_000, lateAfterMs: 5_000, dropAfterMs: 15 * 60_000, maxAttempts: 5, claimLimit: 50 };
 
 /** The text to post: the reminder's own, with the late note when no instance was there to post it on time. */
 export function reminderText(reminder: DueReminder): string {
@@ -62,7 +64,7 @@ export function startReminderRunner(options: ReminderRunnerOptions): ReminderRun
   const logger = options.logger;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
+  let running: Promise<number> = Promise.resolve(0);
 
   const settle = async (reminder: Reminder, at: number): Promise<boolean> => {
     const lateByMs = Math.max(0, at - reminder.dueAt);
@@ -94,7 +96,7 @@ export function startReminderRunner(options: ReminderRunnerOptions): ReminderRun
     const at = now();
     let claimed: Reminder[];
     try {
-      claimed = await options.reminders.claimDue({ now: at, claimant, leaseMs: settings.leaseMs });
+      claimed = await options.reminders.claimDue({ now: at, claimant, leaseMs: settings.leaseMs, limit: settings.claimLimit });
     } catch (error) {
       // The store logs its own outage; the next poll tries again.
       logger.debug({ err: error instanceof Error ? error.message : String(error) }, "reminders: store not answering");
@@ -111,11 +113,11 @@ export function startReminderRunner(options: ReminderRunnerOptions): ReminderRun
     return outcomes.filter(Boolean).length;
   };
 
+  // Polls run one after another, never side by side: a call while one runs waits for it, then polls afresh.
   const runOnce = (): Promise<number> => {
-    running ??= tick().finally(() => {
-      running = undefined;
-    });
-    return running;
+    const next = running.then(tick);
+    running = next.catch(() => 0);
+    return next;
   };
 
   const schedule = () => {

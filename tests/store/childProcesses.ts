@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { StoreLocation } from "../support/storeBackends.js";
+import type { WorkerOptions } from "./fixtures/storeWorker.js";
 
 const WORKER = fileURLToPath(new URL("./fixtures/storeWorker.ts", import.meta.url));
 
@@ -19,8 +20,8 @@ process.once("exit", () => {
 });
 
 /** Starts the store worker (tests/store/fixtures/storeWorker.ts) in its own Node process. */
-export function startWorker(mode: "write" | "runner", location: StoreLocation, ...rest: string[]): Worker {
-  const child = spawn(process.execPath, ["--import", "tsx", WORKER, mode, JSON.stringify(location), ...rest], { stdio: ["ignore", "pipe", "pipe"] });
+export function startWorker(mode: "write" | "claim" | "runner", location: StoreLocation, options: WorkerOptions = {}): Worker {
+  const child = spawn(process.execPath, ["--import", "tsx", WORKER, mode, JSON.stringify(location), JSON.stringify(options)], { stdio: ["ignore", "pipe", "pipe"] });
   started.add(child);
   const lines: Array<Record<string, unknown>> = [];
   const waiters = new Set<() => void>();
@@ -65,4 +66,13 @@ export function startWorker(mode: "write" | "runner", location: StoreLocation, .
       await exited;
     },
   };
+}
+
+/** Resolves once `condition` holds, checking every 25 ms; rejects after `timeoutMs`. */
+export async function eventually(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

@@ -125,7 +125,7 @@ describe("a process killed while it writes", () => {
     const file = newFile();
     const committed: string[] = [];
     for (let round = 0; round < 3; round++) {
-      const worker = startWorker("write", { backend: "sqlite", file }, `round${round}`);
+      const worker = startWorker("write", { backend: "sqlite", file }, { tag: `round${round}` });
       // Let it write for a while, then kill it in the middle of whatever it is doing.
       await worker.waitFor((line) => typeof line.committed === "string" && line.committed.endsWith("/30"));
       await sleep(20 + round * 37);
