@@ -10,28 +10,20 @@ export interface LimiterShape {
 }
 
 /**
- * Rate limits on any rate-limiter-flexible limiter: one limiter per window setting (a changed RATE_LIMIT starts
+ * Rate limits on a rate-limiter-flexible limiter (the memory and Redis stores): one limiter per window setting (a changed RATE_LIMIT starts
  * fresh counts instead of mixing them), a refusal turned into the time to wait, and a backend failure rethrown
  * for the caller's fallback.
  */
 export function createFlexibleRateLimits(createLimiter: (shape: LimiterShape) => RateLimiterAbstract): RateLimits {
   const limiters = new Map<string, RateLimiterAbstract>();
-  const limiterFor = (window: RateWindow): RateLimiterAbstract => {
-    if (!Number.isInteger(window.limit) || window.limit < 1 || !(window.windowMs > 0)) {
-      throw new RangeError(`a rate window needs a whole limit of at least 1 and a positive length (got ${window.limit}/${window.windowMs} ms)`);
-    }
-    const duration = Math.ceil(window.windowMs / 1000);
-    const name = `${window.limit}/${duration}s`;
-    let limiter = limiters.get(name);
-    if (!limiter) {
-      limiter = createLimiter({ points: window.limit, duration, keyPrefix: name });
-      limiters.set(name, limiter);
-    }
-    return limiter;
-  };
   return {
     async take(key, window): Promise<RateDecision> {
-      const limiter = limiterFor(window);
+      const shape = limiterShape(window);
+      let limiter = limiters.get(shape.keyPrefix);
+      if (!limiter) {
+        limiter = createLimiter(shape);
+        limiters.set(shape.keyPrefix, limiter);
+      }
       try {
         await limiter.consume(key);
         return { allowed: true };
@@ -42,4 +34,13 @@ export function createFlexibleRateLimits(createLimiter: (shape: LimiterShape) =>
       }
     },
   };
+}
+
+/** A window in whole seconds, named `10/10s`; a window that cannot work is the caller's mistake (RangeError). */
+export function limiterShape(window: RateWindow): LimiterShape {
+  if (!Number.isInteger(window.limit) || window.limit < 1 || !(window.windowMs > 0)) {
+    throw new RangeError(`a rate window needs a whole limit of at least 1 and a positive length (got ${window.limit}/${window.windowMs} ms)`);
+  }
+  const duration = Math.ceil(window.windowMs / 1000);
+  return { points: window.limit, duration, keyPrefix: `${window.limit}/${duration}s` };
 }

@@ -49,7 +49,7 @@ describe.each(BACKENDS)("the $name store", ({ durable, start }) => {
         expect(refused.retryAfterMs).toBeGreaterThan(8_000);
         expect(refused.retryAfterMs).toBeLessThanOrEqual(10_000);
       }
-      // Refused again while the window lasts (from memory after the first refusal, on the shared backends).
+      // Refused again while the window lasts.
       expect((await store.rateLimits.take("slack:U1", window)).allowed).toBe(false);
       expect(await store.rateLimits.take("slack:U2", window)).toEqual({ allowed: true });
       expect(await store.rateLimits.take("discord:U1", window)).toEqual({ allowed: true });

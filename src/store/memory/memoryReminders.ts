@@ -27,10 +27,7 @@ export function createMemoryReminders(assertOpen: () => void): Reminders {
     async claimDue(options) {
       assertOpen();
       const limit = checkClaimOptions(options);
-      const due = [...entries.values()]
-        .filter((entry) => entry.runAt <= options.now)
-        .sort((a, b) => a.runAt - b.runAt || byDueTime(a.reminder, b.reminder))
-        .slice(0, limit);
+      const due = earliest(entries.values(), options.now, limit);
       for (const entry of due) {
         entry.claimant = options.claimant;
         entry.runAt = options.now + options.leaseMs;
@@ -61,4 +58,20 @@ export function createMemoryReminders(assertOpen: () => void): Reminders {
         .sort(byDueTime);
     },
   };
+}
+
+const byRunTime = (a: Entry, b: Entry) => a.runAt - b.runAt || byDueTime(a.reminder, b.reminder);
+
+/** The `limit` earliest entries claimable at `now`, kept sorted as they are found (no sort of every entry). */
+function earliest(entries: Iterable<Entry>, now: number, limit: number): Entry[] {
+  const picked: Entry[] = [];
+  for (const entry of entries) {
+    if (entry.runAt > now) continue;
+    if (picked.length === limit && byRunTime(entry, picked[limit - 1]!) >= 0) continue;
+    let at = picked.length;
+    while (at > 0 && byRunTime(entry, picked[at - 1]!) < 0) at--;
+    picked.splice(at, 0, entry);
+    if (picked.length > limit) picked.pop();
+  }
+  return picked;
 }

@@ -12,7 +12,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 1,
     name: "rate limits, replay keys, reminders and short-lived values",
     sql: `
-      -- rate-limiter-flexible's own layout (RateLimiterSQLite): points used in the window that ends at expire.
+      -- rate-limiter-flexible's layout (as RateLimiterSQLite keeps it): takes counted in the window that ends at expire.
       CREATE TABLE rate_limits (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER);
       CREATE TABLE replay_keys (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;
       CREATE INDEX replay_keys_expiry ON replay_keys (expires_at);
@@ -30,7 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
         claimant TEXT,
         attempts INTEGER NOT NULL DEFAULT 0
       );
-      CREATE INDEX reminders_run_at ON reminders (run_at);
+      CREATE INDEX reminders_run_at ON reminders (run_at, due_at);
     `,
   },
 ];

@@ -1,13 +1,12 @@
 import type { Database } from "better-sqlite3";
 import type { Logger } from "pino";
-import { RateLimiterSQLite } from "rate-limiter-flexible";
-import { createFlexibleRateLimits } from "../flexibleRateLimits.js";
 import { createMemoryRateLimits, createMemoryReplayKeys } from "../memory/memoryStore.js";
 import { guardAgainstOutages } from "../outageGuard.js";
 import { createOutageLog } from "../outageLog.js";
-import { StoreClosedError, type KeyValues, type RateLimits, type ReplayKeys, type Store } from "../store.js";
+import { StoreClosedError, type KeyValues, type ReplayKeys, type Store } from "../store.js";
 import type { Migration } from "./migrations.js";
 import { openDatabase } from "./openDatabase.js";
+import { createSqliteRateLimits } from "./sqliteRateLimits.js";
 import { createSqliteReminders } from "./sqliteReminders.js";
 
 export interface SqliteStoreOptions {
@@ -87,27 +86,6 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       closed = true;
       clearInterval(sweeper);
       db.close();
-    },
-  };
-}
-
-function createSqliteRateLimits(db: Database, assertOpen: () => void): RateLimits {
-  const limits = createFlexibleRateLimits(
-    (shape) =>
-      new RateLimiterSQLite({
-        ...shape,
-        storeClient: db,
-        storeType: "better-sqlite3",
-        tableName: "rate_limits",
-        tableCreated: true,
-        // Once a user is over the limit, the rest of the window is refused from memory without a write.
-        inMemoryBlockOnConsumed: shape.points + 1,
-      }),
-  );
-  return {
-    take: async (key, window) => {
-      assertOpen();
-      return limits.take(key, window);
     },
   };
 }
