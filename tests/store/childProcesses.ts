@@ -21,7 +21,7 @@ process.once("exit", () => {
 
 /** Starts the store worker (tests/store/fixtures/storeWorker.ts) in its own Node process. */
 export function startWorker(mode: "write" | "claim" | "runner", location: StoreLocation, options: WorkerOptions = {}): Worker {
-  const child = spawn(process.execPath, ["--import", "tsx", WORKER, mode, JSON.stringify(location), JSON.stringify(options)], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", WORKER, mode, JSON.stringify(location), JSON.stringify(options)], { stdio: ["pipe", "pipe", "pipe"] });
   started.add(child);
   const lines: Array<Record<string, unknown>> = [];
   const waiters = new Set<() => void>();
