@@ -16,6 +16,6 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     case "sqlite":
       return openSqliteStore({ file: config.file, logger });
     case "redis":
-      return openRedisStore({ url: config.url, logger });
+      return openRedisStore({ url: config.url, logger, ...(config.keyPrefix ? { keyPrefix: config.keyPrefix } : {}) });
   }
 }

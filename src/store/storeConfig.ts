@@ -3,7 +3,8 @@ import { join } from "node:path";
 export type StoreConfig =
   | { backend: "memory" }
   | { backend: "sqlite"; dataDir: string; file: string }
-  | { backend: "redis"; url: string };
+  /** keyPrefix: put before every key (default `gt:`); tests give each case its own. */
+  | { backend: "redis"; url: string; keyPrefix?: string };
 
 export type StoreConfigResult = { ok: true; config: StoreConfig } | { ok: false; problems: string[] };
 

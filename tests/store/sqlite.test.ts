@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
@@ -125,7 +125,7 @@ describe("a process killed while it writes", () => {
     const file = newFile();
     const committed: string[] = [];
     for (let round = 0; round < 3; round++) {
-      const worker = startWorker("write", { backend: "sqlite", file }, { tag: `round${round}` });
+      const worker = startWorker("write", { backend: "sqlite", dataDir: dirname(file), file }, { tag: `round${round}` });
       // Let it write for a while, then kill it in the middle of whatever it is doing.
       await worker.waitFor((line) => typeof line.committed === "string" && line.committed.endsWith("/30"));
       await sleep(20 + round * 37);

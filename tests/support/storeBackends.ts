@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Logger } from "pino";
 import { createMemoryStore } from "../../src/store/memory/memoryStore.js";
-import { openRedisStore } from "../../src/store/redis/redisStore.js";
-import { openSqliteStore } from "../../src/store/sqlite/sqliteStore.js";
+import { openStore } from "../../src/store/openStore.js";
 import type { Store, StoreBackend } from "../../src/store/store.js";
+import { SQLITE_FILE_NAME, type StoreConfig } from "../../src/store/storeConfig.js";
 import { quietLogger } from "./logLines.js";
 import { startRedisServer, type RedisServer } from "./redisServer.js";
 
@@ -35,7 +35,8 @@ export interface StateUnderTest {
   close(): Promise<void>;
 }
 
-export type StoreLocation = { backend: "memory" } | { backend: "sqlite"; file: string } | { backend: "redis"; url: string; keyPrefix: string };
+/** A store's configuration, as a child process receives it. */
+export type StoreLocation = StoreConfig;
 
 export function memoryBackend(): BackendUnderTest {
   return {
@@ -55,7 +56,8 @@ export function sqliteBackend(): BackendUnderTest {
     name: "sqlite",
     shared: true,
     fresh() {
-      return tracked({ backend: "sqlite", file: join(dir, randomUUID(), "store.sqlite") });
+      const dataDir = join(dir, randomUUID());
+      return tracked({ backend: "sqlite", dataDir, file: join(dataDir, SQLITE_FILE_NAME) });
     },
     stop: async () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -76,15 +78,8 @@ export async function redisBackend(server?: RedisServer): Promise<BackendUnderTe
 }
 
 /** Opens a store at a location (also used by child processes in the crash and multi-process tests). */
-export async function openAt(location: StoreLocation, logger: Logger = quietLogger): Promise<Store> {
-  switch (location.backend) {
-    case "memory":
-      return createMemoryStore();
-    case "sqlite":
-      return openSqliteStore({ file: location.file, logger });
-    case "redis":
-      return openRedisStore({ url: location.url, keyPrefix: location.keyPrefix, logger });
-  }
+export function openAt(location: StoreLocation, logger: Logger = quietLogger): Promise<Store> {
+  return openStore(location, logger);
 }
 
 function tracked(location: StoreLocation): StateUnderTest {
