@@ -1,24 +1,38 @@
 # syntax=docker/dockerfile:1
 
-# Build: compile TypeScript to dist/ with the dev dependencies, which stay in this stage.
+# Build: compile TypeScript to dist/ with the dev dependencies, which stay in this stage. Install scripts are
+# skipped: tsc needs no native module.
 FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci
+RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
+
+# Production dependencies, with better-sqlite3's native module: its prebuilt binary is fetched when it can be,
+# and compiled with this stage's toolchain when it cannot. The toolchain stays in this stage.
+FROM node:20-slim AS deps
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
 
 # Runtime: production dependencies and compiled JavaScript only; tsx and the TypeScript sources are not needed.
 FROM node:20-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
 # Mount your own documents here; the bot re-indexes them on change without a restart.
 VOLUME /app/knowledge
+# The SQLite store (timers, limits) lives here; keep it on a volume so it survives a new container. Not used
+# when REDIS_URL is set.
+ENV DATA_DIR=/app/data
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 USER node
 EXPOSE 3000
 # slim has no curl: ask /healthz with Node itself (200 once at least one document is loaded).
