@@ -7,6 +7,7 @@ import { shutdownHttpServer } from "../http/shutdownHttpServer.js";
 import type { Logger } from "../logger.js";
 import type { PlatformContext, RunningPlatform } from "../platforms/index.js";
 import type { KnowledgeStore } from "./knowledgeStore.js";
+import { createMemoryStore, type Store } from "../store/index.js";
 import { summarize } from "./knowledgeStore.js";
 import { ConnectionBoard, keepConnecting, type BackoffOptions } from "./keepConnecting.js";
 import type { InFlightCommands } from "./trackCommandsInFlight.js";
@@ -15,6 +16,8 @@ export interface StartPlatformsOptions {
   config: Config;
   registry: CommandRegistry;
   store: KnowledgeStore;
+  /** What the bot remembers (src/store); a memory store when none is given (tests, tools). */
+  state?: Store;
   logger: Logger;
   /** Waits between connection attempts and how long one may take (tests shorten them). */
   connections?: { backoff?: BackoffOptions; connectTimeoutMs?: number };
@@ -47,6 +50,7 @@ export async function startPlatforms(options: StartPlatformsOptions): Promise<St
       stops.push({ name, stop: () => kept.stop() });
     },
     connectTimeoutMs: options.connections?.connectTimeoutMs,
+    state: options.state ?? createMemoryStore(),
     knowledgeSummary: () => summarize(store.get()),
   };
   const stop = () => stopAll(stops, logger);

@@ -10,6 +10,7 @@ import { KnowledgeStore, summarize } from "../app/knowledgeStore.js";
 import { formatRateLimit } from "../app/parseRateLimit.js";
 import { servePlatforms, startPlatforms } from "../app/servePlatforms.js";
 import { trackCommandsInFlight, type InFlightCommands } from "../app/trackCommandsInFlight.js";
+import { openStore, type Store } from "../store/index.js";
 
 /** The whole shutdown must end within this, as container orchestrators expect (SIGKILL follows). */
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   const logger = createMainLogger(config, inTerminal);
   guardProcess(logger);
 
+  // Opened before anything can need it; SQLite throws (naming its file) when it cannot be opened.
+  const state = await openStore(config.state, logger);
   const store = await KnowledgeStore.open(config.knowledge.directory, { logger });
   logger.info({ directory: config.knowledge.directory, ...summarize(store.get()) }, "knowledge loaded");
 
@@ -50,34 +53,37 @@ async function main(): Promise<void> {
   });
 
   if (inTerminal) {
-    await runInTerminal(config, registry, store, logger);
+    await runInTerminal(config, registry, store, state, logger);
     return;
   }
-  await runPlatforms(config, registry, store, logger, inFlight);
+  await runPlatforms(config, registry, store, state, logger, inFlight);
 }
 
 /** The console: nothing reaches it over the network, so no HTTP server; the process ends when it does. */
-async function runInTerminal(config: Config, registry: CommandRegistry, store: KnowledgeStore, logger: Logger): Promise<void> {
-  const platforms = await startPlatforms({ config, registry, store, logger });
+async function runInTerminal(config: Config, registry: CommandRegistry, store: KnowledgeStore, state: Store, logger: Logger): Promise<void> {
+  const platforms = await startPlatforms({ config, registry, store, state, logger });
   process.once("SIGTERM", () => void platforms.stop());
   await platforms.done;
   await store.close();
+  await state.close();
 }
 
 async function runPlatforms(
   config: Config,
   registry: CommandRegistry,
   store: KnowledgeStore,
+  state: Store,
   logger: Logger,
   inFlight: InFlightCommands,
 ): Promise<void> {
   logger.info({ adapters: config.adapters, rateLimit: formatRateLimit(config.rateLimit) }, "starting");
   let platforms;
   try {
-    platforms = await servePlatforms({ config, registry, store, logger, inFlight });
+    platforms = await servePlatforms({ config, registry, store, state, logger, inFlight });
   } catch (error) {
     logger.fatal(error instanceof Error ? error.message : String(error));
     await store.close();
+    await state.close();
     // A half-started client may hold timers or sockets; the exit must not wait on them.
     process.exit(1);
   }
@@ -95,6 +101,7 @@ async function runPlatforms(
     hardExit.unref();
     await platforms.close(DRAIN_MS);
     await store.close();
+    await state.close();
     logger.info("stopped");
     process.exit(0);
   };

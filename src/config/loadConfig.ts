@@ -4,6 +4,7 @@ import { variableReader, type Environment } from "./environment.js";
 import { DEFAULT_KNOWLEDGE_DIR, type KnowledgeFolder } from "./knowledgeFolder.js";
 import { DEFAULT_REPLY_CACHE_SIZE } from "../commands/registry/replyCache.js";
 import { MAX_RATE_LIMIT, parseRateLimit, type RateLimitSetting } from "../app/parseRateLimit.js";
+import { readStoreConfig, type StoreConfig } from "../store/storeConfig.js";
 
 export interface Config {
   /** The documents' folder, and whether KNOWLEDGE_DIR chose it. */
@@ -17,6 +18,8 @@ export interface Config {
   rateLimit: RateLimitSetting | null;
   /** Replies kept for repeated commands; 0 keeps none. */
   replyCacheSize: number;
+  /** Where what the bot remembers is kept (SQLite in DATA_DIR by default, Redis with REDIS_URL): see src/store. */
+  state: StoreConfig;
   /** The platforms whose variables are present, set up to start; the console alone when there is none. */
   platforms: ConfiguredPlatform[];
   /** The ways the bot will be reached, in order (`slack-socket`, `discord-http`, `console`), for the startup log. */
@@ -84,6 +87,9 @@ export function loadConfig(env: Environment, platforms: readonly PlatformAdapter
     else problems.push(`REPLY_CACHE_SIZE must be a whole number of replies up to ${MAX_REPLY_CACHE_SIZE}, or 0 to keep none (got "${cacheText}").`);
   }
 
+  const stateResult = readStoreConfig(env);
+  if (!stateResult.ok) problems.push(...stateResult.problems);
+
   const configure = (adapter: PlatformAdapter) => {
     const setup = adapter.configure(read, problems);
     return setup ? [{ adapter, setup }] : [];
@@ -95,7 +101,17 @@ export function loadConfig(env: Environment, platforms: readonly PlatformAdapter
 
   return {
     ok: true,
-    config: { knowledge, port, host, logLevel, rateLimit: parsedRateLimit ?? null, replyCacheSize, platforms: chosen, adapters },
+    config: {
+      knowledge,
+      port,
+      host,
+      logLevel,
+      rateLimit: parsedRateLimit ?? null,
+      replyCacheSize,
+      state: (stateResult as { ok: true; config: StoreConfig }).config,
+      platforms: chosen,
+      adapters,
+    },
   };
 }
 

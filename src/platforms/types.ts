@@ -2,6 +2,7 @@ import type { CommandRegistry, PlatformTraits } from "../commands/index.js";
 import type { ReadVariable } from "../config/environment.js";
 import type { HttpRoute } from "../http/createHttpServer.js";
 import type { Logger } from "../logger.js";
+import type { Store } from "../store/index.js";
 
 /**
  * One way people reach the bot (Slack, Discord, the console), with everything about it in one folder of
@@ -52,6 +53,11 @@ export interface PlatformContext {
   keepConnected(name: string, connect: () => Promise<{ stop(): Promise<void> }>): void;
   /** How long one connection attempt may take before it is given up and tried again; each platform has a default. */
   connectTimeoutMs?: number;
+  /**
+   * What the bot remembers beyond one request (rate-limit windows, replay keys, reminders, short-lived values),
+   * shared by every instance that uses the same store. Opened and closed by the app, never by a platform.
+   */
+  state: Store;
   /** What is loaded now, for a greeting. */
   knowledgeSummary(): { documents: number; passages: number };
 }

@@ -21,6 +21,17 @@ function configOf(env: Environment) {
 }
 
 describe("loadConfig", () => {
+  it("keeps state in SQLite under data/ by default, in Redis when REDIS_URL is set, and names a bad STORE", () => {
+    expect(configOf({}).state).toEqual({ backend: "sqlite", dataDir: "data", file: "data/ground-truth.sqlite" });
+    expect(configOf({ DATA_DIR: "/var/lib/gt" }).state).toMatchObject({ backend: "sqlite", file: "/var/lib/gt/ground-truth.sqlite" });
+    expect(configOf({ REDIS_URL: "redis://cache:6379" }).state).toEqual({ backend: "redis", url: "redis://cache:6379" });
+    expect(configOf({ STORE: "memory", REDIS_URL: "redis://cache:6379" }).state).toEqual({ backend: "memory" });
+    expect(problemsOf({ STORE: "postgres" }).join("\n")).toMatch(/STORE must be memory, sqlite or redis/);
+    const secret = problemsOf({ REDIS_URL: "http://user:hunter2@cache" }).join("\n");
+    expect(secret).toMatch(/REDIS_URL must look like/);
+    expect(secret).not.toContain("hunter2");
+  });
+
   it("defaults to the console, port 3000, knowledge/ and 10 commands per 10 seconds", () => {
     const config = configOf({});
     expect(config.adapters).toEqual(["console"]);
