@@ -1,4 +1,4 @@
-import { slackSignature } from "../../bench/load/signedRequests.js";
+import { slackSignature } from "../support/signedRequests.js";
 /**
  * A real Bolt app in HTTP mode on a loopback port, and requests signed exactly as Slack signs them. The
  * signing here is written from Slack's documentation, independently of src/adapters/slack/verify.ts, so a
