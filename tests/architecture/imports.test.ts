@@ -31,7 +31,7 @@ async function violationsIn(root: string, folders: string[]): Promise<Violation[
       ...options,
       baseDir: root,
       outputType: "json",
-      ruleSet: { ...options.ruleSet, options: { ...options.ruleSet?.options, tsConfig: { fileName: tsConfigFile } } },
+      tsConfig: { fileName: tsConfigFile },
     },
     {},
     { tsConfig: extractTSConfig(tsConfigFile) },
