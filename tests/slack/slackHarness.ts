@@ -224,10 +224,10 @@ export interface ResponseUrlPost {
 }
 
 /** Answers one post to a `response_url` path on hooks.slack.com and keeps what was posted. */
-export function captureResponseUrl(path: string): { posted: ResponseUrlPost[]; done: () => boolean } {
-  const posted: ResponseUrlPost[] = [];
+export function captureResponseUrl<Post = ResponseUrlPost>(path: string): { posted: Post[]; done: () => boolean } {
+  const posted: Post[] = [];
   const scope = nock("https://hooks.slack.com")
-    .post(path, (body: ResponseUrlPost) => {
+    .post(path, (body: Post) => {
       posted.push(body);
       return true;
     })
