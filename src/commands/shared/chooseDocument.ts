@@ -1,9 +1,9 @@
+import { documentExtensions } from "../../knowledge/readers/index.js";
+import { docsCommand } from "../core/docs.js";
 import type { KnowledgeBase, KnowledgeDocument } from "../../knowledge/index.js";
 import type { Reply } from "../../reply/types.js";
 import type { CommandOption } from "../registry/types.js";
 import { errorReply, noticeReply } from "../../reply/builders.js";
-import { documentExtensions } from "../../knowledge/readers/index.js";
-import { docsCommand } from "../core/docs.js";
 
 /** The optional `document` option every command takes. */
 export const documentOption: CommandOption = {
