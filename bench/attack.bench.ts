@@ -19,7 +19,7 @@ import {
   slackSlashCommand,
   type DiscordKeys,
   type SignedRequest,
-} from "./load/signedRequests.js";
+} from "../tests/support/signedRequests.js";
 
 /** Legitimate commands per second, sent on a fixed schedule: far more than a chat community sends, well under capacity. */
 const RATE_PER_SECOND = 300;

@@ -17,7 +17,7 @@ import {
   slackSlashCommand,
   type DiscordKeys,
   type SignedRequest,
-} from "./load/signedRequests.js";
+} from "../tests/support/signedRequests.js";
 
 const REQUESTS_PER_PLATFORM = 1_000;
 const WARM_UP_REQUESTS = 100;

@@ -11,7 +11,7 @@ import { answerQuestion } from "../src/commands/core/answerQuestion.js";
 import { KnowledgeBase, loadKnowledge, parseDocument, type KnowledgeDocument } from "../src/knowledge/index.js";
 import { judgedSet, JUDGED_FOLDERS, type JudgedQuestion } from "../tests/knowledge/judgedSet.js";
 import { qualitySet } from "../tests/knowledge/qualitySet.js";
-import { scoreJudgedSet, type JudgedScore } from "./judgedQuality.js";
+import { scoreJudgedSet, type JudgedScore } from "../tests/support/judgedQuality.js";
 import { buildQueries, buildSyntheticCorpus } from "./syntheticCorpus.js";
 import { formatMs, rssMegabytes, timeEach, timeOnce } from "./measure.js";
 

@@ -4,16 +4,7 @@
  * real parser and index, not a toy. Seeded, so every run builds the same corpus.
  */
 
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../tests/support/seededRandom.js";
 
 const SYLLABLES = ["ka", "ro", "vin", "sta", "mel", "dor", "ix", "an", "tur", "ber", "li", "no", "gra", "pol", "sek", "ua", "zen", "tho"];
 const VERBS = ["argue", "suggest", "contend", "show", "claim", "observe", "warn", "conclude"];

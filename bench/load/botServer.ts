@@ -5,7 +5,7 @@
  */
 import nock from "nock";
 import { createLogger, jsonLineDestination } from "../../src/logger.js";
-import { startBotServer } from "./startBotServer.js";
+import { startBotServer } from "../../tests/support/startBotServer.js";
 
 // Loopback only. Startup checks the Slack token once (auth.test); that one call is answered here.
 nock.disableNetConnect();

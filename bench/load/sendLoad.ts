@@ -5,7 +5,7 @@
  */
 import { Pool } from "undici";
 import { percentile } from "../measure.js";
-import type { SignedRequest } from "./signedRequests.js";
+import type { SignedRequest } from "../../tests/support/signedRequests.js";
 
 export interface LoadResult {
   requests: number;

@@ -34,7 +34,7 @@ export function isCommand(query: string): boolean {
   return query.trimStart().startsWith("/");
 }
 
-/** Splits `/source minsk` into its command and text. */
+/** Splits `/source ostrom` into its command and text. */
 export function splitCommand(query: string): { command: string; text: string } {
   const match = /^\s*\/(\S*)\s*([\s\S]*)$/.exec(query);
   return { command: match?.[1] ?? "", text: (match?.[2] ?? "").trim() };

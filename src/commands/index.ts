@@ -25,6 +25,7 @@ export { parseCommandText } from "./registry/parseCommandText.js";
 export { wrapCommandRuns, type CommandMiddleware, type RunCommand } from "./registry/wrapCommandRuns.js";
 export { documentOption } from "./shared/chooseDocument.js";
 export { FIND_IN_DOCUMENT, findInDocument } from "./core/findInDocument.js";
+export { HELP_COMMAND } from "./core/help.js";
 
 /** The command a plain question runs: a console line without a slash, the `ask` script's question. */
 export const QUESTION_COMMAND = askCommand.name;

@@ -2,7 +2,7 @@ import { STOP_WORDS } from "../text/englishWords.js";
 import { englishLexicon } from "./lexicon.js";
 import { tokenizeWords, type TypedWord } from "./textTokens.js";
 
-/** One way readers name something that a document calls otherwise: `Kiev` for `Kyiv`, `NO2` for `nitrogen dioxide`. */
+/** One way readers name something that a document calls otherwise: `Bombay` for `Mumbai`, `NO2` for `nitrogen dioxide`. */
 export interface Alias {
   /** The alias's words, folded: `european`, `union`. */
   words: string[];
@@ -13,7 +13,7 @@ export interface Alias {
 }
 
 /**
- * A document's aliases, from its topic file (`"aliases": {"Kyiv": ["Kiev"], "Turkey": ["Ankara"]}`), looked
+ * A document's aliases, from its topic file (`"aliases": {"Mumbai": ["Bombay"], "Burma": ["Myanmar"]}`), looked
  * up by their first word so a query is scanned in one pass.
  */
 export class AliasTable {

@@ -48,7 +48,7 @@ export function coverage(terms: readonly SearchedTerm[], termWeights: readonly n
 
 /**
  * `none` when nothing matched or no subject word is used by the documents; `weak` when a name the question
- * asks about is not in them ("What has Erdogan said …") or the best passage covers too little of the
+ * asks about is not in them ("What has Okonjo-Iweala said …") or the best passage covers too little of the
  * question; otherwise `strong`.
  */
 export function judgeConfidence(terms: readonly SearchedTerm[], bestCoverage: number | undefined, answersType = true): Confidence {

@@ -268,8 +268,8 @@ export class KnowledgeBase {
 
   /**
    * Words the documents use that look like what was typed, for "Did you mean …?": only for the query's
-   * words that no document uses, and never a common word for a real word (`crimea` is not offered
-   * `crimes`). Empty when nothing typed looks like a slip; a miss gets no stock list of names.
+   * words that no document uses, and never a common word for a real word (`lagos` is not offered
+   * `logos`). Empty when nothing typed looks like a slip; a miss gets no stock list of names.
    */
   suggest(query: string, limit = 3, documentId?: string): string[] {
     const suggestions = new Set<string>();
@@ -369,7 +369,7 @@ function withoutCitations(passage: Passage): string {
   return passage.citations.reduce((text, citation) => text.replace(citation.raw, ""), passage.text);
 }
 
-/** Distinct strings, ignoring case and accents (`Minsk` and `minsk` are one choice), first spelling kept. */
+/** Distinct strings, ignoring case and accents (`Delhi` and `delhi` are one choice), first spelling kept. */
 function unique(items: readonly string[]): string[] {
   const seen = new Map<string, string>();
   for (const item of items) if (!seen.has(foldForComparison(item))) seen.set(foldForComparison(item), item);

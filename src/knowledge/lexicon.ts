@@ -96,8 +96,8 @@ export class Lexicon {
   }
 
   /**
-   * Whether a lower-case word is in the word list, which has no names: `crimes` is, `minsk` is not (WordNet
-   * has Minsk, as it has many places and people).
+   * Whether a lower-case word is in the word list, which has no names: `logos` is, `delhi` is not (WordNet
+   * has Delhi, as it has many places and people).
    */
   isCommonWord(word: string): boolean {
     return findLine(this.words, word, "\n") !== null;

@@ -15,7 +15,7 @@ export function isDocumentFile(file: string): boolean {
   return readerFor(file) !== undefined;
 }
 
-/** `Russia Ukraine Peace-Talks.txt` → `russia-ukraine-peace-talks`. */
+/** `River Basin Water-Wars.txt` → `river-basin-water-wars`. */
 export function documentIdOf(file: string): string {
   return (
     path

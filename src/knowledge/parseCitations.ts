@@ -2,7 +2,7 @@ import type { CitationMention } from "./types.js";
 
 /** A year as citations write it: `2023`, `2023a`, `n.d.`. */
 const YEAR = String.raw`(?:1[5-9]\d{2}|20\d{2})[a-z]?|n\.d\.`;
-/** A parenthetical citation group: `(BBC, 2022)`, `(e.g., Kofman, 2023)`, `(Smith, 2020; Lee & Park, 2019, p. 4)`. */
+/** A parenthetical citation group: `(BBC, 2022)`, `(e.g., Ostrom, 1990)`, `(Smith, 2020; Lee & Park, 2019, p. 4)`. */
 const PARENTHETICAL = /\(([^()]*?,\s*(?:(?:1[5-9]\d{2}|20\d{2})[a-z]?|n\.d\.)[^()]*)\)/g;
 /** One `Author, Year` part of a parenthetical group, with an optional lead-in such as `e.g.,` or `see`. */
 const PARENTHETICAL_PART = new RegExp(
@@ -10,7 +10,7 @@ const PARENTHETICAL_PART = new RegExp(
   "i",
 );
 /**
- * A narrative citation: `Mearsheimer (2014)`, `Sakwa (2023)`, `Smith and Lee (2020)`, `Smith et al. (2021)`,
+ * A narrative citation: `Ostrom (1990)`, `Sen (1999)`, `Smith and Lee (2020)`, `Smith et al. (2021)`,
  * `the World Health Organization (2021)`: up to four capitalised words before the year, of which the
  * author is the longest ending that the reference list knows, else the last word.
  */
@@ -48,7 +48,7 @@ export function parseCitations(sentence: string, isListed: (author: string, year
   return found.map(({ author, year, raw }) => ({ author, year, raw }));
 }
 
-/** `World Health Organization` when the reference list has it, else its last name (`Scholars Mearsheimer` → `Mearsheimer`). */
+/** `World Health Organization` when the reference list has it, else its last name (`Scholars Ostrom` → `Ostrom`). */
 function narrativeAuthor(run: string, year: string, isListed: (author: string, year: string) => boolean): string {
   const words = cleanAuthor(run).split(" ");
   // "Smith and Lee", "Smith et al." end in a joined name: the run's last name is where it starts.

@@ -10,7 +10,7 @@ const ENTRY = /^(.+?)\s*\(((?:1[5-9]\d{2}|20\d{2})[a-z]?|n\.d\.)\)\.?\s*(.*)$/;
 
 /**
  * Finds where the reference list starts: an explicit "References" heading, or the trailing run of bulleted
- * entries and their broken continuation lines (`- Kofman, M.` / `(2023).` / `War on the Rocks.`) after the
+ * entries and their broken continuation lines (`- Ostrom, E.` / `(1990).` / `Governing the Commons.`) after the
  * last section heading (a Word or web document's lists are bulleted lines too).
  * Returns the index of the first line of the list, or `lines.length` when there is none.
  */
@@ -50,7 +50,7 @@ export function parseReferences(lines: readonly string[]): ReferenceEntry[] {
   });
 }
 
-/** `Kofman, M.` → `Kofman`; `BBC.` → `BBC`; `Financial Times.` → `Financial Times`; `Smith, J., & Lee, K.` → `Smith`. */
+/** `Ostrom, E.` → `Ostrom`; `BBC.` → `BBC`; `Financial Times.` → `Financial Times`; `Smith, J., & Lee, K.` → `Smith`. */
 function surnameOf(authors: string): string {
   const first = authors.split(/,\s*|\s+&\s+|\s+and\s+/)[0] ?? authors;
   return first.replace(/\.$/, "").trim();

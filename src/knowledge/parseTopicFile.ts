@@ -55,9 +55,9 @@ export function parseTopicFile(file: string, text: string, document: KnowledgeDo
 
 const MAX_ALIAS_LENGTH = 100;
 
-/** `"aliases": {"Kyiv": ["Kiev"]}`: each of the document's names with the other names readers use for it. */
+/** `"aliases": {"Mumbai": ["Bombay"]}`: each of the document's names with the other names readers use for it. */
 function readAliases(raw: unknown): Record<string, string[]> {
-  const shape = '"aliases" must be an object like {"Kyiv": ["Kiev"]}: a name the document uses, then other names for it';
+  const shape = '"aliases" must be an object like {"Mumbai": ["Bombay"]}: a name the document uses, then other names for it';
   if (!isRecord(raw)) throw new Error(shape);
   const aliases: Record<string, string[]> = {};
   for (const [name, list] of Object.entries(raw)) {

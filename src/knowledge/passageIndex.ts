@@ -30,7 +30,7 @@ export interface SearchedTerm extends QueryTerm {
 
 export interface PassageSearchResult {
   matches: PassageMatch[];
-  /** Query words replaced by a word the documents use (`minks` → `minsk`). */
+  /** Query words replaced by a word the documents use (`dehli` → `delhi`). */
   corrections: TermCorrection[];
   /** The words actually searched (each term's best form), after stop words and corrections. */
   words: string[];
@@ -183,7 +183,7 @@ export class PassageIndex {
   }
 
   /**
-   * Whether a document word is a name: never written in lower case (`Minsk`, not `crimes`). Looked up in
+   * Whether a document word is a name: never written in lower case (`Delhi`, not `logos`). Looked up in
    * the passages that use it, when a correction needs to know, and remembered.
    */
   private isName(word: string): boolean {
@@ -307,9 +307,9 @@ export class PassageIndex {
 
   /**
    * A document word for a word the documents do not use, or null. A real English word is left alone
-   * (`reasons` never becomes `regions`), except for a one-letter slip on a name the documents use (`minks`
-   * → `minsk`); a word typed as a name only becomes another name, never a common word (`Crimea` never
-   * becomes `crimes`).
+   * (`reasons` never becomes `regions`), except for a one-letter slip on a name the documents use (`dehli`
+   * → `delhi`); a word typed as a name only becomes another name, never a common word (`Lagos` never
+   * becomes `logos`).
    */
   private correctWord(word: string, typedAsName: boolean): string | null {
     if (word.length > RANKING.maxCorrectableLength) return null;

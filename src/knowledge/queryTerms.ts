@@ -21,7 +21,7 @@ export interface TermForm {
 
 /** One thing a query asks about: a word, or a phrase an alias maps (`European Union` → `EU`), with its forms. */
 export interface QueryTerm {
-  /** As typed: `Kiev`, `European Union`. */
+  /** As typed: `Bombay`, `European Union`. */
   text: string;
   /** Typed as a name: capitalised mid-sentence, an acronym, or no English word. */
   name: boolean;

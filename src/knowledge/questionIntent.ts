@@ -4,7 +4,7 @@ import { tokenizeWords } from "./textTokens.js";
 /**
  * What a question asks of the document as a whole, when it does: its thesis ("what's the main argument"),
  * its conclusion ("how does the essay end"), one of its sections ("summarise the section on trust"), or who
- * a name is ("who is Kofman", answered from the source it names). Anything else is a question about the
+ * a name is ("who is Ostrom", answered from the source it names). Anything else is a question about the
  * document's content, answered by search.
  */
 export type QuestionIntent =

@@ -1,5 +1,5 @@
 /**
- * Mends sentences that a one-sentence-per-line export cut at abbreviations: `(e.` / `g.` / `, Kofman, 2023)`
+ * Mends sentences that a one-sentence-per-line export cut at abbreviations: `(e.` / `g.` / `, Ostrom, 1990)`
  * and `The U.` / `S.` / `and EU's …`. Derived from the shape of the lines, not from any one document.
  */
 

@@ -5,7 +5,7 @@ const CANDIDATE_BOUNDARY = /[.!?]["”’)\]]*\s+(?=["“‘(\[]?[\p{Lu}\p{N}])/
 
 /**
  * Splits a paragraph into sentences without breaking at abbreviations (`e.g.`, `U.S.`, `Dr.`) or initials
- * (`M. Kofman`). Each sentence is a verbatim slice of the input, trimmed.
+ * (`E. Ostrom`). Each sentence is a verbatim slice of the input, trimmed.
  */
 export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = [];

@@ -10,7 +10,7 @@ export interface TermCorrection {
 const MIN_CORRECTABLE_LENGTH = 4;
 /** No word is longer; a pasted 100 KB "word" would make Fuse allocate memory in proportion to it. */
 const MAX_CORRECTABLE_LENGTH = 40;
-/** Fuse's 0-1 distance; 0.4 admits a transposition in a five-letter name (`minks` → `minsk`). */
+/** Fuse's 0-1 distance; 0.4 admits a transposition in a five-letter name (`dehli` → `delhi`). */
 const CORRECTION_THRESHOLD = 0.4;
 const MAX_LENGTH_DIFFERENCE = 2;
 /**
@@ -21,7 +21,7 @@ const LONG_WORD = 7;
 
 /**
  * The words of the indexed documents, for correcting typos in names and terms with fuse.js
- * (`istambul` → `istanbul`, `mershimer` → `mearsheimer`).
+ * (`edinburg` → `edinburgh`, `ostrum` → `ostrom`).
  *
  * Fuse scans every candidate string, so the vocabulary is bucketed by first letter: a query scans a few
  * hundred words, not the whole corpus's vocabulary. `prepare()` builds the buckets' indexes up front, so

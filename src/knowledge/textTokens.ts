@@ -9,7 +9,7 @@ export const MAX_QUERY_WORDS = 48;
 
 const DOTTED_ABBREVIATION = /(?<![\p{L}.])(?:\p{L}\.){2,}/gu;
 
-/** Folded words of a text: `Moscow’s maximalist demands` → `moscow`, `maximalist`, `demands`. */
+/** Folded words of a text: `Geneva’s maximalist demands` → `geneva`, `maximalist`, `demands`. */
 export function tokenizeWords(text: string): string[] {
   return foldForComparison(undotAbbreviations(text))
     .split(WORD_SEPARATOR)
@@ -28,7 +28,7 @@ function trimWord(word: string): string {
   return word.includes("'") ? word.replace(/^'+|'+$/g, "").replace(/'s$/i, "") : word;
 }
 
-/** A word of a query: folded, and how it was typed, which tells a name (`Crimea`, `WHO`) from a common word. */
+/** A word of a query: folded, and how it was typed, which tells a name (`Lagos`, `WHO`) from a common word. */
 export interface TypedWord {
   word: string;
   typed: string;

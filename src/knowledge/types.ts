@@ -3,7 +3,7 @@
  * document's own wording (repaired line breaks only), so answers are never paraphrased.
  */
 
-/** An in-text citation as written in the document: `(BBC, 2022)`, `Mearsheimer (2014)`, `(e.g., Kofman, 2023)`. */
+/** An in-text citation as written in the document: `(BBC, 2022)`, `Ostrom (1990)`, `(e.g., Sen, 1999)`. */
 export interface CitationMention {
   author: string;
   year: string;
@@ -15,15 +15,15 @@ export interface CitationMention {
 export interface ReferenceEntry {
   author: string;
   year: string;
-  /** Whatever follows the year: title and/or venue (`War on the Rocks`). Null when the entry gives none. */
+  /** Whatever follows the year: title and/or venue (`Governing the Commons`). Null when the entry gives none. */
   details: string | null;
-  /** The whole entry, repaired: `Kofman, M. (2023). War on the Rocks.` */
+  /** The whole entry, repaired: `Ostrom, E. (1990). Governing the Commons.` */
   text: string;
 }
 
 /** A cited source: in-text citations and reference entries joined on author and year. */
 export interface Source {
-  /** `kofman-2023`: lower-cased author and year. */
+  /** `ostrom-1990`: lower-cased author and year. */
   key: string;
   author: string;
   year: string;
@@ -62,7 +62,7 @@ export interface Section {
 }
 
 export interface KnowledgeDocument {
-  /** From the file name: `russia-ukraine-peace-talks`. */
+  /** From the file name: `water-wars`. */
   id: string;
   /** The file it was read from, relative to the knowledge folder. */
   file: string;
@@ -90,7 +90,7 @@ export interface DocumentTopics {
   /** Curated debate motions, validated by the debate feature. */
   motions?: unknown[];
   /**
-   * Other names readers use for what the document names (`{"Kyiv": ["Kiev"], "Turkey": ["Ankara"]}`): the
+   * Other names readers use for what the document names (`{"Mumbai": ["Bombay"], "Burma": ["Myanmar"]}`): the
    * document's own name, then the aliases a question may use for it.
    */
   aliases?: Record<string, string[]>;

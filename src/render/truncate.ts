@@ -6,7 +6,7 @@
 export const ELLIPSIS = "…";
 
 /*
- * A parenthesis counts as a citation when it holds a year (`(BBC, 2022)`, `(e.g., Kofman, 2023a)`,
+ * A parenthesis counts as a citation when it holds a year (`(BBC, 2022)`, `(e.g., Ostrom, 1990a)`,
  * `(2014-2015)`) or `n.d.`. Other asides may be cut like any text, so one long aside cannot swallow the cut.
  */
 const CITATION_MARKER = /\b(?:1[5-9]|20)\d\d[a-z]?\b|\bn\.d\./;

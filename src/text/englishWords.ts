@@ -12,7 +12,7 @@ export const HEADING_SMALL_WORDS = new Set([
 /**
  * Common words that open an English sentence. A run-in heading is only split off where the body starts with
  * one of these (or with a word the document also uses in lower case), so a sentence opening with a
- * capitalised name ("NATO Secretary General Jens Stoltenberg said …") is not mistaken for a heading.
+ * capitalised name ("WHO Director-General Margaret Chan said …") is not mistaken for a heading.
  */
 export const SENTENCE_OPENERS = new Set([
   "a", "an", "the", "this", "these", "that", "those", "it", "its", "in", "on", "at", "by", "for", "from", "with",

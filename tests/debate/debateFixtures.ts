@@ -1,4 +1,4 @@
-import { seededRandom } from "../../bench/syntheticCorpus.js";
+import { seededRandom } from "../support/seededRandom.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { CommandRegistry, createCommandRegistry } from "../../src/commands/index.js";
 import type { CommandUser, PlatformTraits, Reply, ReplyQuote } from "../../src/commands/index.js";

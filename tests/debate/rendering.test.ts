@@ -17,7 +17,7 @@ beforeAll(async () => {
   registry = realRegistry(kb);
 });
 
-// Limits from /work/shared/platform-notes.md.
+// The platforms' documented limits, written out rather than imported so a wrong constant in src/ cannot hide.
 const SLACK_MAX_BLOCKS = 50;
 const SLACK_SECTION_TEXT_MAX = 3_000;
 const SLACK_COMPACT_MESSAGE = 12_000;

@@ -1,10 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { discordInteractionBase } from "../../bench/load/signedRequests.js";
+import { discordInteractionBase } from "../support/signedRequests.js";
 import type { DiscordInteractionsHandler } from "../../src/platforms/discord/createDiscordInteractionsHandler.js";
 
 /** A test application key pair and Discord's signature: the same helpers the load benchmark signs with. */
-export { createDiscordKeys as createTestKeyPair, discordSignature as signBody } from "../../bench/load/signedRequests.js";
+export { createDiscordKeys as createTestKeyPair, discordSignature as signBody } from "../support/signedRequests.js";
 
 export interface TestEndpoint {
   url: string;

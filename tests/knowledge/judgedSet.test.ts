@@ -4,7 +4,7 @@
  * rate not falling below what they reached. `npm run bench` reports the full figures beside plain Fuse.js.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { scoreJudgedSet } from "../../bench/judgedQuality.js";
+import { scoreJudgedSet } from "../support/judgedQuality.js";
 import { answerQuestion } from "../../src/commands/core/answerQuestion.js";
 import { KnowledgeBase, loadKnowledge } from "../../src/knowledge/index.js";
 import { judgedSet, JUDGED_FOLDERS, type JudgedQuestion } from "./judgedSet.js";

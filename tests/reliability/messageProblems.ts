@@ -1,7 +1,7 @@
 /**
  * Everything that would make Slack or Discord refuse a rendered message, or make it ping, restyle or hide
  * itself, as a list of readable problems (empty when the message is fine). The numbers are the platforms'
- * own limits (see /work/shared/platform-notes.md), written out here rather than imported from src/render, so a
+ * own documented limits, written out here rather than imported from each platform's limits.ts, so a
  * wrong constant there cannot hide itself.
  */
 import type { SlackMessage } from "../../src/platforms/slack/render.js";

@@ -18,8 +18,8 @@ import {
   slackSignature,
   slackSlashCommand,
   type SignedRequest,
-} from "../../bench/load/signedRequests.js";
-import { startBotServer, type BotServer } from "../../bench/load/startBotServer.js";
+} from "../support/signedRequests.js";
+import { startBotServer, type BotServer } from "../support/startBotServer.js";
 import type { CommandDefinition } from "../../src/commands/registry/types.js";
 import { createLogger } from "../../src/logger.js";
 

@@ -1,6 +1,6 @@
 import { getGlobalDispatcher, MockAgent, setGlobalDispatcher, type Dispatcher } from "undici";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { discordInteractionBase, discordSignature, createDiscordKeys, nowSeconds } from "../../bench/load/signedRequests.js";
+import { discordInteractionBase, discordSignature, createDiscordKeys, nowSeconds } from "../support/signedRequests.js";
 import { loadConfig } from "../../src/config/loadConfig.js";
 import { ConnectionBoard, keepConnecting } from "../../src/app/keepConnecting.js";
 import { KnowledgeStore } from "../../src/app/knowledgeStore.js";

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { slackSignature } from "../../bench/load/signedRequests.js";
+import { slackSignature } from "../support/signedRequests.js";
 import { describe, expect, it } from "vitest";
 
 const MINSK = "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";

@@ -6,8 +6,8 @@
 import { connect, type Socket } from "node:net";
 import { Writable } from "node:stream";
 import nock from "nock";
-import { botEnvironment, createDiscordKeys, type DiscordKeys } from "../../bench/load/signedRequests.js";
-import { startBotServer, type BotServer } from "../../bench/load/startBotServer.js";
+import { botEnvironment, createDiscordKeys, type DiscordKeys } from "../support/signedRequests.js";
+import { startBotServer, type BotServer } from "../support/startBotServer.js";
 import { createLogger } from "../../src/logger.js";
 
 export interface BotUnderTest {

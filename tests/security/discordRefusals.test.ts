@@ -5,7 +5,7 @@
  */
 import { request } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { discordInteraction, discordInteractionBase, nowSeconds, signedDiscordRequest } from "../../bench/load/signedRequests.js";
+import { discordInteraction, discordInteractionBase, nowSeconds, signedDiscordRequest } from "../support/signedRequests.js";
 import { rawRequest, startBotUnderTest, type BotUnderTest } from "./botUnderTest.js";
 
 let bot: BotUnderTest;

@@ -10,7 +10,7 @@ import { appendFile, copyFile, mkdir, mkdtemp, readFile, rename, rm, unlink, wri
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { seededRandom } from "../../bench/syntheticCorpus.js";
+import { seededRandom } from "../support/seededRandom.js";
 import type { KnowledgeBase } from "../../src/knowledge/index.js";
 import { KnowledgeStore, summarize } from "../../src/app/knowledgeStore.js";
 import { createHttpServer } from "../../src/http/createHttpServer.js";

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { Agent, request } from "undici";
 import { describe, expect, it } from "vitest";
-import { SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, slackSlashCommand } from "../../bench/load/signedRequests.js";
+import { SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, slackSlashCommand } from "../support/signedRequests.js";
 
 const PLATFORM_VARIABLES = ["SLACK_APP_TOKEN", "DISCORD_TOKEN", "DISCORD_APPLICATION_ID", "DISCORD_PUBLIC_KEY", "DISCORD_GUILD_ID", "LOG_LEVEL", "KNOWLEDGE_DIR", "HOST"];
 

@@ -7,7 +7,7 @@
 import nock from "nock";
 import { request } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { nowSeconds, SLACK_SIGNING_SECRET, slackSignature, slackSlashCommand, type SignedRequest } from "../../bench/load/signedRequests.js";
+import { nowSeconds, SLACK_SIGNING_SECRET, slackSignature, slackSlashCommand, type SignedRequest } from "../support/signedRequests.js";
 import { SSL_CHECK_BODY_LIMIT_BYTES } from "../../src/platforms/slack/verify.js";
 import { rawRequest, startBotUnderTest, type BotUnderTest } from "./botUnderTest.js";
 

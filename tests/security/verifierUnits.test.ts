@@ -7,7 +7,7 @@ import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { discordSignature, slackSignature } from "../../bench/load/signedRequests.js";
+import { discordSignature, slackSignature } from "../support/signedRequests.js";
 import { createDiscordInteractionsHandler } from "../../src/platforms/discord/createDiscordInteractionsHandler.js";
 import { checkDiscordHeaders, createDiscordPublicKey } from "../../src/platforms/discord/verify.js";
 import { checkSlackHeaders, checkSlackSignature, SSL_CHECK_BODY_LIMIT_BYTES, verifySlackRequests, verifySlackSignature } from "../../src/platforms/slack/verify.js";

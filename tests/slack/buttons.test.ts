@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   blockText,
   buttonClick,
+  captureResponseUrl,
   buttonsOf,
   interactionBody,
   MINSK_PASSAGE,
@@ -32,17 +33,11 @@ describe("Slack buttons: Share in channel and the reply's own buttons", () => {
 
   it("Share posts the same passage publicly to the response_url, as a new message", async () => {
     const share = (await buttonsOfSourceMinsk()).find((button) => button.action_id === "gt_share")!;
-    const posted: PostedMessage[] = [];
-    const hook = nock("https://hooks.slack.com")
-      .post(RESPONSE_PATH, (body: PostedMessage) => {
-        posted.push(body);
-        return true;
-      })
-      .reply(200, "ok");
+    const { posted, done: hookDone } = captureResponseUrl<PostedMessage>(RESPONSE_PATH);
 
     const response = await postSigned(server().url, interactionBody(buttonClick("gt_share", share.value)));
     expect(response.status).toBe(200);
-    await waitFor(() => hook.isDone());
+    await waitFor(hookDone);
 
     expect(posted).toHaveLength(1);
     expect(posted[0]!.response_type).toBe("in_channel");
@@ -58,30 +53,18 @@ describe("Slack buttons: Share in channel and the reply's own buttons", () => {
     const buttons = await buttonsOfSourceMinsk();
     const context = buttons.find((button) => /^gt_action_\d+$/.test(button.action_id))!;
     expect(context.text.text).toMatch(/Context/);
-    const posted: PostedMessage[] = [];
-    const hook = nock("https://hooks.slack.com")
-      .post(RESPONSE_PATH, (body: PostedMessage) => {
-        posted.push(body);
-        return true;
-      })
-      .reply(200, "ok");
+    const { posted, done: hookDone } = captureResponseUrl<PostedMessage>(RESPONSE_PATH);
 
     await postSigned(server().url, interactionBody(buttonClick(context.action_id, context.value)));
-    await waitFor(() => hook.isDone());
+    await waitFor(hookDone);
     expect(posted[0]!.response_type).toBe("ephemeral");
     expect(blockText(posted[0]!.blocks)).toContain(MINSK_PASSAGE);
   });
 
   it("an expired or forged button value gets a private note, not a crash", async () => {
-    const posted: PostedMessage[] = [];
-    const hook = nock("https://hooks.slack.com")
-      .post(RESPONSE_PATH, (body: PostedMessage) => {
-        posted.push(body);
-        return true;
-      })
-      .reply(200, "ok");
+    const { posted, done: hookDone } = captureResponseUrl<PostedMessage>(RESPONSE_PATH);
     await postSigned(server().url, interactionBody(buttonClick("gt_share", "not-an-invocation")));
-    await waitFor(() => hook.isDone());
+    await waitFor(hookDone);
     expect(posted[0]!.response_type).toBe("ephemeral");
     expect(posted[0]!.text).toMatch(/expired/);
   });

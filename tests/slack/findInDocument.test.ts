@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   blockText,
   buttonClick,
+  captureResponseUrl,
   buttonsOf,
   interactionBody,
   MINSK_PASSAGE,
@@ -49,16 +50,10 @@ describe("Slack message shortcut: Find in document, and Reply in thread", () => 
   const server = useSlackTestServer();
 
   async function runShortcut(overrides: Record<string, unknown> = {}): Promise<Posted> {
-    const posted: Posted[] = [];
-    const hook = nock("https://hooks.slack.com")
-      .post(SHORTCUT_RESPONSE_PATH, (body: Posted) => {
-        posted.push(body);
-        return true;
-      })
-      .reply(200, "ok");
+    const { posted, done: hookDone } = captureResponseUrl<Posted>(SHORTCUT_RESPONSE_PATH);
     const response = await postSigned(server().url, interactionBody(messageShortcut(overrides)));
     expect(response.status).toBe(200);
-    await waitFor(() => hook.isDone());
+    await waitFor(hookDone);
     return posted[0]!;
   }
 
@@ -133,16 +128,10 @@ describe("Slack message shortcut: Find in document, and Reply in thread", () => 
 
   it("tells the clicker to invite the bot when it is not in the channel, and posts nothing else", async () => {
     const button = await replyInThreadButton();
-    const told: Posted[] = [];
     const api = nock("https://slack.com").post("/api/chat.postMessage").reply(200, { ok: false, error: "not_in_channel" });
-    const hook = nock("https://hooks.slack.com")
-      .post(CLICK_RESPONSE_PATH, (body: Posted) => {
-        told.push(body);
-        return true;
-      })
-      .reply(200, "ok");
+    const { posted: told, done: hookDone } = captureResponseUrl<Posted>(CLICK_RESPONSE_PATH);
     await postSigned(server().url, interactionBody(buttonClick(button.action_id, button.value)));
-    await waitFor(() => api.isDone() && hook.isDone());
+    await waitFor(() => api.isDone() && hookDone());
     expect(told[0]!.response_type).toBe("ephemeral");
     expect(told[0]!.text).toMatch(/Invite me/);
     expect(server().logs.text()).toMatch(/chat\.postMessage failed: not_in_channel/);
@@ -167,18 +156,12 @@ describe("Slack message shortcut: Find in document, and Reply in thread", () => 
 
   it("refuses a Reply in thread button clicked in another conversation than the one it names", async () => {
     const button = await replyInThreadButton();
-    const told: Posted[] = [];
-    const hook = nock("https://hooks.slack.com")
-      .post(CLICK_RESPONSE_PATH, (body: Posted) => {
-        told.push(body);
-        return true;
-      })
-      .reply(200, "ok");
+    const { posted: told, done: hookDone } = captureResponseUrl<Posted>(CLICK_RESPONSE_PATH);
     await postSigned(
       server().url,
       interactionBody(buttonClick(button.action_id, button.value, { channel: { id: "C0999", name: "elsewhere" } })),
     );
-    await waitFor(() => hook.isDone());
+    await waitFor(hookDone);
     expect(told[0]!.text).toMatch(/expired/);
   });
 });

@@ -1,4 +1,4 @@
-import { slackSignature } from "../../bench/load/signedRequests.js";
+import { slackSignature } from "../support/signedRequests.js";
 /**
  * A real Bolt app in HTTP mode on a loopback port, and requests signed exactly as Slack signs them. The
  * signing here is written from Slack's documentation, independently of src/adapters/slack/verify.ts, so a
@@ -224,10 +224,10 @@ export interface ResponseUrlPost {
 }
 
 /** Answers one post to a `response_url` path on hooks.slack.com and keeps what was posted. */
-export function captureResponseUrl(path: string): { posted: ResponseUrlPost[]; done: () => boolean } {
-  const posted: ResponseUrlPost[] = [];
+export function captureResponseUrl<Post = ResponseUrlPost>(path: string): { posted: Post[]; done: () => boolean } {
+  const posted: Post[] = [];
   const scope = nock("https://hooks.slack.com")
-    .post(path, (body: ResponseUrlPost) => {
+    .post(path, (body: Post) => {
       posted.push(body);
       return true;
     })

@@ -108,7 +108,7 @@ function sectionOfBestPassage(knowledge: KnowledgeBase, topic: string, documentI
   return document && section ? { document, section } : undefined;
 }
 
-/** The cited source a "who is …" question names, when it names one closely (not Putin, who is no source). */
+/** The cited source a "who is …" question names, when it names one closely (not a leader the text only mentions, who is no source). */
 function citedSource(knowledge: KnowledgeBase, name: string, documentId: string | undefined): SourceHit | undefined {
   return knowledge.findSources(name, { documentId, limit: 1, maxDistance: SOURCE_NAME_DISTANCE })[0];
 }

@@ -77,7 +77,7 @@ function notDiscussedReply(knowledge: KnowledgeBase, document: KnowledgeDocument
   return noticeReply(question, text.filter(Boolean).join(" "));
 }
 
-/** "Russia Ukraine Peace Talks never mentions Erdogan, sanctions." */
+/** "Water Wars never mentions glaciers, tariffs." */
 function neverMentions(knowledge: KnowledgeBase, document: KnowledgeDocument | undefined, words: readonly string[]): string {
   const where = document?.title ?? (knowledge.documents.length === 1 ? knowledge.documents[0]!.title : "No loaded document");
   const list = words.slice(0, 6).join(", ");

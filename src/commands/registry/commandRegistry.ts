@@ -7,6 +7,7 @@ import type { Reply } from "../../reply/types.js";
 import { DEFAULT_REPLY_CACHE_SIZE, ReplyCache } from "./replyCache.js";
 import type { CommandDefinition, CommandRequest, CommandUser, PlatformTraits } from "./types.js";
 import { errorReply, isAnswer } from "../../reply/builders.js";
+import { HELP_COMMAND } from "../core/help.js";
 
 /** Typed text beyond this is cut before any handler sees it: no question needs more. */
 export const MAX_INPUT_LENGTH = 2000;
@@ -136,7 +137,7 @@ function cleanInput(text: string): string {
 
 function unknownCommandReply(command: string, commands: readonly CommandDefinition[]): Reply {
   const shown = cleanInput(command).slice(0, 40);
-  return errorReply("Unknown command", `There is no /${shown} command. Try /help to see what I can do.`, {
+  return errorReply("Unknown command", `There is no /${shown} command. Try /${HELP_COMMAND} to see what I can do.`, {
     fields: [{ label: "Commands", value: commands.map((c) => `/${c.name}`).join(", ") }],
   });
 }

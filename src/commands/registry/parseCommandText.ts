@@ -1,8 +1,8 @@
 import type { CommandDefinition } from "./types.js";
 
 /**
- * Turns typed text into option values: `why did talks fail for: @dana doc: peace-talks` gives
- * `{ question: "why did talks fail", for: "@dana", document: "peace-talks" }`. Named options are
+ * Turns typed text into option values: `why did talks fail for: @dana doc: water-wars` gives
+ * `{ question: "why did talks fail", for: "@dana", document: "water-wars" }`. Named options are
  * written `name: value`; whatever is left goes to the command's main option.
  */
 export function parseCommandText(definition: CommandDefinition, text: string): Record<string, string> {

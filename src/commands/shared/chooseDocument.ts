@@ -1,3 +1,5 @@
+import { documentExtensions } from "../../knowledge/readers/index.js";
+import { docsCommand } from "../core/docs.js";
 import type { KnowledgeBase, KnowledgeDocument } from "../../knowledge/index.js";
 import type { Reply } from "../../reply/types.js";
 import type { CommandOption } from "../registry/types.js";
@@ -24,7 +26,7 @@ export type RequiredDocument = { reply: Reply; document?: undefined } | { reply?
 export function chooseDocument(knowledge: KnowledgeBase, query: string | undefined): DocumentChoice {
   if (knowledge.documents.length === 0) {
     return {
-      reply: errorReply("No documents loaded", "There are no documents to answer from yet. Add a document (.txt, .md, .pdf, .docx or .html) to the knowledge folder; /docs shows what failed to load."),
+      reply: errorReply("No documents loaded", `There are no documents to answer from yet. Add a document (${documentExtensions()}) to the knowledge folder; /${docsCommand.name} shows what failed to load.`),
     };
   }
   if (query?.trim()) {

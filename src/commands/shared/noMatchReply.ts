@@ -4,7 +4,7 @@ import { noticeReply } from "../../reply/builders.js";
 import type { Reply } from "../../reply/types.js";
 
 /**
- * "Nothing in <document> matches 'x'. Did you mean: minsk, istanbul?": somewhere to go instead of a dead
+ * "Nothing in <document> matches 'x'. Did you mean: delhi, edinburgh?": somewhere to go instead of a dead
  * end. When another loaded document does match, that is the better suggestion.
  */
 export function noMatchReply(knowledge: KnowledgeBase, document: KnowledgeDocument | undefined, query: string): Reply {

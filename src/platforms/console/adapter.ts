@@ -1,3 +1,4 @@
+import { HELP_COMMAND } from "../../commands/core/help.js";
 import type { PlatformAdapter, PlatformContext, RunningPlatform } from "../types.js";
 import { startConsole } from "./startConsole.js";
 import { consoleTraits } from "./traits.js";
@@ -23,7 +24,7 @@ async function startConsolePlatform(context: PlatformContext): Promise<RunningPl
     width: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
     greeting:
       `Ground Truth: ${documents} document${documents === 1 ? "" : "s"}, ${passages} passages. ` +
-      "Ask a question, or type /help. Tab completes commands; Ctrl-C clears the line, and on an empty line (or Ctrl-D) quits.\n",
+      `Ask a question, or type /${HELP_COMMAND}. Tab completes commands; Ctrl-C clears the line, and on an empty line (or Ctrl-D) quits.\n`,
   });
   return { routes: [], done: session.done, stop: async () => session.close() };
 }

@@ -1,7 +1,7 @@
 /**
  * Discord message limits. The API refuses the whole message when any one is exceeded, so the renderer treats
- * every number here as a hard ceiling. Source: Discord's API reference, summarised in
- * /work/shared/platform-notes.md.
+ * every number here as a hard ceiling. Source: Discord's API reference (Message resource: embed limits, message
+ * components), https://discord.com/developers/docs/resources/message#embed-object-embed-limits.
  */
 
 export const DISCORD_CONTENT_MAX = 2_000;

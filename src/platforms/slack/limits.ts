@@ -1,7 +1,8 @@
 /**
  * Slack Block Kit limits. Slack rejects the whole message (`invalid_blocks`, `msg_blocks_too_long`) when any
  * one of them is exceeded, so the renderer treats every number here as a hard ceiling, never a target.
- * Source: Block Kit reference, summarised in /work/shared/platform-notes.md.
+ * Source: Slack's Block Kit reference (blocks, block elements, composition objects),
+ * https://docs.slack.dev/reference/block-kit/blocks.
  */
 
 export const SLACK_MAX_BLOCKS = 50;

@@ -1,12 +1,12 @@
 import type { App, SlackShortcut, webApi } from "@slack/bolt";
-import { FIND_IN_DOCUMENT } from "../../../commands/index.js";
+import { FIND_IN_DOCUMENT, QUESTION_COMMAND } from "../../../commands/index.js";
 import { isKnownActionId, isKnownCallbackId } from "../actionIds.js";
 import { callSlackApi } from "../callSlackApi.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
 import type { SlackListenerDeps } from "./listenerDeps.js";
 
 export const OLDER_BUTTON_TEXT = "That button is from an older version of Ground Truth. Run the command again to get one that works.";
-export const OLDER_SHORTCUT_TEXT = `That shortcut is from an older version of Ground Truth. Use “${FIND_IN_DOCUMENT}” on a message, or a slash command such as /ask.`;
+export const OLDER_SHORTCUT_TEXT = `That shortcut is from an older version of Ground Truth. Use “${FIND_IN_DOCUMENT}” on a message, or a slash command such as /${QUESTION_COMMAND}.`;
 
 /**
  * Buttons and shortcuts this version does not have: on an old message, from an app manifest not yet updated,

@@ -31,7 +31,7 @@ export function undiscussedWords(knowledge: KnowledgeBase, map: ArgumentMap, cla
   return sharesTwo ? null : named(subjectAbsent);
 }
 
-/** The word as typed, lower-cased only where a capital merely opens the claim ("Sanctions", not "Crimea"). */
+/** The word as typed, lower-cased only where a capital merely opens the claim ("Sanctions", not "Lagos"). */
 function shown(word: string, unmatched: readonly string[], claimText: string): string {
   const typed = unmatched.find((candidate) => foldForComparison(candidate) === word) ?? word;
   const opensClaim = foldForComparison(claimText.trimStart()).startsWith(word);

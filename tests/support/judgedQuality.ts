@@ -2,7 +2,7 @@
  * Scores a question-answering function on the judged set (tests/knowledge/judgedSet.ts): precision@1, hit@3
  * and mean reciprocal rank on the answerable questions, and how honest its confidence is on both kinds.
  */
-import type { JudgedQuestion } from "../tests/knowledge/judgedSet.js";
+import type { JudgedQuestion } from "../knowledge/judgedSet.js";
 
 export type Confidence = "strong" | "weak" | "none";
 

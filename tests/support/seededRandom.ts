@@ -1,0 +1,15 @@
+/**
+ * A small seeded random number generator (mulberry32), so generated test data and benchmark corpora are the same
+ * on every run. Shared by tests and benchmarks; it lives here because benchmarks may import tests/support/, never
+ * the reverse.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
