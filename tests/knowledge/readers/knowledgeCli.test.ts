@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("npm run knowledge -- --text", () => {
+// Each call starts tsx and loads the readers cold: seconds on a quiet machine, many more on a busy CI runner.
+describe("npm run knowledge -- --text", { timeout: 60_000 }, () => {
   it("prints the extracted text of a document named by id or by file name", async () => {
     const byId = await knowledgeCli(["--knowledge", dir, "--text", "basin-report"]);
     // One paragraph running over the page break: the page's last line does not end short of the column.
