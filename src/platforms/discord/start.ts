@@ -1,5 +1,6 @@
 import type { PlatformContext, RunningPlatform } from "../types.js";
 import type { DiscordSettings } from "./config.js";
+import { storeReplayGuard } from "../../http/replayGuard.js";
 import { createDiscordClient } from "./createDiscordClient.js";
 import { createDiscordInteractionsHandler, DISCORD_INTERACTIONS_PATH } from "./createDiscordInteractionsHandler.js";
 
@@ -8,9 +9,15 @@ export const DISCORD_LOGIN_TIMEOUT_MS = 20_000;
 
 /** Starts the gateway and/or HTTP interactions, as the settings ask. */
 export async function startDiscord(settings: DiscordSettings, context: PlatformContext): Promise<RunningPlatform> {
-  const { registry, logger } = context;
+  const { registry, logger, state } = context;
   const interactions = settings.publicKey
-    ? createDiscordInteractionsHandler({ publicKey: settings.publicKey, registry, logger: logger.child({ adapter: "discord-http" }) })
+    ? createDiscordInteractionsHandler({
+        publicKey: settings.publicKey,
+        registry,
+        logger: logger.child({ adapter: "discord-http" }),
+        // Answered interaction ids in the shared store: a replay refused by one instance is refused by all.
+        replays: storeReplayGuard(state, "discord:interaction:"),
+      })
     : undefined;
   const token = settings.token;
   if (token) {

@@ -1,3 +1,4 @@
+import { storeReplayGuard } from "../../http/replayGuard.js";
 import type { PlatformContext, RunningPlatform } from "../types.js";
 import type { SlackSettings } from "./config.js";
 import { createSlackApp, SLACK_EVENTS_PATH } from "./createSlackApp.js";
@@ -16,7 +17,9 @@ export async function startSlack(settings: SlackSettings, context: PlatformConte
     });
     return { routes: [], stop: async () => {} };
   }
-  const { requestListener, checkToken } = createSlackApp({ ...settings, registry, logger });
+  // Answered signatures in the shared store: a replay refused by one instance is refused by all.
+  const replays = storeReplayGuard(context.state, "slack:signature:");
+  const { requestListener, checkToken } = createSlackApp({ ...settings, registry, logger, replays });
   if (!requestListener) throw new Error("Slack HTTP mode built no request listener");
   // Slash commands answer without the token, so a bad one is reported, not fatal.
   void checkToken();
