@@ -1,6 +1,7 @@
 import type { PlatformContext, RunningPlatform } from "../types.js";
 import type { DiscordSettings } from "./config.js";
 import { storeReplayGuard } from "../../http/replayGuard.js";
+import { createStoreButtonKeys } from "./buttonKeys.js";
 import { createDiscordClient } from "./createDiscordClient.js";
 import { createDiscordInteractionsHandler, DISCORD_INTERACTIONS_PATH } from "./createDiscordInteractionsHandler.js";
 
@@ -10,6 +11,8 @@ export const DISCORD_LOGIN_TIMEOUT_MS = 20_000;
 /** Starts the gateway and/or HTTP interactions, as the settings ask. */
 export async function startDiscord(settings: DiscordSettings, context: PlatformContext): Promise<RunningPlatform> {
   const { registry, logger, state } = context;
+  // Long button values behind short keys in the shared store: a button made here works on every instance.
+  const buttonKeys = createStoreButtonKeys(state.keyValues);
   const interactions = settings.publicKey
     ? createDiscordInteractionsHandler({
         publicKey: settings.publicKey,
@@ -17,12 +20,13 @@ export async function startDiscord(settings: DiscordSettings, context: PlatformC
         logger: logger.child({ adapter: "discord-http" }),
         // Answered interaction ids in the shared store: a replay refused by one instance is refused by all.
         replays: storeReplayGuard(state, "discord:interaction:"),
+        buttonKeys,
       })
     : undefined;
   const token = settings.token;
   if (token) {
     context.keepConnected("discord-gateway", async () => {
-      const gateway = createDiscordClient({ registry, logger: logger.child({ adapter: "discord-gateway" }) });
+      const gateway = createDiscordClient({ registry, logger: logger.child({ adapter: "discord-gateway" }), buttonKeys });
       try {
         await withTimeout(gateway.client.login(token), context.connectTimeoutMs ?? DISCORD_LOGIN_TIMEOUT_MS);
       } catch (error) {
