@@ -9,6 +9,7 @@ import type { PlatformContext, RunningPlatform } from "../platforms/index.js";
 import type { KnowledgeStore } from "./knowledgeStore.js";
 import { createMemoryStore, type Store } from "../store/index.js";
 import { summarize } from "./knowledgeStore.js";
+import { createReminderDesk, type ReminderDeskOptions } from "./reminderDesk.js";
 import { ConnectionBoard, keepConnecting, type BackoffOptions } from "./keepConnecting.js";
 import type { InFlightCommands } from "./trackCommandsInFlight.js";
 
@@ -21,6 +22,8 @@ export interface StartPlatformsOptions {
   logger: Logger;
   /** Waits between connection attempts and how long one may take (tests shorten them). */
   connections?: { backoff?: BackoffOptions; connectTimeoutMs?: number };
+  /** The reminder runner's polling, lease and lateness (defaults in REMINDER_DEFAULTS). */
+  reminders?: ReminderDeskOptions;
 }
 
 export interface StartedPlatforms {
@@ -42,6 +45,10 @@ export async function startPlatforms(options: StartPlatformsOptions): Promise<St
   const { config, registry, store, logger } = options;
   const connections = new ConnectionBoard();
   const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
+  const state = options.state ?? createMemoryStore();
+  const reminders = createReminderDesk(state, logger, options.reminders);
+  // Stopped with the platforms, before the app closes the store.
+  stops.push({ name: "reminders", stop: () => reminders.stop() });
   const context: PlatformContext = {
     registry,
     logger,
@@ -50,7 +57,8 @@ export async function startPlatforms(options: StartPlatformsOptions): Promise<St
       stops.push({ name, stop: () => kept.stop() });
     },
     connectTimeoutMs: options.connections?.connectTimeoutMs,
-    state: options.state ?? createMemoryStore(),
+    state,
+    reminders,
     knowledgeSummary: () => summarize(store.get()),
   };
   const stop = () => stopAll(stops, logger);
@@ -65,6 +73,8 @@ export async function startPlatforms(options: StartPlatformsOptions): Promise<St
     await stop();
     throw error;
   }
+  // One runner per process, for every platform that posts reminders: each due one is claimed by one instance.
+  reminders.start();
   return {
     routes: running.flatMap((platform) => platform.routes),
     connections,
