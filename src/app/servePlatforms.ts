@@ -33,6 +33,8 @@ export interface StartedPlatforms {
   connections: ConnectionBoard;
   /** Settles when every platform that ends by itself (the console) has ended. */
   done: Promise<void>;
+  /** What the platforms were given as `state` (for /healthz). */
+  state: Store;
   /** Closes kept connections and stops every platform, all at once; never throws. */
   stop(): Promise<void>;
 }
@@ -78,6 +80,7 @@ export async function startPlatforms(options: StartPlatformsOptions): Promise<St
   return {
     routes: running.flatMap((platform) => platform.routes),
     connections,
+    state,
     done: Promise.all(running.flatMap((platform) => (platform.done ? [platform.done] : []))).then(() => undefined),
     stop,
   };
@@ -108,8 +111,9 @@ export async function servePlatforms(options: PlatformServerOptions): Promise<Pl
   const { config, store, logger, inFlight } = options;
   const platforms = await startPlatforms(options);
   const { routes, connections, stop } = platforms;
+  const state = platforms.state;
   const health = () => {
-    const counts = summarize(store.get());
+    const counts = { ...summarize(store.get()), store: state.health() };
     return connections.size > 0 ? { ...counts, adapters: connections.report() } : counts;
   };
   const server = createHttpServer({ routes, health, logger });

@@ -105,7 +105,7 @@ describe("npm start", () => {
 
       const health = await fetch(`${base}/healthz`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: "ok", documents: 1, passages: expect.any(Number), errors: 0 });
+      expect(await health.json()).toEqual({ status: "ok", documents: 1, passages: expect.any(Number), errors: 0, store: { backend: "sqlite", status: "ok" } });
       expect((await fetch(`${base}/nowhere`)).status).toBe(404);
 
       const body = new URLSearchParams({
