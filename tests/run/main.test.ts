@@ -100,7 +100,7 @@ describe("npm start", () => {
       }),
     );
     try {
-      const port = await waitFor(() => /"port":(\d+)[^\n]*"msg":"listening"/.exec(bot.stdout())?.[1], 10_000);
+      const port = await waitFor(() => /"port":(\d+)[^\n]*"msg":"listening"/.exec(bot.stdout())?.[1], 20_000);
       const base = `http://127.0.0.1:${port}`;
 
       const health = await fetch(`${base}/healthz`);
@@ -152,5 +152,5 @@ describe("npm start", () => {
     } finally {
       bot.child.kill("SIGKILL");
     }
-  }, 20_000);
+  }, 40_000);
 });
