@@ -128,7 +128,8 @@ function row(platform: string, server: string, result: Measured, rssMb: number):
 
 async function main(): Promise<number> {
   const keys = createDiscordKeys();
-  const env = botEnvironment(keys.publicKeyHex, { RATE_LIMIT: "0", LOG_LEVEL: process.env.LOG_LEVEL ?? "info" });
+  // The store in memory: this run measures the HTTP path; `npm run load:stores` compares the stores.
+  const env = botEnvironment(keys.publicKeyHex, { RATE_LIMIT: "0", STORE: "memory", LOG_LEVEL: process.env.LOG_LEVEL ?? "info" });
   const servers: ServerProcess[] = [];
   const timeout = setTimeout(() => {
     process.stderr.write(`load benchmark: gave up after ${GLOBAL_TIMEOUT_MS / 1000} s\n`);

@@ -6,7 +6,7 @@ import type { Logger } from "../logger.js";
 import { createCommandLog } from "./logCommands.js";
 import type { RateLimitSetting } from "./parseRateLimit.js";
 import { rateLimitCommands } from "./rateLimitCommands.js";
-import { SlidingWindowRateLimiter } from "./rateLimiter.js";
+import { createMemoryStore, type Store } from "../store/index.js";
 import type { CommandMiddleware } from "../commands/registry/wrapCommandRuns.js";
 import { wrapCommandRuns } from "../commands/registry/wrapCommandRuns.js";
 
@@ -15,6 +15,11 @@ export interface BotRegistryOptions {
   logger: Logger;
   /** Null turns the per-user limit off. */
   rateLimit: RateLimitSetting | null;
+  /**
+   * Where the rate-limit windows live: the app's one store (src/bin/main.ts opens it), so every instance sharing
+   * it enforces one limit per user. A memory store of its own when none is given (tests, tools).
+   */
+  state?: Store;
   /** Replies kept for repeated commands (default DEFAULT_REPLY_CACHE_SIZE); 0 keeps none. */
   replyCacheSize?: number;
   /** Outermost wrappers, e.g. counting commands in flight for shutdown. */
@@ -31,7 +36,10 @@ export interface BotRegistryOptions {
 export function createBotRegistry(options: BotRegistryOptions): CommandRegistry {
   const commandLog = createCommandLog(options.logger);
   let registry = createCommandRegistry(options.knowledge, { onError: commandLog.onError, replyCacheSize: options.replyCacheSize }, options.extraCommands);
-  if (options.rateLimit) registry = wrapCommandRuns(registry, rateLimitCommands(new SlidingWindowRateLimiter(options.rateLimit)));
+  if (options.rateLimit) {
+    const limits = (options.state ?? createMemoryStore()).rateLimits;
+    registry = wrapCommandRuns(registry, rateLimitCommands(limits, options.rateLimit));
+  }
   registry = wrapCommandRuns(registry, commandLog.middleware);
   for (const middleware of options.around ?? []) registry = wrapCommandRuns(registry, middleware);
   return registry;

@@ -9,6 +9,7 @@ import type { PlatformContext, RunningPlatform } from "../platforms/index.js";
 import type { KnowledgeStore } from "./knowledgeStore.js";
 import { createMemoryStore, type Store } from "../store/index.js";
 import { summarize } from "./knowledgeStore.js";
+import { createReminderDesk, type ReminderDeskOptions } from "./reminderDesk.js";
 import { ConnectionBoard, keepConnecting, type BackoffOptions } from "./keepConnecting.js";
 import type { InFlightCommands } from "./trackCommandsInFlight.js";
 
@@ -21,6 +22,8 @@ export interface StartPlatformsOptions {
   logger: Logger;
   /** Waits between connection attempts and how long one may take (tests shorten them). */
   connections?: { backoff?: BackoffOptions; connectTimeoutMs?: number };
+  /** The reminder runner's polling, lease and lateness (defaults in REMINDER_DEFAULTS). */
+  reminders?: ReminderDeskOptions;
 }
 
 export interface StartedPlatforms {
@@ -30,6 +33,8 @@ export interface StartedPlatforms {
   connections: ConnectionBoard;
   /** Settles when every platform that ends by itself (the console) has ended. */
   done: Promise<void>;
+  /** What the platforms were given as `state` (for /healthz). */
+  state: Store;
   /** Closes kept connections and stops every platform, all at once; never throws. */
   stop(): Promise<void>;
 }
@@ -42,6 +47,10 @@ export async function startPlatforms(options: StartPlatformsOptions): Promise<St
   const { config, registry, store, logger } = options;
   const connections = new ConnectionBoard();
   const stops: Array<{ name: string; stop: () => Promise<unknown> }> = [];
+  const state = options.state ?? createMemoryStore();
+  const reminders = createReminderDesk(state, logger, options.reminders);
+  // Stopped with the platforms, before the app closes the store.
+  stops.push({ name: "reminders", stop: () => reminders.stop() });
   const context: PlatformContext = {
     registry,
     logger,
@@ -50,7 +59,8 @@ export async function startPlatforms(options: StartPlatformsOptions): Promise<St
       stops.push({ name, stop: () => kept.stop() });
     },
     connectTimeoutMs: options.connections?.connectTimeoutMs,
-    state: options.state ?? createMemoryStore(),
+    state,
+    reminders,
     knowledgeSummary: () => summarize(store.get()),
   };
   const stop = () => stopAll(stops, logger);
@@ -65,9 +75,12 @@ export async function startPlatforms(options: StartPlatformsOptions): Promise<St
     await stop();
     throw error;
   }
+  // One runner per process, for every platform that posts reminders: each due one is claimed by one instance.
+  reminders.start();
   return {
     routes: running.flatMap((platform) => platform.routes),
     connections,
+    state,
     done: Promise.all(running.flatMap((platform) => (platform.done ? [platform.done] : []))).then(() => undefined),
     stop,
   };
@@ -98,8 +111,9 @@ export async function servePlatforms(options: PlatformServerOptions): Promise<Pl
   const { config, store, logger, inFlight } = options;
   const platforms = await startPlatforms(options);
   const { routes, connections, stop } = platforms;
+  const state = platforms.state;
   const health = () => {
-    const counts = summarize(store.get());
+    const counts = { ...summarize(store.get()), store: state.health() };
     return connections.size > 0 ? { ...counts, adapters: connections.report() } : counts;
   };
   const server = createHttpServer({ routes, health, logger });

@@ -10,6 +10,10 @@ import { createLogger } from "../logger.js";
 import { createBotRegistry } from "../app/createBotRegistry.js";
 import { KnowledgeStore } from "../app/knowledgeStore.js";
 import { createDiscordClient } from "../platforms/discord/createDiscordClient.js";
+import { createStoreButtonKeys } from "../platforms/discord/buttonKeys.js";
+import { createDiscordReminderPoster, createTimerKeeper } from "../platforms/discord/keepTimers.js";
+import { createReminderDesk } from "../app/reminderDesk.js";
+import { openStore } from "../store/index.js";
 
 async function startGatewayShard(): Promise<void> {
   loadDotenv({ quiet: true });
@@ -23,14 +27,21 @@ async function startGatewayShard(): Promise<void> {
   }
   const { config } = result;
   const logger = createLogger({ level: config.logLevel }).child({ adapter: "discord-gateway", shards: process.env.SHARDS });
+  // Each shard opens the configured store (SQLite file or Redis), shared with `npm start` and the other shards.
+  const state = await openStore(config.state, logger);
   const store = await KnowledgeStore.open(config.knowledge.directory, { logger });
-  // Each shard limits its own users: a user's commands in one server all arrive on the same shard.
-  const registry = createBotRegistry({ knowledge: () => store.get(), logger, rateLimit: config.rateLimit, replyCacheSize: config.replyCacheSize });
+  const registry = createBotRegistry({ knowledge: () => store.get(), logger, rateLimit: config.rateLimit, state, replyCacheSize: config.replyCacheSize });
+  // Timers as `npm start` keeps them: in the store, posted with the bot token by one runner per process.
+  const reminders = createReminderDesk(state, logger);
+  reminders.deliverWith("discord", createDiscordReminderPoster(token, logger.child({ component: "reminders" })));
+  reminders.start();
 
-  const gateway = createDiscordClient({ registry, logger });
+  const gateway = createDiscordClient({ registry, logger, buttonKeys: createStoreButtonKeys(state.keyValues), timers: createTimerKeeper(reminders, logger) });
   const stop = async () => {
     await gateway.destroy();
+    await reminders.stop();
     await store.close();
+    await state.close();
     process.exit(0);
   };
   process.once("SIGTERM", () => void stop());

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     knowledge: () => store.get(),
     logger,
     rateLimit: config.rateLimit,
+    state,
     replyCacheSize: config.replyCacheSize,
     around: [inFlight.middleware],
   });

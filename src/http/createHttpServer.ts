@@ -39,6 +39,8 @@ export interface HealthReport {
   errors: number;
   /** The adapters that hold a connection (Socket Mode, the gateway), when any does: each one's status and why. */
   adapters?: Record<string, { status: string; reason?: string }>;
+  /** The store (SQLite, Redis, memory): whether it answers, and why not. */
+  store?: { backend: string; status: "ok" | "unavailable"; reason?: string };
 }
 
 export interface HttpServerOptions {
@@ -93,8 +95,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
         }
         const report = options.health();
         // Loaded means at least one document answers; errors alone (every file broken) is not healthy. An
-        // adapter still connecting or retrying is "degraded", and 200: the rest is serving, so no restart.
-        const down = Object.values(report.adapters ?? {}).some((adapter) => adapter.status !== "connected");
+        // adapter still connecting or retrying is "degraded", and 200: the rest is serving, so no restart. So is a
+        // store that is down: answers go on (limits and replays from memory) and a restart would not bring Redis back.
+        const down = Object.values(report.adapters ?? {}).some((adapter) => adapter.status !== "connected") || report.store?.status === "unavailable";
         const status = report.documents === 0 ? "no knowledge loaded" : down ? "degraded" : "ok";
         sendJson(res, report.documents > 0 ? 200 : 503, { status, ...report });
         return;

@@ -70,3 +70,29 @@ export class MemoryReplayGuard implements ReplayGuard {
     for (const key of keys) if (Math.floor(Number(this.expiries.get(key)) / BUCKET_MS) === bucket) this.expiries.delete(key);
   }
 }
+
+/**
+ * The guard over the app's store (`PlatformContext.state`), so a request answered by one instance is refused by
+ * every other sharing the store, and after a restart. Only a request whose signature checked out is ever passed
+ * here, so nothing unsigned is recorded. A key is kept for the time its signature has left (`expiresAtMs` minus
+ * now), under the caller's namespace (`discord:interaction:`, `slack:signature:`). While a shared backend is down
+ * the store answers from this process's memory (a replay is then refused by the same instance only).
+ *
+ * The memory store is per process anyway, so it gets the MemoryReplayGuard above, which never forgets a key early
+ * however many arrive (the memory store's keys are capped in number).
+ */
+export function storeReplayGuard(
+  state: { backend: string; replayKeys: { firstSeen(key: string, ttlMs: number): Promise<boolean> } },
+  namespace: string,
+  now: () => number = () => Date.now(),
+): ReplayGuard {
+  if (state.backend === "memory") return new MemoryReplayGuard(now);
+  return {
+    async firstSeen(key, expiresAtMs) {
+      const ttlMs = expiresAtMs - now();
+      // Already expired: its signature would be refused as stale, so there is nothing to remember.
+      if (ttlMs <= 0) return true;
+      return state.replayKeys.firstSeen(`${namespace}${key}`, Math.ceil(ttlMs));
+    },
+  };
+}

@@ -2,6 +2,7 @@ import type { CommandRegistry, PlatformTraits } from "../commands/index.js";
 import type { ReadVariable } from "../config/environment.js";
 import type { HttpRoute } from "../http/createHttpServer.js";
 import type { Logger } from "../logger.js";
+import type { ReminderDesk } from "../app/reminderDesk.js";
 import type { Store } from "../store/index.js";
 
 /**
@@ -58,6 +59,11 @@ export interface PlatformContext {
    * shared by every instance that uses the same store. Opened and closed by the app, never by a platform.
    */
   state: Store;
+  /**
+   * Timed messages (a speaking timer's reminders) kept in `state`: a platform schedules them here and says how it
+   * posts them with its bot token; one runner per process posts each exactly once, whichever instance is up.
+   */
+  reminders: Pick<ReminderDesk, "schedule" | "cancel" | "deliverWith">;
   /** What is loaded now, for a greeting. */
   knowledgeSummary(): { documents: number; passages: number };
 }

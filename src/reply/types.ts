@@ -78,7 +78,7 @@ export interface Reply {
   share?: string;
   /**
    * Messages to post later in the same conversation (a speaking timer's "one minute left" and "time is up").
-   * Each adapter schedules them its own way (Slack chat.scheduleMessage, Discord follow-ups, console timers).
+   * Each adapter delivers them its own way (Slack and Discord: kept in the store and posted with the bot token; console timers).
    */
   followUps?: ReplyFollowUp[];
   /** "error" replies (bad input, nothing found, failures) are always private. */

@@ -4,7 +4,7 @@ import type { CommandRegistry, Reply } from "../../src/commands/index.js";
 import { ANOTHER_PROMPT_LABEL } from "../../src/commands/debate/commands/promptCommand.js";
 import { expectVerbatim, loadDebateKnowledge, realRegistry, run, seededRegistry, user } from "./debateFixtures.js";
 import { slackTraits } from "../../src/platforms/slack/traits.js";
-import { discordTraits } from "../../src/platforms/discord/traits.js";
+import { discordTraits, discordWebhookTraits } from "../../src/platforms/discord/traits.js";
 
 let kb: KnowledgeBase;
 let registry: CommandRegistry;
@@ -62,15 +62,15 @@ describe("/timer", () => {
     const reply = await run(registry, "timer", "3 rebuttal", slackTraits);
     expect(reply.visibility).toBe("public");
     expect(reply.text).toMatch(/^Timer: 3 minutes for rebuttal\./);
-    expect(reply.text).toMatch(/Slack holds these scheduled messages/);
+    expect(reply.text).toMatch(/If the bot restarts meanwhile, they are posted when it is back/);
     expect(reply.followUps).toEqual([
       { delaySeconds: 120, text: "1 minute left for rebuttal." },
       { delaySeconds: 180, text: "Time is up for rebuttal: 3 minutes." },
     ]);
   });
 
-  it("has no one-minute warning for a one-minute timer, and says restarts lose reminders outside Slack", async () => {
-    const reply = await registry.run({ command: "timer", args: { minutes: "1", label: "closing" }, user, platform: discordTraits });
+  it("has no one-minute warning for a one-minute timer, and says restarts lose reminders where they live in one process", async () => {
+    const reply = await registry.run({ command: "timer", args: { minutes: "1", label: "closing" }, user, platform: discordWebhookTraits });
     expect(reply.followUps).toEqual([{ delaySeconds: 60, text: "Time is up for closing: 1 minute." }]);
     expect(reply.text).toMatch(/If the bot restarts before then, the reminders are lost/);
     const console = await run(registry, "timer", "5");
@@ -78,10 +78,12 @@ describe("/timer", () => {
     expect(console.followUps?.map((f) => f.delaySeconds)).toEqual([240, 300]);
   });
 
-  it("posts no reminders on Discord past the 15-minute token window, and says so", async () => {
-    const reply = await run(registry, "timer", "20 opening", discordTraits);
+  it("posts no reminders on Discord without a bot token past the 15-minute token window, and says so; with the token it does", async () => {
+    const reply = await run(registry, "timer", "20 opening", discordWebhookTraits);
     expect(reply.followUps).toBeUndefined();
     expect(reply.text).toMatch(/On Discord, timers over 14 minutes post no reminders/);
+    const withToken = await run(registry, "timer", "20 opening", discordTraits);
+    expect(withToken.followUps?.map((f) => f.delaySeconds)).toEqual([1140, 1200]);
     const slack = await run(registry, "timer", "20 opening", slackTraits);
     expect(slack.followUps?.map((f) => f.delaySeconds)).toEqual([1140, 1200]);
   });

@@ -6,7 +6,7 @@ import { loadKnowledge } from "../../src/knowledge/index.js";
 import { createLogger } from "../../src/logger.js";
 import { createCommandLog } from "../../src/app/logCommands.js";
 import { rateLimitCommands } from "../../src/app/rateLimitCommands.js";
-import { SlidingWindowRateLimiter } from "../../src/app/rateLimiter.js";
+import { createMemoryStore } from "../../src/store/index.js";
 import { wrapCommandRuns } from "../../src/commands/registry/wrapCommandRuns.js";
 import { slackTraits } from "../../src/platforms/slack/traits.js";
 import { discordTraits } from "../../src/platforms/discord/traits.js";
@@ -76,7 +76,7 @@ describe("createCommandLog", () => {
     const log = createCommandLog(logger);
     const limited = wrapCommandRuns(
       createCommandRegistry(() => knowledge, { onError: log.onError }),
-      rateLimitCommands(new SlidingWindowRateLimiter({ limit: 1, windowMs: 10_000 })),
+      rateLimitCommands(createMemoryStore().rateLimits, { limit: 1, windowMs: 10_000 }),
     );
     const registry = wrapCommandRuns(limited, log.middleware);
     await registry.run({ command: "help", user: { id: "U1" }, platform: slackTraits });

@@ -50,6 +50,16 @@ describe("createHttpServer", () => {
     expect(JSON.parse(health.body)).toEqual({ status: "ok", documents: 1, passages: 42, errors: 0 });
   });
 
+  it("shows the store's health, and a store that is down as degraded (200: answers go on)", async () => {
+    const up = await listen({ health: () => ({ documents: 1, passages: 42, errors: 0, store: { backend: "redis", status: "ok" } }) });
+    expect(JSON.parse((await send(`${up}/healthz`)).body)).toMatchObject({ status: "ok", store: { backend: "redis", status: "ok" } });
+    const store = { backend: "redis", status: "unavailable" as const, reason: "no answer from Redis at 127.0.0.1:6390" };
+    const down = await listen({ health: () => ({ documents: 1, passages: 42, errors: 0, store }) });
+    const health = await send(`${down}/healthz`);
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.body)).toMatchObject({ status: "degraded", store });
+  });
+
   it("answers /healthz with 503 when no document loaded", async () => {
     const url = await listen({ health: () => ({ documents: 0, passages: 0, errors: 2 }) });
     const health = await send(`${url}/healthz`);

@@ -100,12 +100,12 @@ describe("npm start", () => {
       }),
     );
     try {
-      const port = await waitFor(() => /"port":(\d+)[^\n]*"msg":"listening"/.exec(bot.stdout())?.[1], 10_000);
+      const port = await waitFor(() => /"port":(\d+)[^\n]*"msg":"listening"/.exec(bot.stdout())?.[1], 20_000);
       const base = `http://127.0.0.1:${port}`;
 
       const health = await fetch(`${base}/healthz`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: "ok", documents: 1, passages: expect.any(Number), errors: 0 });
+      expect(await health.json()).toEqual({ status: "ok", documents: 1, passages: expect.any(Number), errors: 0, store: { backend: "sqlite", status: "ok" } });
       expect((await fetch(`${base}/nowhere`)).status).toBe(404);
 
       const body = new URLSearchParams({
@@ -152,5 +152,5 @@ describe("npm start", () => {
     } finally {
       bot.child.kill("SIGKILL");
     }
-  }, 20_000);
+  }, 40_000);
 });

@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { KnowledgeBase } from "../../src/knowledge/index.js";
 import { parseRateLimit } from "../../src/app/parseRateLimit.js";
 import { rateLimitCommands } from "../../src/app/rateLimitCommands.js";
-import { SlidingWindowRateLimiter } from "../../src/app/rateLimiter.js";
+import { createMemoryStore, type RateLimits } from "../../src/store/index.js";
 import { wrapCommandRuns } from "../../src/commands/registry/wrapCommandRuns.js";
 import type { CommandRequest } from "../../src/commands/index.js";
 import { silentLogger } from "../../src/logger.js";
@@ -12,35 +12,25 @@ import { discordTraits } from "../../src/platforms/discord/traits.js";
 import { slackTraits } from "../../src/platforms/slack/traits.js";
 import { consoleTraits } from "../../src/platforms/console/traits.js";
 
-function clock(start = 1_000_000) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => (now += ms) };
-}
 
-describe("SlidingWindowRateLimiter", () => {
-  it("allows 10 in 10 seconds per user, refuses the 11th, and allows again as the window slides", () => {
-    const time = clock();
-    const limiter = new SlidingWindowRateLimiter({ limit: 10, windowMs: 10_000 }, { now: time.now });
-    for (let i = 0; i < 10; i++) {
-      expect(limiter.take("slack:U1").allowed).toBe(true);
-      time.advance(500);
+describe("the per-user limit over the store", () => {
+  it("allows 10 in 10 seconds per user in a fixed window from the first command, refuses the 11th, and allows again when it ends", async () => {
+    const limits = createMemoryStore().rateLimits;
+    const window = { limit: 10, windowMs: 10_000 };
+    vi.useFakeTimers({ now: 1_000_000, toFake: ["Date"] });
+    try {
+      for (let i = 0; i < 10; i++) {
+        expect((await limits.take("slack:U1", window)).allowed).toBe(true);
+        vi.advanceTimersByTime(500);
+      }
+      // 5 s after the first take: refused until the window that opened with it ends.
+      expect(await limits.take("slack:U1", window)).toEqual({ allowed: false, retryAfterMs: 5_000 });
+      expect((await limits.take("slack:U2", window)).allowed).toBe(true);
+      vi.advanceTimersByTime(5_000);
+      expect((await limits.take("slack:U1", window)).allowed).toBe(true);
+    } finally {
+      vi.useRealTimers();
     }
-    // 5 s after the first take: refused until the first one leaves the window.
-    expect(limiter.take("slack:U1")).toEqual({ allowed: false, retryAfterMs: 5_000 });
-    expect(limiter.take("slack:U2").allowed).toBe(true);
-    time.advance(5_000);
-    expect(limiter.take("slack:U1").allowed).toBe(true);
-    expect(limiter.take("slack:U1").allowed).toBe(false);
-  });
-
-  it("keeps memory bounded: idle users are swept and the number of users is capped", () => {
-    const time = clock();
-    const limiter = new SlidingWindowRateLimiter({ limit: 2, windowMs: 1_000 }, { now: time.now, maxUsers: 100 });
-    for (let i = 0; i < 1_000; i++) limiter.take(`discord:${i}`);
-    expect(limiter.trackedUsers).toBe(100);
-    time.advance(1_001);
-    limiter.take("discord:new");
-    expect(limiter.trackedUsers).toBe(1);
   });
 });
 
@@ -64,14 +54,13 @@ describe("rateLimitCommands", () => {
   });
 
   it("answers the 11th command in 10 seconds with a friendly private note instead of running it", async () => {
-    const time = clock();
     let runs = 0;
     const inner = createCommandRegistry(() => knowledge);
     const counting = wrapCommandRuns(inner, (req, next) => {
       runs++;
       return next(req);
     });
-    const limited = wrapCommandRuns(counting, rateLimitCommands(new SlidingWindowRateLimiter({ limit: 10, windowMs: 10_000 }, { now: time.now })));
+    const limited = wrapCommandRuns(counting, rateLimitCommands(createMemoryStore().rateLimits, { limit: 10, windowMs: 10_000 }));
     for (let i = 0; i < 10; i++) expect((await limited.run(request(slackTraits))).title).not.toBe("One moment");
     const refused = await limited.run(request(slackTraits));
     expect(refused).toMatchObject({ title: "One moment", visibility: "private", kind: "notice", quotes: [] });
@@ -82,11 +71,16 @@ describe("rateLimitCommands", () => {
     expect((await limited.run(request(discordTraits))).title).not.toBe("One moment");
   });
 
+  it("lets commands through when the store fails outright (closed while shutting down)", async () => {
+    const failing: RateLimits = { take: async () => Promise.reject(new Error("store closed")) };
+    const limited = wrapCommandRuns(createCommandRegistry(() => knowledge), rateLimitCommands(failing, { limit: 1, windowMs: 10_000 }));
+    for (let i = 0; i < 3; i++) expect((await limited.run(request(slackTraits))).title).not.toBe("One moment");
+  });
+
   it("limits button clicks too, since runInvocation goes through the wrapped run", async () => {
-    const time = clock();
     const limited = wrapCommandRuns(
       createCommandRegistry(() => knowledge),
-      rateLimitCommands(new SlidingWindowRateLimiter({ limit: 1, windowMs: 10_000 }, { now: time.now })),
+      rateLimitCommands(createMemoryStore().rateLimits, { limit: 1, windowMs: 10_000 }),
     );
     await limited.run(request(discordTraits));
     const clicked = await limited.runInvocation("gt1|help|0||", { id: "U1" }, discordTraits);
@@ -96,7 +90,7 @@ describe("rateLimitCommands", () => {
   it("never limits the console, whose one user is at the keyboard", async () => {
     const limited = wrapCommandRuns(
       createCommandRegistry(() => knowledge),
-      rateLimitCommands(new SlidingWindowRateLimiter({ limit: 1, windowMs: 10_000 })),
+      rateLimitCommands(createMemoryStore().rateLimits, { limit: 1, windowMs: 10_000 }),
     );
     for (let i = 0; i < 5; i++) expect((await limited.run(request(consoleTraits))).title).not.toBe("One moment");
   });
@@ -112,6 +106,15 @@ describe("createBotRegistry", () => {
   const knowledge = new KnowledgeBase([], []);
   const run = (registry: ReturnType<typeof createBotRegistry>) =>
     registry.run({ command: "help", user: { id: "U9" }, platform: slackTraits });
+
+  it("counts in the store it is given, so two registries on one store share one limit", async () => {
+    const state = createMemoryStore();
+    const first = createBotRegistry({ knowledge: () => knowledge, logger: silentLogger, rateLimit: parseRateLimit("2/10s")!, state });
+    const second = createBotRegistry({ knowledge: () => knowledge, logger: silentLogger, rateLimit: parseRateLimit("2/10s")!, state });
+    const titles = [(await run(first)).title, (await run(second)).title, (await run(first)).title, (await run(second)).title];
+    expect(titles.slice(0, 2)).not.toContain("One moment");
+    expect(titles.slice(2)).toEqual(["One moment", "One moment"]);
+  });
 
   it("applies RATE_LIMIT to every command, and RATE_LIMIT=0 (null) turns it off", async () => {
     const limited = createBotRegistry({ knowledge: () => knowledge, logger: silentLogger, rateLimit: parseRateLimit("2/10s")! });

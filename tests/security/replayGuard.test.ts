@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MemoryReplayGuard } from "../../src/http/replayGuard.js";
+import { MemoryReplayGuard, storeReplayGuard } from "../../src/http/replayGuard.js";
+import { createMemoryStore } from "../../src/store/index.js";
+import { sqliteBackend } from "../support/storeBackends.js";
 
 describe("MemoryReplayGuard", () => {
   it("refuses a repeat until the key expires, then accepts it again", () => {
@@ -97,5 +99,32 @@ describe("MemoryReplayGuard", () => {
     now = 10_002_000;
     guard.firstSeen("y", now + 100);
     expect(guard.size).toBe(1);
+  });
+});
+
+describe("storeReplayGuard", () => {
+  it("over SQLite: a key seen through one connection is refused through another to the same file, until it expires", async () => {
+    const backend = sqliteBackend();
+    const state = backend.fresh();
+    try {
+      const now = Date.now();
+      const first = storeReplayGuard(await state.open(), "discord:interaction:", () => now);
+      const second = storeReplayGuard(await state.open(), "discord:interaction:", () => now);
+      expect(await first.firstSeen("123", now + 300_000)).toBe(true);
+      expect(await second.firstSeen("123", now + 300_000)).toBe(false);
+      // Namespaces keep platforms apart: the same text as a Slack signature is another key.
+      expect(await storeReplayGuard(await state.open(), "slack:signature:", () => now).firstSeen("123", now + 300_000)).toBe(true);
+      // A key whose signature has already expired is not recorded.
+      expect(await first.firstSeen("old", now - 1)).toBe(true);
+      expect(await second.firstSeen("old", now + 300_000)).toBe(true);
+    } finally {
+      await state.close();
+      await backend.stop();
+    }
+  });
+
+  it("over the memory store: the exact per-process guard, which never forgets a key early", () => {
+    const guard = storeReplayGuard(createMemoryStore(), "discord:interaction:");
+    expect(guard).toBeInstanceOf(MemoryReplayGuard);
   });
 });

@@ -13,6 +13,8 @@ import { createSlackApp, type SlackApp } from "../../src/platforms/slack/index.j
 import { createCommandRegistry, type CommandRegistry } from "../../src/commands/index.js";
 import { loadKnowledge, type KnowledgeBase } from "../../src/knowledge/index.js";
 import { createLogger, type Logger } from "../../src/logger.js";
+import { createReminderDesk } from "../../src/app/reminderDesk.js";
+import { createMemoryStore, type Store } from "../../src/store/index.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const BOT_TOKEN = "xoxb-test-1234567890-abcdefghijkl";
@@ -58,6 +60,8 @@ export interface SlackTestServer {
   slack: SlackApp;
   registry: CommandRegistry;
   logs: LogCapture;
+  /** Where the app keeps timers' reminders (a memory store of its own). */
+  state: Store;
   close: () => Promise<void>;
 }
 
@@ -91,7 +95,9 @@ export async function startSlackTestServer(options: SlackTestServerOptions = {})
   const kb = await sharedKnowledge();
   const registry = options.registry ?? createCommandRegistry(() => kb);
   const logs = captureLogs();
+  const state = createMemoryStore();
   const slack = createSlackApp({
+    reminders: createReminderDesk(state, logs.logger),
     botToken: BOT_TOKEN,
     signingSecret: SIGNING_SECRET,
     registry,
@@ -110,6 +116,7 @@ export async function startSlackTestServer(options: SlackTestServerOptions = {})
     slack,
     registry,
     logs,
+    state,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

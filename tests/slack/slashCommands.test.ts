@@ -2,6 +2,7 @@ import nock from "nock";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   blockText,
+  BOT_TOKEN,
   buttonsOf,
   MINSK_PASSAGE,
   postSigned,
@@ -162,15 +163,24 @@ describe("Slack /source wording", () => {
   });
 });
 
-describe("Slack /timer in a channel the bot is not in", () => {
+describe("Slack /timer: reminders in the store, the timer posted with the bot token", () => {
   const server = useSlackTestServer();
 
-  function scheduleMessage(reply: object, delayMs = 0) {
-    return nock("https://slack.com").post("/api/chat.scheduleMessage").delay(delayMs).reply(200, reply);
+  function postMessage(reply: object, delayMs = 0, seen: Array<{ auth?: string; body: Record<string, unknown> }> = []) {
+    return nock("https://slack.com")
+      .post("/api/chat.postMessage", (body: Record<string, unknown>) => {
+        seen.push({ body });
+        return true;
+      })
+      .delay(delayMs)
+      .reply(function (this: { req: { headers: Record<string, string | string[] | undefined> } }) {
+        seen[seen.length - 1]!.auth = String(this.req.headers.authorization ?? "");
+        return [200, reply];
+      });
   }
 
-  it("tells the asker at once, privately, how to fix it, and promises the channel nothing", async () => {
-    const api = scheduleMessage({ ok: false, error: "not_in_channel" });
+  it("in a channel the bot is not in: tells the asker at once, privately, how to fix it, and keeps no reminder", async () => {
+    const api = postMessage({ ok: false, error: "not_in_channel" });
     const response = await postSigned(server().url, slashCommandBody("/timer", "5 rebuttal"));
     const body = (await response.json()) as { response_type: string; blocks: unknown[] };
     expect(api.isDone()).toBe(true);
@@ -179,19 +189,30 @@ describe("Slack /timer in a channel the bot is not in", () => {
     expect(shown).toContain("/invite @ground-truth");
     expect(shown).toContain("/timer again");
     expect(shown).not.toMatch(/I will post/);
+    expect(await server().state.reminders.pending()).toEqual([]);
   });
 
-  it("posts the timer for the channel once Slack has taken the reminders", async () => {
-    const api = nock("https://slack.com").post("/api/chat.scheduleMessage").times(2).reply(200, { ok: true, scheduled_message_id: "Q1" });
+  it("posts the timer to the channel with the bot token, acknowledges with nothing, and keeps both reminders in the store", async () => {
+    const seen: Array<{ auth?: string; body: Record<string, unknown> }> = [];
+    const api = postMessage({ ok: true, channel: "C0001", ts: "1.2" }, 0, seen);
+    const before = Date.now();
     const response = await postSigned(server().url, slashCommandBody("/timer", "5 rebuttal"));
-    const body = (await response.json()) as { response_type: string; blocks: unknown[] };
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("");
     expect(api.isDone()).toBe(true);
-    expect(body.response_type).toBe("in_channel");
-    expect(blockText(body.blocks)).toContain("I will post when 1 minute is left");
+    expect(seen[0]!.auth).toBe(`Bearer ${BOT_TOKEN}`);
+    expect(String(seen[0]!.body.blocks)).toContain("Timer: 5 minutes for rebuttal.");
+    const pending = await server().state.reminders.pending();
+    expect(pending.map((reminder) => [reminder.platform, reminder.target.channel, reminder.text])).toEqual([
+      ["slack", "C0001", "1 minute left for rebuttal."],
+      ["slack", "C0001", "Time is up for rebuttal: 5 minutes."],
+    ]);
+    expect(pending[1]!.dueAt - before).toBeGreaterThanOrEqual(5 * 60_000 - 1_000);
+    expect(pending[1]!.dueAt - before).toBeLessThanOrEqual(5 * 60_000 + 1_000);
   });
 
-  it("when Slack is slow to refuse, answers in time and then tells the asker through the response_url", async () => {
-    scheduleMessage({ ok: false, error: "not_in_channel" }, 1_800);
+  it("when Slack is slow to refuse, answers in time, then tells the asker through the response_url and cancels the reminders", async () => {
+    postMessage({ ok: false, error: "not_in_channel" }, 1_800);
     const told: Array<{ text: string; response_type: string }> = [];
     const hook = nock("https://hooks.slack.com")
       .post("/commands/T0001/1234/XyZ", (body: { text: string; response_type: string }) => {
@@ -201,10 +222,20 @@ describe("Slack /timer in a channel the bot is not in", () => {
       .reply(200, "ok");
     const started = Date.now();
     const response = await postSigned(server().url, slashCommandBody("/timer", "5 rebuttal"));
-    await response.json();
+    await response.text();
     expect(Date.now() - started).toBeLessThan(3_000);
+    expect((await server().state.reminders.pending()).length).toBe(2);
     await waitFor(() => hook.isDone(), 4_000);
     expect(told[0]).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("/invite @ground-truth") });
+    expect(await server().state.reminders.pending()).toEqual([]);
+  });
+
+  it("says so when the store cannot keep the reminders, and posts nothing", async () => {
+    await server().state.close();
+    const response = await postSigned(server().url, slashCommandBody("/timer", "5 rebuttal"));
+    const body = (await response.json()) as { response_type: string; blocks: unknown[] };
+    expect(body.response_type).toBe("ephemeral");
+    expect(blockText(body.blocks)).toMatch(/can't keep reminders right now/);
   });
 });
 

@@ -2,10 +2,11 @@ import { Writable } from "node:stream";
 import { LogLevel, webApi } from "@slack/bolt";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createReminderDesk } from "../../src/app/reminderDesk.js";
+import { createMemoryStore } from "../../src/store/index.js";
 import { toBoltLogger } from "../../src/platforms/slack/boltLogger.js";
 import { handleSlashCommand } from "../../src/platforms/slack/listeners/slashCommand.js";
 import { isSlackResponseUrl } from "../../src/platforms/slack/postToResponseUrl.js";
-import { scheduleFollowUps } from "../../src/platforms/slack/scheduleFollowUps.js";
 import { slackMessageToPlainText } from "../../src/platforms/slack/slackMessageToPlainText.js";
 import { decodeThreadReply, encodeThreadReply } from "../../src/platforms/slack/threadReplyValue.js";
 import { toCommandRequest } from "../../src/platforms/slack/toCommandRequest.js";
@@ -131,7 +132,12 @@ describe("handlers as plain functions", () => {
     const kb = await sharedKnowledge();
     const acks: unknown[] = [];
     await handleSlashCommand(
-      { registry: createCommandRegistry(() => kb), logger: captureLogs().logger },
+      {
+        registry: createCommandRegistry(() => kb),
+        logger: captureLogs().logger,
+        reminders: createReminderDesk(createMemoryStore(), captureLogs().logger),
+        botClient: new webApi.WebClient("xoxb-unused"),
+      },
       {
         command: {
           token: "x", team_id: "T", team_domain: "d", channel_id: "C1", channel_name: "g", user_id: "U1", user_name: "dana",
@@ -146,30 +152,5 @@ describe("handlers as plain functions", () => {
     expect(acks).toHaveLength(1);
     expect(acks[0]).toMatchObject({ response_type: "ephemeral" });
     expect(blockText((acks[0] as { blocks: unknown[] }).blocks)).toContain(MINSK_PASSAGE);
-  });
-
-  it("scheduleFollowUps asks chat.scheduleMessage for each, at now + delay, and stops with one line on failure", async () => {
-    const now = () => new Date("2025-01-01T12:00:00Z");
-    const base = Math.floor(now().getTime() / 1000);
-    const bodies: Array<Record<string, string>> = [];
-    const api = nock("https://slack.com")
-      .post("/api/chat.scheduleMessage", (body) => {
-        bodies.push(typeof body === "string" ? Object.fromEntries(new URLSearchParams(body)) : body);
-        return true;
-      })
-      .reply(200, { ok: true, scheduled_message_id: "Q1" })
-      .post("/api/chat.scheduleMessage")
-      .reply(200, { ok: false, error: "not_in_channel" });
-    const logs = captureLogs();
-    const client = new webApi.WebClient("xoxb-test", { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
-    const followUps = [
-      { delaySeconds: 60, text: "One minute left <!channel>" },
-      { delaySeconds: 120, text: "Time is up" },
-      { delaySeconds: 180, text: "never sent" },
-    ];
-    expect(await scheduleFollowUps(client, { channel: "C0001" }, followUps, logs.logger, now)).toEqual({ scheduled: 1, failure: "not_in_channel" });
-    expect(api.isDone()).toBe(true);
-    expect(bodies[0]).toMatchObject({ channel: "C0001", post_at: String(base + 60), text: expect.not.stringContaining("<!channel>") });
-    expect(logs.lines().filter((line) => String(line.msg).includes("chat.scheduleMessage failed: not_in_channel"))).toHaveLength(1);
   });
 });

@@ -12,6 +12,7 @@ import { createBotRegistry } from "../../src/app/createBotRegistry.js";
 import { KnowledgeStore } from "../../src/app/knowledgeStore.js";
 import { servePlatforms } from "../../src/app/servePlatforms.js";
 import { trackCommandsInFlight } from "../../src/app/trackCommandsInFlight.js";
+import { createMemoryStore, openStore } from "../../src/store/index.js";
 import type { CommandMiddleware } from "../../src/commands/registry/wrapCommandRuns.js";
 
 export interface BotServerOptions {
@@ -22,6 +23,11 @@ export interface BotServerOptions {
   /** Outermost command wrappers (tests record every run). */
   around?: CommandMiddleware[];
   host?: string;
+  /**
+   * Open the store the environment names (STORE, DATA_DIR, REDIS_URL), as main.ts does; otherwise a memory store
+   * of the server's own, so tests in parallel never share rate-limit counts through a file.
+   */
+  openState?: boolean;
 }
 
 export interface BotServer {
@@ -38,17 +44,19 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const { config } = result;
   const { logger } = options;
 
+  const state = options.openState ? await openStore(config.state, logger) : createMemoryStore();
   const store = await KnowledgeStore.open(config.knowledge.directory, { logger, watch: false });
   const inFlight = trackCommandsInFlight();
   const registry = createBotRegistry({
     knowledge: () => store.get(),
     logger,
     rateLimit: config.rateLimit,
+    state,
     replyCacheSize: config.replyCacheSize,
     extraCommands: options.extraCommands,
     around: [inFlight.middleware, ...(options.around ?? [])],
   });
-  const platforms = await servePlatforms({ config, registry, store, logger, inFlight, host: options.host ?? "127.0.0.1" });
+  const platforms = await servePlatforms({ config, registry, store, state, logger, inFlight, host: options.host ?? "127.0.0.1" });
   return {
     server: platforms.server,
     port: platforms.port,
@@ -56,6 +64,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     close: async () => {
       await platforms.close(2_000);
       await store.close();
+      await state.close();
     },
   };
 }

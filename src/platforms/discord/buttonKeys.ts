@@ -17,6 +17,35 @@ export interface ButtonKeyStore {
 }
 
 const KEY_PREFIX = "gtk|";
+/** How long a key answers after it was last handed out: buttons outlive their first reply. */
+export const BUTTON_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** The short key for a value: its hash, so the same value always gets the same key and handing it out renews it. */
+function keyFor(value: string): string {
+  return KEY_PREFIX + createHash("sha256").update(value).digest("base64url").slice(0, 32);
+}
+
+/**
+ * Keys kept in the app's store (`PlatformContext.state.keyValues`, under `discord:button:`), so a button made by
+ * one instance works on every other sharing the store, and after a restart (SQLite, Redis), for a day after it
+ * was last handed out. While the store cannot keep a value, those buttons are left out with a note (see
+ * fitButtonValues); a key it cannot read is answered as an expired button.
+ */
+export function createStoreButtonKeys(
+  values: { get(key: string): Promise<string | undefined>; set(key: string, value: string, ttlMs: number): Promise<void> },
+  ttlMs = BUTTON_KEY_TTL_MS,
+): ButtonKeyStore {
+  return {
+    async keep(value) {
+      const key = keyFor(value);
+      await values.set(`discord:button:${key}`, value, ttlMs);
+      return key;
+    },
+    async resolve(key) {
+      return key.startsWith(KEY_PREFIX) ? values.get(`discord:button:${key}`) : undefined;
+    },
+  };
+}
 
 export interface MemoryButtonKeysOptions {
   /** How long a key answers after it was last handed out (default a day: buttons outlive their first reply). */
@@ -26,20 +55,19 @@ export interface MemoryButtonKeysOptions {
 }
 
 /**
- * Keys kept in this process's memory. A key is the value's hash, so the same value always gets the same key
- * and handing it out again renews it. Behind a load balancer each instance knows only its own keys: a click
+ * Keys kept in this process's memory (tests, and clients built without a store). Behind a load balancer each instance knows only its own keys: a click
  * that reaches another instance, or comes after a restart or a day, is answered as an expired button.
  */
 export function createMemoryButtonKeys(options: MemoryButtonKeysOptions = {}): ButtonKeyStore {
   const values = new LRUCache<string, string>({
-    ttl: options.ttlMs ?? 24 * 60 * 60 * 1000,
+    ttl: options.ttlMs ?? BUTTON_KEY_TTL_MS,
     maxSize: options.maxCharacters ?? 4_000_000,
     sizeCalculation: (value) => Math.max(1, value.length),
     updateAgeOnGet: false,
   });
   return {
     async keep(value) {
-      const key = KEY_PREFIX + createHash("sha256").update(value).digest("base64url").slice(0, 32);
+      const key = keyFor(value);
       values.set(key, value);
       return key;
     },

@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, Options } from "discord.js";
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
 import { createMemoryButtonKeys, type ButtonKeyStore } from "./buttonKeys.js";
+import type { KeepTimers } from "./keepTimers.js";
 import { respondThroughDiscordJs } from "./respondThroughDiscordJs.js";
 import { createFollowUpScheduler, type FollowUpScheduler } from "./scheduleFollowUps.js";
 
@@ -11,6 +12,8 @@ export interface DiscordClientOptions {
   deferAfterMs?: number;
   /** Short keys for long button values (default: kept in this process's memory). */
   buttonKeys?: ButtonKeyStore;
+  /** Keeps a timer's reminders in the store (default: follow-ups on the interaction, in this process). */
+  timers?: KeepTimers;
 }
 
 export interface DiscordGatewayClient {
@@ -65,7 +68,7 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordGatew
   const buttonKeys = options.buttonKeys ?? createMemoryButtonKeys();
 
   client.on(Events.InteractionCreate, (interaction) => {
-    respondThroughDiscordJs(interaction, { registry: options.registry, logger, followUps, deferAfterMs: options.deferAfterMs, buttonKeys }).catch(
+    respondThroughDiscordJs(interaction, { registry: options.registry, logger, followUps, deferAfterMs: options.deferAfterMs, buttonKeys, timers: options.timers }).catch(
       (error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error), interaction: interaction.id }, "discord interaction failed"),
     );
   });

@@ -11,7 +11,9 @@ import { createMemoryButtonKeys, resolveButtonKey, type ButtonKeyStore } from ".
 import { interactionWebhook } from "./discordWebhook.js";
 import { handleInteraction } from "./handleInteraction.js";
 import { DEFER_AFTER_MS, deferralFor, deliverLateResponse, raceDeadline } from "./respondLate.js";
+import type { KeepTimers } from "./keepTimers.js";
 import { createFollowUpScheduler } from "./scheduleFollowUps.js";
+import { discordTraits, discordWebhookTraits } from "./traits.js";
 import { checkDiscordHeaders, createDiscordPublicKey, verifyDiscordSignature } from "./verify.js";
 
 /** Where Discord is told to send interactions (the Developer Portal's "Interactions Endpoint URL"). */
@@ -43,6 +45,11 @@ export interface DiscordInteractionsHandlerOptions {
   buttonKeys?: ButtonKeyStore;
   /** Remembers answered interaction ids; per process unless a shared store is given. */
   replays?: ReplayGuard;
+  /**
+   * Keeps a timer's reminders in the store, posted later with the bot token (given when DISCORD_TOKEN is set).
+   * Without it they ride on the interaction's token: 15 minutes at most, in this process.
+   */
+  timers?: KeepTimers;
 }
 
 export interface DiscordInteractionsHandler {
@@ -101,8 +108,10 @@ export function createDiscordInteractionsHandler(options: DiscordInteractionsHan
     try {
       // A short button key stands for a long invocation: the click is answered, and deferred, as that invocation.
       const resolved = await resolveButtonKey(interaction, buttonKeys);
+      const timers = options.timers;
       const work = handleInteraction(resolved, registry, {
-        onFollowUps: (pending, source) => followUps.schedule(pending, (message) => webhookFor(source).followUp(message)),
+        onFollowUps: timers ?? ((pending, source) => followUps.schedule(pending, (message) => webhookFor(source).followUp(message))),
+        traits: timers ? discordTraits : discordWebhookTraits,
         buttonKeys,
       });
       // Observed at once: if anything below throws first, the work's own failure is still handled, not left unhandled.

@@ -11,7 +11,7 @@ import {
   type APIMessageApplicationCommandInteraction,
   type APIMessageComponentInteraction,
 } from "discord-api-types/v10";
-import { documentOption, FIND_IN_DOCUMENT, findInDocument, type CommandRegistry, type Reply, type ReplyFollowUp } from "../../commands/index.js";
+import { documentOption, FIND_IN_DOCUMENT, findInDocument, type CommandRegistry, type PlatformTraits, type Reply, type ReplyFollowUp } from "../../commands/index.js";
 import { errorReply, isAnswer } from "../../reply/builders.js";
 import { memoizeForFrozen } from "../../reply/freeze.js";
 import { renderDiscordMessage } from "./render.js";
@@ -26,9 +26,12 @@ export const DISCORD_CHOICE_MAX = 100;
 export interface HandleInteractionOptions {
   /**
    * Called with a reply's timed follow-ups (a speaking timer's reminders). The gateway and HTTP modes post them
-   * differently, so the neutral core only hands them over.
+   * differently, so the neutral core only hands them over. A reply it returns is sent instead (the bot may not
+   * post in that channel, or the reminders could not be kept).
    */
-  onFollowUps?: (followUps: ReplyFollowUp[], interaction: APIInteraction) => void;
+  onFollowUps?: (followUps: ReplyFollowUp[], interaction: APIInteraction) => void | Reply | undefined | Promise<Reply | undefined>;
+  /** What commands are told of Discord (default discordTraits: reminders kept in the store). */
+  traits?: PlatformTraits;
   /** Short keys for button values over Discord's 100 characters; without it those buttons are left out. */
   buttonKeys?: ButtonKeyStore;
 }
@@ -43,8 +46,10 @@ export async function handleInteraction(
   registry: CommandRegistry,
   options: HandleInteractionOptions = {},
 ): Promise<APIInteractionResponse> {
+  const traits = options.traits ?? discordTraits;
   const answer = async (reply: Reply, respond: (reply: Reply) => APIInteractionResponse): Promise<APIInteractionResponse> => {
-    if (reply.followUps?.length) options.onFollowUps?.(reply.followUps, interaction);
+    const instead = reply.followUps?.length ? await options.onFollowUps?.(reply.followUps, interaction) : undefined;
+    if (instead) return respond(instead);
     return respond(await fitButtonValues(reply, options.buttonKeys));
   };
 
@@ -59,11 +64,11 @@ export async function handleInteraction(
     case InteractionType.ApplicationCommand: {
       if (!isRecord(interaction.data as unknown)) return newMessage(notSupported());
       if (interaction.data.type === ApplicationCommandType.ChatInput) {
-        const reply = await registry.run(toCommandRequest(interaction as Parameters<typeof toCommandRequest>[0]));
+        const reply = await registry.run(toCommandRequest(interaction as Parameters<typeof toCommandRequest>[0], traits));
         return answer(reply, newMessage);
       }
       if (interaction.data.type === ApplicationCommandType.Message && interaction.data.name === FIND_IN_DOCUMENT) {
-        const reply = await findInDocument(registry, messageText(interaction as APIMessageApplicationCommandInteraction), interactionUser(interaction), discordTraits);
+        const reply = await findInDocument(registry, messageText(interaction as APIMessageApplicationCommandInteraction), interactionUser(interaction), traits);
         return answer(reply, newMessage);
       }
       return newMessage(notSupported());
@@ -73,7 +78,7 @@ export async function handleInteraction(
       // A click always names its button; one that does not is answered, not crashed on.
       const data: unknown = interaction.data;
       if (!isRecord(data) || typeof data.custom_id !== "string") return newMessage(notSupported());
-      const reply = await registry.runInvocation(interaction.data.custom_id, interactionUser(interaction), discordTraits);
+      const reply = await registry.runInvocation(interaction.data.custom_id, interactionUser(interaction), traits);
       return answer(reply, (fitted) => componentResponse(interaction, fitted));
     }
 

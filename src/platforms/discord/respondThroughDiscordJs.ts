@@ -12,6 +12,8 @@ import { handleInteraction } from "./handleInteraction.js";
 import { DEFER_AFTER_MS, deferralFor, deliverLateResponse, isEphemeral, raceDeadline } from "./respondLate.js";
 import type { FollowUpScheduler } from "./scheduleFollowUps.js";
 import { toApiInteraction } from "./toApiInteraction.js";
+import type { KeepTimers } from "./keepTimers.js";
+import { discordTraits, discordWebhookTraits } from "./traits.js";
 
 export interface GatewayResponder {
   registry: CommandRegistry;
@@ -19,6 +21,8 @@ export interface GatewayResponder {
   followUps: FollowUpScheduler;
   deferAfterMs?: number;
   buttonKeys?: ButtonKeyStore;
+  /** Keeps a timer's reminders in the store instead of following up on the interaction. */
+  timers?: KeepTimers;
 }
 
 /**
@@ -31,12 +35,13 @@ export async function respondThroughDiscordJs(interaction: Interaction, options:
   const raw = await resolveButtonKey(received, options.buttonKeys);
   const work = handleInteraction(raw, options.registry, {
     buttonKeys: options.buttonKeys,
-    onFollowUps: (followUps) =>
+    traits: options.timers ? discordTraits : discordWebhookTraits,
+    onFollowUps: options.timers ?? ((followUps) =>
       options.followUps.schedule(followUps, (message) =>
         interaction.isRepliable()
           ? interaction.followUp({ content: message.content, allowedMentions: { parse: [] }, flags: message.flags as MessageFlags.Ephemeral | undefined })
           : Promise.resolve(),
-      ),
+      )),
   });
   const deferral = deferralFor(raw);
   const outcome = deferral ? await raceDeadline(work, options.deferAfterMs ?? DEFER_AFTER_MS) : { done: true as const, value: await work };

@@ -1,5 +1,8 @@
 import type { PlatformContext, RunningPlatform } from "../types.js";
 import type { DiscordSettings } from "./config.js";
+import { storeReplayGuard } from "../../http/replayGuard.js";
+import { createStoreButtonKeys } from "./buttonKeys.js";
+import { createDiscordReminderPoster, createTimerKeeper } from "./keepTimers.js";
 import { createDiscordClient } from "./createDiscordClient.js";
 import { createDiscordInteractionsHandler, DISCORD_INTERACTIONS_PATH } from "./createDiscordInteractionsHandler.js";
 
@@ -8,14 +11,27 @@ export const DISCORD_LOGIN_TIMEOUT_MS = 20_000;
 
 /** Starts the gateway and/or HTTP interactions, as the settings ask. */
 export async function startDiscord(settings: DiscordSettings, context: PlatformContext): Promise<RunningPlatform> {
-  const { registry, logger } = context;
-  const interactions = settings.publicKey
-    ? createDiscordInteractionsHandler({ publicKey: settings.publicKey, registry, logger: logger.child({ adapter: "discord-http" }) })
-    : undefined;
+  const { registry, logger, state, reminders } = context;
+  // Long button values behind short keys in the shared store: a button made here works on every instance.
+  const buttonKeys = createStoreButtonKeys(state.keyValues);
   const token = settings.token;
+  // With the bot token, timers' reminders are kept in the store and posted over REST by whichever instance is up.
+  const timers = token ? createTimerKeeper(reminders, logger.child({ adapter: "discord" })) : undefined;
+  if (token) reminders.deliverWith("discord", createDiscordReminderPoster(token, logger.child({ adapter: "discord", component: "reminders" })));
+  const interactions = settings.publicKey
+    ? createDiscordInteractionsHandler({
+        publicKey: settings.publicKey,
+        registry,
+        logger: logger.child({ adapter: "discord-http" }),
+        // Answered interaction ids in the shared store: a replay refused by one instance is refused by all.
+        replays: storeReplayGuard(state, "discord:interaction:"),
+        buttonKeys,
+        timers,
+      })
+    : undefined;
   if (token) {
     context.keepConnected("discord-gateway", async () => {
-      const gateway = createDiscordClient({ registry, logger: logger.child({ adapter: "discord-gateway" }) });
+      const gateway = createDiscordClient({ registry, logger: logger.child({ adapter: "discord-gateway" }), buttonKeys, timers });
       try {
         await withTimeout(gateway.client.login(token), context.connectTimeoutMs ?? DISCORD_LOGIN_TIMEOUT_MS);
       } catch (error) {

@@ -17,6 +17,10 @@ export function toApiInteraction(interaction: Interaction): APIInteraction | nul
     token: interaction.token,
     version: interaction.version,
     channel_id: interaction.channelId ?? undefined,
+    // What the bot may do in the channel and where the command was used: the timer's permission check reads them.
+    ...(interaction.appPermissions ? { app_permissions: interaction.appPermissions.bitfield.toString() } : {}),
+    ...(interaction.context !== null && interaction.context !== undefined ? { context: interaction.context } : {}),
+    ...(interaction.channel ? { channel: { id: interaction.channel.id, type: interaction.channel.type } } : {}),
     ...who,
   };
   let payload: object | null = null;

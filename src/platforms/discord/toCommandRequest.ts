@@ -4,7 +4,7 @@ import type {
   APIChatInputApplicationCommandInteraction,
   APIApplicationCommandAutocompleteInteraction,
 } from "discord-api-types/v10";
-import type { CommandRequest, CommandUser } from "../../commands/index.js";
+import type { CommandRequest, CommandUser, PlatformTraits } from "../../commands/index.js";
 import { discordTraits } from "./traits.js";
 
 /** Who clicked or typed: `member.user` in a server, `user` in a DM. */
@@ -21,12 +21,13 @@ export function interactionUser(interaction: APIInteraction): CommandUser {
  */
 export function toCommandRequest(
   interaction: APIChatInputApplicationCommandInteraction | APIApplicationCommandAutocompleteInteraction,
+  platform: PlatformTraits = discordTraits,
 ): CommandRequest {
   const args: Record<string, string> = {};
   for (const option of flattenOptions(interaction.data.options ?? [])) {
     if ("value" in option && option.value !== undefined) args[option.name] = String(option.value);
   }
-  return { command: interaction.data.name, args, user: interactionUser(interaction), platform: discordTraits };
+  return { command: interaction.data.name, args, user: interactionUser(interaction), platform };
 }
 
 export function flattenOptions(

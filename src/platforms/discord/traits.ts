@@ -5,8 +5,9 @@ import { DISCORD_FOLLOW_UP_WINDOW_MS, DISCORD_INTERACTION_TOKEN_LIFETIME_MS } fr
 const MENTION = /^<@!?(\d+)>$/;
 
 /**
- * What commands know of Discord: user ids are snowflakes; follow-ups ride on the interaction's token, so
- * none can come later than its lifetime, and they live in this process.
+ * What commands know of Discord: user ids are snowflakes. With a bot token (DISCORD_TOKEN), a timer's reminders
+ * are kept in the bot's store and posted to the channel over REST by whichever instance is up, so they are not
+ * bound to the interaction's 15-minute token.
  */
 export const discordTraits: PlatformTraits = {
   name: "discord",
@@ -18,9 +19,21 @@ export const discordTraits: PlatformTraits = {
   isUserId: (text) => /^\d{5,25}$/.test(text),
   writeMention: (id) => `<@${id}>`,
   followUps: {
-    maxDelaySeconds: DISCORD_FOLLOW_UP_WINDOW_MS / 1000,
-    limitReason: `Discord lets a bot answer a command for only ${DISCORD_INTERACTION_TOKEN_LIFETIME_MS / 60_000} minutes.`,
-    onRestart: "If the bot restarts before then, the reminders are lost.",
+    maxDelaySeconds: Number.POSITIVE_INFINITY,
+    onRestart: "If the bot restarts meanwhile, they are posted when it is back.",
   },
   rateLimited: true,
+};
+
+/**
+ * HTTP interactions without a bot token: follow-ups ride on the interaction's token, so none can come later
+ * than its lifetime, and they live in this process.
+ */
+export const discordWebhookTraits: PlatformTraits = {
+  ...discordTraits,
+  followUps: {
+    maxDelaySeconds: DISCORD_FOLLOW_UP_WINDOW_MS / 1000,
+    limitReason: `Discord lets a bot answer a command for only ${DISCORD_INTERACTION_TOKEN_LIFETIME_MS / 60_000} minutes without a bot token.`,
+    onRestart: "If the bot restarts before then, the reminders are lost.",
+  },
 };

@@ -17,7 +17,7 @@ export const SLACK_MANIFEST_LIMITS = {
 
 /**
  * The only scopes the bot uses: `commands` for slash commands and the shortcut, `chat:write` for shared
- * replies, thread replies, private shortcut answers and scheduled timer messages. Not `chat:write.public`:
+ * replies, thread replies, private shortcut answers, timers and their reminders. Not `chat:write.public`:
  * the bot posts only where it has been invited.
  */
 export const SLACK_BOT_SCOPES = ["commands", "chat:write"] as const;

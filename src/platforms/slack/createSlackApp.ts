@@ -12,6 +12,8 @@ import { slashCommandFromBody } from "./slashCommandFromBody.js";
 import type { PostToResponseUrlOptions } from "./postToResponseUrl.js";
 import { verifySlackRequests } from "./verify.js";
 import type { ReplayGuard } from "../../http/replayGuard.js";
+import { createReminderDesk, type ReminderDesk } from "../../app/reminderDesk.js";
+import { createMemoryStore } from "../../store/index.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 /** Web API calls give up after this; a click's follow-up is not worth a longer wait. */
@@ -38,6 +40,10 @@ export interface SlackAppOptions {
   slackApiUrl?: string;
   /** HTTP mode: remembers answered signatures; per process unless a shared store is given. */
   replays?: ReplayGuard;
+  /** Where a timer's reminders are kept (the app's reminder desk); tests may leave it out for a memory store's. */
+  reminders?: Pick<ReminderDesk, "schedule" | "cancel">;
+  /** The Web API with the bot token, shared with the reminder poster; built here when not given. */
+  botClient?: webApi.WebClient;
 }
 
 export interface SlackApp {
@@ -71,13 +77,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     authorize: async () => ({ botToken, ...identity }),
     logger: boltLogger,
     logLevel: LogLevel.WARN,
-    // One attempt, bounded, and 429s surfaced to callSlackApi's single retry instead of Bolt's 30-minute policy.
-    clientOptions: {
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-      timeout: WEB_API_TIMEOUT_MS,
-      ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
-    } satisfies webApi.WebClientOptions,
+    clientOptions: slackClientOptions(options.slackApiUrl),
   };
 
   const deps: SlackListenerDeps = {
@@ -85,6 +85,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger: logger.child({ component: "slack" }),
     now: options.now,
     responseUrl: options.responseUrl,
+    reminders: options.reminders ?? createReminderDesk(createMemoryStore(), logger),
+    botClient: options.botClient ?? createSlackBotClient(botToken, logger, options.slackApiUrl),
   };
   let app: App;
   let receiver: HTTPReceiver | undefined;
@@ -148,6 +150,21 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     return found !== null;
   };
   return { app, receiver, requestListener, checkToken, checkAppToken };
+}
+
+/** One attempt, bounded, and 429s surfaced to callSlackApi's single retry instead of Bolt's 30-minute policy. */
+function slackClientOptions(slackApiUrl: string | undefined) {
+  return {
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: WEB_API_TIMEOUT_MS,
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+  } satisfies webApi.WebClientOptions;
+}
+
+/** A Web API client that carries the bot token itself, for what the bot posts on its own (timers and their reminders). */
+export function createSlackBotClient(botToken: string, logger: Logger, slackApiUrl?: string): webApi.WebClient {
+  return new webApi.WebClient(botToken, { ...slackClientOptions(slackApiUrl), logger: toBoltLogger(logger), logLevel: LogLevel.WARN });
 }
 
 /** A slash command answered in the HTTP response, by the same handler Bolt's listener uses. */

@@ -1,22 +1,29 @@
+import { storeReplayGuard } from "../../http/replayGuard.js";
 import type { PlatformContext, RunningPlatform } from "../types.js";
 import type { SlackSettings } from "./config.js";
-import { createSlackApp, SLACK_EVENTS_PATH } from "./createSlackApp.js";
+import { createSlackApp, createSlackBotClient, SLACK_EVENTS_PATH } from "./createSlackApp.js";
+import { createSlackReminderPoster } from "./postReminder.js";
 import { startSlackSocketMode } from "./startSlackSocketMode.js";
 
 /** Starts Slack in the mode its settings ask for. */
 export async function startSlack(settings: SlackSettings, context: PlatformContext): Promise<RunningPlatform> {
-  const { registry } = context;
+  const { registry, reminders } = context;
   const logger = context.logger.child({ adapter: "slack" });
+  // Timers' reminders are posted with the bot token by whichever instance claims them, in either mode.
+  const botClient = createSlackBotClient(settings.botToken, logger);
+  reminders.deliverWith("slack", createSlackReminderPoster(botClient, logger.child({ component: "reminders" })));
   if (settings.mode === "socket") {
     // A fresh app for each attempt: a Bolt app whose start failed is not started again.
     context.keepConnected("slack-socket", async () => {
-      const app = createSlackApp({ ...settings, registry, logger });
+      const app = createSlackApp({ ...settings, registry, logger, reminders, botClient });
       await startSlackSocketMode(app, context.logger, context.connectTimeoutMs);
       return { stop: () => app.app.stop().then(() => undefined, () => undefined) };
     });
     return { routes: [], stop: async () => {} };
   }
-  const { requestListener, checkToken } = createSlackApp({ ...settings, registry, logger });
+  // Answered signatures in the shared store: a replay refused by one instance is refused by all.
+  const replays = storeReplayGuard(context.state, "slack:signature:");
+  const { requestListener, checkToken } = createSlackApp({ ...settings, registry, logger, replays, reminders, botClient });
   if (!requestListener) throw new Error("Slack HTTP mode built no request listener");
   // Slash commands answer without the token, so a bad one is reported, not fatal.
   void checkToken();

@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { renderSlackMessage } from "../render.js";
 import { COMMAND_ACTION_ID } from "../actionIds.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
-import { scheduleFollowUps } from "../scheduleFollowUps.js";
+import { keepReminders } from "../keepReminders.js";
 import { slackTraits } from "../traits.js";
 import type { SlackListenerDeps } from "./listenerDeps.js";
 import type { ButtonArgs } from "./shareButton.js";
@@ -11,14 +11,15 @@ import type { ButtonArgs } from "./shareButton.js";
  * A reply's own buttons (More, Context, Another motion…): run the invocation the button carries and answer
  * the one who clicked, as a new message so the one clicked from stays readable.
  */
-export async function handleCommandButton(deps: SlackListenerDeps, { ack, body, action, client }: ButtonArgs): Promise<void> {
+export async function handleCommandButton(deps: SlackListenerDeps, { ack, body, action }: ButtonArgs): Promise<void> {
   await ack();
   const user = { id: body.user.id, name: body.user.username ?? body.user.name };
   const reply = await deps.registry.runInvocation(action.value ?? "", user, slackTraits);
   await postToResponseUrl(body.response_url, { ...renderSlackMessage(reply), replace_original: false }, deps.logger, deps.responseUrl);
   const channel = body.channel?.id;
   if (channel && reply.followUps?.length) {
-    await scheduleFollowUps(client, { channel }, reply.followUps, deps.logger, deps.now);
+    const kept = await keepReminders(deps, channel, reply.followUps);
+    if (!kept.ok) await postToResponseUrl(body.response_url, { ...renderSlackMessage(kept.notice), replace_original: false }, deps.logger, deps.responseUrl);
   }
 }
 

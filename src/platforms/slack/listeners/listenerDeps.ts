@@ -1,12 +1,18 @@
+import type { webApi } from "@slack/bolt";
+import type { ReminderDesk } from "../../../app/reminderDesk.js";
 import type { CommandRegistry } from "../../../commands/index.js";
 import type { Logger } from "../../../logger.js";
 import type { PostToResponseUrlOptions } from "../postToResponseUrl.js";
 
-/** What every Slack listener needs: the commands to run, where to log, and the clock for scheduled messages. */
+/** What every Slack listener needs: the commands to run, where to log, and the store for a timer's reminders. */
 export interface SlackListenerDeps {
   registry: CommandRegistry;
   logger: Logger;
   now?: () => Date;
   /** Bounds on response_url posts (tests shorten the 429 wait). */
   responseUrl?: PostToResponseUrlOptions;
+  /** Where a timer's reminders are kept until one instance posts them. */
+  reminders: Pick<ReminderDesk, "schedule" | "cancel">;
+  /** The Web API with the bot token, for what the bot posts itself (a timer's announcement). */
+  botClient: webApi.WebClient;
 }

@@ -2,7 +2,7 @@ import type { App, BlockButtonAction, ButtonAction, webApi } from "@slack/bolt";
 import { renderSlackMessage } from "../render.js";
 import { SHARE_ACTION_ID } from "../actionIds.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
-import { scheduleFollowUps } from "../scheduleFollowUps.js";
+import { keepReminders } from "../keepReminders.js";
 import { slackTraits } from "../traits.js";
 import type { SlackListenerDeps } from "./listenerDeps.js";
 
@@ -17,7 +17,7 @@ export interface ButtonArgs {
  * "Share in channel": the same answer, run again from the button's invocation and posted publicly through
  * the click's `response_url`, as a new message under the private one (which stays for the asker).
  */
-export async function handleShareButton(deps: SlackListenerDeps, { ack, body, action, client }: ButtonArgs): Promise<void> {
+export async function handleShareButton(deps: SlackListenerDeps, { ack, body, action }: ButtonArgs): Promise<void> {
   await ack();
   const user = { id: body.user.id, name: body.user.username ?? body.user.name };
   const reply = await deps.registry.runInvocation(action.value ?? "", user, slackTraits);
@@ -32,7 +32,8 @@ export async function handleShareButton(deps: SlackListenerDeps, { ack, body, ac
   );
   const channel = body.channel?.id;
   if (shared && channel && reply.followUps?.length) {
-    await scheduleFollowUps(client, { channel }, reply.followUps, deps.logger, deps.now);
+    const kept = await keepReminders(deps, channel, reply.followUps);
+    if (!kept.ok) await postToResponseUrl(body.response_url, { ...renderSlackMessage(kept.notice), replace_original: false }, deps.logger, deps.responseUrl);
   }
 }
 

@@ -1,16 +1,13 @@
 import type { AckFn, App, RespondArguments, SlashCommand, webApi } from "@slack/bolt";
-import { errorReply } from "../../../reply/builders.js";
-import type { Reply } from "../../../commands/index.js";
+import { announceTimer } from "../keepReminders.js";
 import { renderSlackMessage } from "../render.js";
-import { isNotAMember } from "../callSlackApi.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
-import { scheduleFollowUps, type ScheduledFollowUps } from "../scheduleFollowUps.js";
 import { toCommandRequest } from "../toCommandRequest.js";
 import type { SlackListenerDeps } from "./listenerDeps.js";
 
 /**
- * How long a reply with reminders waits for Slack to accept them before it is sent anyway: well inside the
- * 3 seconds Slack gives the acknowledgement.
+ * How long a timer waits for its announcement to be posted before the command is acknowledged anyway: well
+ * inside the 3 seconds Slack gives the acknowledgement.
  */
 export const SCHEDULE_BEFORE_ACK_MS = 1_500;
 
@@ -24,39 +21,35 @@ export interface SlashCommandArgs {
  * Answers a slash command in its acknowledgement: no outbound call, so the reply lands within Slack's three
  * seconds even when the Web API is unreachable. Ephemeral unless the reply says otherwise.
  *
- * A reply that promises later messages (a speaking timer) has them scheduled first: where the bot may not post,
- * the asker is told at once how to fix it, privately, instead of the channel being promised reminders that
- * never come. If Slack is slow to say, the reply goes out and a refusal is told afterwards.
+ * A reply that promises later messages (a speaking timer) is different: its reminders are stored, then the
+ * reply is posted to the channel with the bot token (announceTimer), which proves the bot may post there. Where
+ * it may not, the asker is told at once how to fix it, privately, instead of the channel being promised reminders
+ * that never come. If Slack is slow to say, the command is acknowledged with nothing and a refusal is told
+ * afterwards through the response_url.
  */
-export async function handleSlashCommand(deps: SlackListenerDeps, { command, ack, client }: SlashCommandArgs): Promise<void> {
+export async function handleSlashCommand(deps: SlackListenerDeps, { command, ack }: SlashCommandArgs): Promise<void> {
+  const receivedAt = Date.now();
   const reply = await deps.registry.run(toCommandRequest(command, (name) => deps.registry.get(name)));
   if (!reply.followUps?.length) {
     await ack(renderSlackMessage(reply));
     return;
   }
-  const scheduling = scheduleFollowUps(client, { channel: command.channel_id }, reply.followUps, deps.logger, deps.now);
-  const early = await settledWithin(scheduling, SCHEDULE_BEFORE_ACK_MS);
-  if (early && isNotAMember(early.failure)) {
-    await ack(renderSlackMessage(cannotPostHere(command.command)));
+  const announcing = announceTimer(deps, command.channel_id, command.command, reply, receivedAt);
+  const early = await settledWithin(announcing, SCHEDULE_BEFORE_ACK_MS);
+  if (early && !early.ok) {
+    await ack(renderSlackMessage(early.notice));
     return;
   }
-  await ack(renderSlackMessage(reply));
+  // The bot posts the timer itself; the acknowledgement adds nothing to the channel.
+  await ack();
   if (early) return;
-  const late = await scheduling;
-  if (isNotAMember(late.failure)) {
-    const notice = cannotPostHere(command.command);
-    await postToResponseUrl(command.response_url, { text: `${notice.title}. ${notice.text}`, response_type: "ephemeral" }, deps.logger, deps.responseUrl);
+  const late = await announcing;
+  if (!late.ok) {
+    await postToResponseUrl(command.response_url, { text: `${late.notice.title}. ${late.notice.text}`, response_type: "ephemeral" }, deps.logger, deps.responseUrl);
   }
 }
 
-function cannotPostHere(command: string): Reply {
-  return errorReply(
-    "I can't post reminders here",
-    `I'm not a member of this conversation, so its reminders could not be scheduled. Invite me with /invite @ground-truth, then run ${command} again (in a direct message, use a channel instead).`,
-  );
-}
-
-async function settledWithin(work: Promise<ScheduledFollowUps>, ms: number): Promise<ScheduledFollowUps | undefined> {
+async function settledWithin<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), ms);
