@@ -13,7 +13,7 @@ import { startRedisServer, type RedisServer } from "../tests/support/redisServer
 import { formatMs } from "./measure.js";
 import { sendLoad, type LoadResult } from "./load/sendLoad.js";
 import { startServerProcess, type ServerProcess } from "./load/serverProcess.js";
-import { botEnvironment, createDiscordKeys, discordInteraction, signedDiscordRequest, slackSlashCommand, type DiscordKeys, type SignedRequest } from "./load/signedRequests.js";
+import { botEnvironment, createDiscordKeys, discordInteraction, signedDiscordRequest, slackSlashCommand, type DiscordKeys, type SignedRequest } from "../tests/support/signedRequests.js";
 
 const REQUESTS = 1_000;
 const WARM_UP = 100;

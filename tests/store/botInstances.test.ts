@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDiscordKeys, discordInteraction, signedDiscordRequest, slackSlashCommand } from "../../bench/load/signedRequests.js";
+import { createDiscordKeys, discordInteraction, signedDiscordRequest, slackSlashCommand } from "../support/signedRequests.js";
 import { startRedisServer, type RedisServer } from "../support/redisServer.js";
 import { postedMessages, sendSigned, startBot, type BotProcess } from "./botProcesses.js";
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { slackSlashCommand } from "../../bench/load/signedRequests.js";
+import { slackSlashCommand } from "../support/signedRequests.js";
 import { postedMessages, sendSigned, startBot, type BotProcess } from "./botProcesses.js";
 
 const dir = mkdtempSync(join(tmpdir(), "gt-restart-"));
