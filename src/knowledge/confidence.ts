@@ -20,19 +20,30 @@ export function unmatchedTerms(terms: readonly SearchedTerm[]): string[] {
 
 /**
  * The share of the subject's weight a passage covers, given its per-term form weights (0 to 1). A word the
- * documents never use counts by its specificity: a missing thing weighs fully, a missing verb little.
+ * documents never use counts against it: a missing thing (a noun-like word, `sanctions`, `Pope`) fully, a
+ * missing verb or modifier by its specificity to the power `missingWordExponent`, so hardly at all — a
+ * document words its verbs its own way (asked "broken", it says "violated"), but a thing it never names it
+ * does not discuss.
  */
-export function coverage(terms: readonly SearchedTerm[], termWeights: readonly number[]): number {
+export function coverage(
+  terms: readonly SearchedTerm[],
+  termWeights: readonly number[],
+  options: ConfidenceOptions = DEFAULT_SEARCH_TUNING.confidence,
+): number {
   let covered = 0;
   let total = 0;
   const subject = new Set(subjectTerms(terms));
   terms.forEach((term, t) => {
     if (!subject.has(term)) return;
-    const weight = term.weight * (term.used ? 1 : term.specificity);
+    const weight = term.weight * (term.used ? 1 : missingWordWeight(term.specificity, options));
     total += weight;
     covered += weight * (termWeights[t] ?? 0);
   });
   return total > 0 ? covered / total : 0;
+}
+
+function missingWordWeight(specificity: number, options: ConfidenceOptions): number {
+  return specificity >= options.thingSpecificity ? 1 : specificity ** options.missingWordExponent;
 }
 
 /**

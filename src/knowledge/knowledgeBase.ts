@@ -165,7 +165,7 @@ export class KnowledgeBase {
     if (type) this.preferAnswerType(result.matches, type);
     const hits = result.matches.slice(offset, offset + limit).map((match) => this.hit(match, result.terms));
     const best = result.matches[0];
-    const bestCoverage = best ? coverage(result.terms, best.termWeights) : undefined;
+    const bestCoverage = best ? coverage(result.terms, best.termWeights, this.tuning.confidence) : undefined;
     const answersType = !best || !type || holdsAnswerType(withoutCitations(this.passages.get(best.passageId)!), type);
     return {
       hits,
@@ -220,7 +220,7 @@ export class KnowledgeBase {
     if (passage.sentences.length > 1) {
       let best = -1;
       for (const sentence of passage.sentences) {
-        const covered = coverage(terms, this.index.termWeightsIn(sentence, terms));
+        const covered = coverage(terms, this.index.termWeightsIn(sentence, terms), this.tuning.confidence);
         if (covered > best) {
           best = covered;
           hit.sentence = sentence;

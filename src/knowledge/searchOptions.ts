@@ -72,8 +72,16 @@ export interface ConfidenceOptions {
   strongCoverage: number;
   /** The share needed when a thing the question names (a noun-like word) is in no document. */
   strongCoverageWithMissingThing: number;
-  /** How noun-like (specificity) a missing word must be to count as a missing thing. */
+  /**
+   * How noun-like (specificity) a missing word must be to count as a missing thing: it then counts fully
+   * against the coverage, and raises the share needed to `strongCoverageWithMissingThing`.
+   */
   thingSpecificity: number;
+  /**
+   * A missing word that is no thing (a verb or modifier the document words otherwise: asked "broken", it says
+   * "violated") counts against the coverage by its specificity to this power: 3 makes a verb (0.3) count 3%.
+   */
+  missingWordExponent: number;
 }
 
 /** How typed words are corrected and names looked up. */
@@ -135,6 +143,7 @@ export const DEFAULT_SEARCH_TUNING: Readonly<SearchTuning> = Object.freeze({
     strongCoverage: 0.35,
     strongCoverageWithMissingThing: 0.45,
     thingSpecificity: 0.7,
+    missingWordExponent: 3,
   },
   correction: {
     minLength: 4,
