@@ -247,7 +247,7 @@ export class PassageIndex {
     let list = [...candidates.values()];
     if (needAll) list = list.filter((candidate) => candidate.termWeights.every((weight, t) => common.has(t) || weight > 0));
     const ranked = list
-      .map((candidate) => ({ candidate, score: candidate.sum * coordination(candidate.termWeights, searched) }))
+      .map((candidate) => ({ candidate, score: candidate.sum * coordination(candidate.termWeights) }))
       .sort((a, b) => b.score - a.score);
     const head = this.rerank(ranked.slice(0, this.ranking.rerankDepth).map(({ candidate }) => candidate), terms, searched, common);
     head.sort((a, b) => b.score - a.score);
@@ -355,7 +355,7 @@ export class PassageIndex {
       }
       for (const { word, bonus } of exact) if (passageWords.includes(word)) sum += bonus;
       sum += phraseBonus(stems, pairs);
-      return { passageId: candidate.id, score: sum * coordination(termWeights, searched), termWeights };
+      return { passageId: candidate.id, score: sum * coordination(termWeights), termWeights };
     });
   }
 
@@ -397,24 +397,8 @@ function phraseBonus(stems: readonly string[], pairs: readonly QueryPair[]): num
 }
 
 /** How many of the terms a passage matches, each by the weight of the form it uses: MiniSearch's "quality". */
-function coordination(termWeights: readonly number[], searched: readonly SearchedTerm[]): number {
-  const mode = process.env.EXP_COORD ?? "count";
-  if (mode === "none") return 1;
-  if (mode === "count") {
-    let total = 0;
-    for (const weight of termWeights) total += weight;
-    return total;
-  }
+function coordination(termWeights: readonly number[]): number {
   let total = 0;
-  let all = 0;
-  termWeights.forEach((weight, t) => {
-    const idf = searched[t]!.used ? searched[t]!.weight : 0;
-    total += weight * idf;
-    all += idf;
-  });
-  const share = all > 0 ? total / all : 0;
-  if (mode === "share") return share;
-  if (mode === "share2") return share * share;
-  if (mode === "sharecount") return share * termWeights.length;
-  return share;
+  for (const weight of termWeights) total += weight;
+  return total;
 }
