@@ -110,8 +110,10 @@ export interface SearchTuning {
   correction: CorrectionOptions;
 }
 
-/** Any part of the tuning, group by group; the rest keeps its default. */
-export type SearchTuningOptions = { [Group in keyof SearchTuning]?: Partial<SearchTuning[Group]> };
+/** Any part of the tuning, group by group (and boost by boost); the rest keeps its default. */
+export type SearchTuningOptions = { [Group in Exclude<keyof SearchTuning, "ranking">]?: Partial<SearchTuning[Group]> } & {
+  ranking?: Partial<Omit<RankingOptions, "fieldBoost">> & { fieldBoost?: Partial<RankingOptions["fieldBoost"]> };
+};
 
 export const DEFAULT_SEARCH_TUNING: Readonly<SearchTuning> = Object.freeze({
   ranking: {

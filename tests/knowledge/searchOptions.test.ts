@@ -27,7 +27,7 @@ const document = parseDocument(
 
 describe("the search tuning", () => {
   it("keeps every default in one object and lays options over it group by group", () => {
-    const tuning = searchTuning({ ranking: { fieldBoost: { sources: 3 } as never }, confidence: { strongCoverage: 0.9 } });
+    const tuning = searchTuning({ ranking: { fieldBoost: { sources: 3 } }, confidence: { strongCoverage: 0.9 } });
     expect(tuning.ranking.fieldBoost).toEqual({ ...DEFAULT_SEARCH_TUNING.ranking.fieldBoost, sources: 3 });
     expect(tuning.ranking.phraseBonus).toBe(DEFAULT_SEARCH_TUNING.ranking.phraseBonus);
     expect(tuning.confidence).toEqual({ ...DEFAULT_SEARCH_TUNING.confidence, strongCoverage: 0.9 });
