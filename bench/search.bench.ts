@@ -13,7 +13,7 @@ import { judgedSet, JUDGED_FOLDERS, type JudgedQuestion } from "../tests/knowled
 import { qualitySet } from "../tests/knowledge/qualitySet.js";
 import { scoreJudgedSet, type JudgedScore } from "../tests/support/judgedQuality.js";
 import { buildQueries, buildSyntheticCorpus } from "./syntheticCorpus.js";
-import { formatMs, rssMegabytes, timeEach, timeOnce } from "./measure.js";
+import { formatMs, rssMegabytes, timeEach, timeEachBest, timeOnce } from "./measure.js";
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1000);
 const SENTENCES_PER_DOCUMENT = 40;
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
   out(`synthetic corpus: ${DOCUMENTS} documents, ${knowledge.passageCount} passages`);
   out(row("parse", formatMs(parsed.ms), "-"));
   out(row("index build", formatMs(indexed.ms), formatMs(fuseBuild.ms)));
+  out(row("parse + index build, CPU time", formatMs(parsed.cpuMs + indexed.cpuMs), formatMs(fuseBuild.cpuMs)));
   out(row("RSS after indexing (MB)", `${rssAfter}`, "-"));
   out(row("RSS growth for the index (MB)", `${rssAfter - rssBefore}`, "-"));
   let worstP99 = 0;
@@ -90,9 +91,11 @@ async function main(): Promise<void> {
     out(row(`${kind} p50`, formatMs(ours.p50), formatMs(fuse.p50)));
     out(row(`${kind} p99`, formatMs(ours.p99), formatMs(fuse.p99)));
     out(row(`${kind} max`, formatMs(ours.max), formatMs(fuse.max)));
+    out(row(`${kind} p99, best of 3 per query`, formatMs(timeEachBest(list, (query) => knowledge.search(query)).p99), "-"));
   }
   out();
-  out(`(${QUERIES_PER_KIND} queries per kind for ours, ${FUSE_QUERIES_PER_KIND} for plain Fuse.js)`);
+  out(`(${QUERIES_PER_KIND} queries per kind for ours, ${FUSE_QUERIES_PER_KIND} for plain Fuse.js; the targets are judged on the`);
+  out(` wall clock; CPU time and best-of-3 show what the code costs when other processes share the machine)`);
   const targets = [
     [`judged precision@1 >= 0.85 (${judged.all.precisionAt1.toFixed(2)})`, judged.all.precisionAt1 >= 0.85],
     [`judged hit@3 >= 0.9 (${judged.all.hitAt3.toFixed(2)})`, judged.all.hitAt3 >= 0.9],

@@ -7,3 +7,4 @@ export { parseCitations, sourceKey } from "./parseCitations.js";
 export type { Confidence } from "./confidence.js";
 export type { QueryTerm, TermForm, FormKind } from "./queryTerms.js";
 export type { SearchedTerm } from "./passageIndex.js";
+export { DEFAULT_SEARCH_TUNING, searchTuning, type SearchTuning, type SearchTuningOptions } from "./searchOptions.js";

@@ -4,6 +4,7 @@ import { answerTypeOf, holdsAnswerType, type AnswerType } from "./answerType.js"
 import { coverage, judgeConfidence, unmatchedTerms, type Confidence } from "./confidence.js";
 import { englishLexicon } from "./lexicon.js";
 import { foldForComparison } from "../text/normalizeText.js";
+import { searchTuning, type SearchTuning, type SearchTuningOptions } from "./searchOptions.js";
 import { PassageIndex, type PassageMatch, type PassageSearchOptions, type SearchedTerm } from "./passageIndex.js";
 import type { QueryTerm } from "./queryTerms.js";
 import { tokenizeWords } from "./textTokens.js";
@@ -66,18 +67,18 @@ export interface PassageContext {
 export type CompletionKind = "terms" | "sources" | "sections" | "documents";
 
 const MAX_COMPLETIONS = 25;
-/** How far a passage holding a date or amount asked for moves up, among how many of the best. */
-const ANSWER_TYPE_PREFERENCE = 0.25;
-const ANSWER_TYPE_DEPTH = 10;
-const NAME_THRESHOLD = 0.4;
 
 /**
  * The loaded documents and everything needed to answer from them: passage search, fuzzy look-up of
  * sources, sections and documents, context around a passage, and autocomplete. Immutable: a reload builds
- * a new one and swaps it in, so a request never sees a half-built index.
+ * a new one and swaps it in, so a request never sees a half-built index. How it ranks and when it trusts an
+ * answer is tuned by `options` (src/knowledge/searchOptions.ts: every weight, threshold and limit with its
+ * default in one place).
  */
 export class KnowledgeBase {
-  private readonly index = new PassageIndex();
+  /** The search tuning in force: the defaults with the constructor's options laid over them. */
+  readonly tuning: SearchTuning;
+  private readonly index: PassageIndex;
   private readonly passages = new Map<string, Passage>();
   private readonly sourceFuse: Fuse<SourceHit>;
   private readonly sectionFuse: Fuse<SectionHit>;
@@ -88,7 +89,11 @@ export class KnowledgeBase {
   constructor(
     readonly documents: readonly KnowledgeDocument[],
     readonly errors: readonly KnowledgeError[] = [],
+    options: SearchTuningOptions = {},
   ) {
+    this.tuning = searchTuning(options);
+    this.index = new PassageIndex(this.tuning);
+    const nameThreshold = this.tuning.correction.nameThreshold;
     for (const document of documents) {
       for (const passage of document.passages) this.passages.set(passage.id, passage);
       const sourceByKey = new Map(document.sources.map((source) => [source.key, source]));
@@ -118,7 +123,7 @@ export class KnowledgeBase {
       ],
       includeScore: true,
       ignoreLocation: true,
-      threshold: NAME_THRESHOLD,
+      threshold: nameThreshold,
       getFn: (hit, path) => {
         const value = Fuse.config.getFn(hit, path);
         return typeof value === "string" ? foldForComparison(value) : value;
@@ -129,9 +134,9 @@ export class KnowledgeBase {
       keys: ["section.heading"],
       includeScore: true,
       ignoreLocation: true,
-      threshold: NAME_THRESHOLD,
+      threshold: nameThreshold,
     });
-    this.documentFuse = new Fuse([...documents], { keys: ["id", "title"], ignoreLocation: true, threshold: NAME_THRESHOLD });
+    this.documentFuse = new Fuse([...documents], { keys: ["id", "title"], ignoreLocation: true, threshold: nameThreshold });
   }
 
   get passageCount(): number {
@@ -160,14 +165,14 @@ export class KnowledgeBase {
     if (type) this.preferAnswerType(result.matches, type);
     const hits = result.matches.slice(offset, offset + limit).map((match) => this.hit(match, result.terms));
     const best = result.matches[0];
-    const bestCoverage = best ? coverage(result.terms, best.termWeights) : undefined;
+    const bestCoverage = best ? coverage(result.terms, best.termWeights, this.tuning.confidence) : undefined;
     const answersType = !best || !type || holdsAnswerType(withoutCitations(this.passages.get(best.passageId)!), type);
     return {
       hits,
       total: result.matches.length,
       corrections: result.corrections,
       words: result.words,
-      confidence: judgeConfidence(result.terms, bestCoverage, answersType),
+      confidence: judgeConfidence(result.terms, bestCoverage, answersType, this.tuning.confidence),
       unmatched: unmatchedTerms(result.terms),
       terms: result.terms,
       coverage: bestCoverage ?? 0,
@@ -196,9 +201,10 @@ export class KnowledgeBase {
    * an amount) move up: "When did the fighting turn into an all-out war?" wants the passage with the date.
    */
   private preferAnswerType(matches: PassageMatch[], type: AnswerType): void {
-    const head = matches.slice(0, ANSWER_TYPE_DEPTH);
+    const { answerTypeDepth, answerTypePreference } = this.tuning.ranking;
+    const head = matches.slice(0, answerTypeDepth);
     for (const match of head) {
-      if (holdsAnswerType(withoutCitations(this.passages.get(match.passageId)!), type)) match.score *= 1 + ANSWER_TYPE_PREFERENCE;
+      if (holdsAnswerType(withoutCitations(this.passages.get(match.passageId)!), type)) match.score *= 1 + answerTypePreference;
     }
     head.sort((a, b) => b.score - a.score);
     matches.splice(0, head.length, ...head);
@@ -214,7 +220,7 @@ export class KnowledgeBase {
     if (passage.sentences.length > 1) {
       let best = -1;
       for (const sentence of passage.sentences) {
-        const covered = coverage(terms, this.index.termWeightsIn(sentence, terms));
+        const covered = coverage(terms, this.index.termWeightsIn(sentence, terms), this.tuning.confidence);
         if (covered > best) {
           best = covered;
           hit.sentence = sentence;

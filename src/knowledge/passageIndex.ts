@@ -4,6 +4,7 @@ import { englishLexicon, type Lexicon } from "./lexicon.js";
 import { countsAsUse, queryTerms, type QueryTerm, type TermContext } from "./queryTerms.js";
 import { editDistance, TermVocabulary, type TermCorrection } from "./termVocabulary.js";
 import { indexTerm, tokenizeWords } from "./textTokens.js";
+import { searchTuning, type SearchTuning } from "./searchOptions.js";
 import type { Passage } from "./types.js";
 
 export interface PassageSearchOptions {
@@ -36,32 +37,6 @@ export interface PassageSearchResult {
   words: string[];
   terms: SearchedTerm[];
 }
-
-/** How the ranking weighs things; tuned on the judged set in tests/knowledge (not its held-out part). */
-export const RANKING = {
-  /** A heading or a cited author naming the query is a strong sign the passage is about it. */
-  fieldBoost: { text: 1, section: 0.6, sources: 1.5 },
-  /** No word is longer; a pasted 100 KB "word" is matched exactly or not at all. */
-  maxCorrectableLength: 40,
-  /**
-   * Stems merge `neutral` and `neutrality`; the word actually typed gets this share of its weight again
-   * in the passages that contain it as typed.
-   */
-  exactWordBonus: 0.5,
-  /** Two query words side by side in a passage: this share of their weight again. */
-  phraseBonus: 0.5,
-  /** Only the best this many are re-ranked for exact words and common words. */
-  rerankDepth: 200,
-  /**
-   * In a large corpus, a word in more than this share of passages ("war", "talks") matches thousands of
-   * them and costs most of a query's time while hardly changing the order. Such words then only re-rank
-   * the passages the rarer words found.
-   */
-  commonWordShare: 0.02,
-  commonWordMinPassages: 5000,
-  /** Typo corrections remembered per index. */
-  correctionCacheSize: 10_000,
-} as const;
 
 /** What the index should know about a passage beyond its own words. */
 export interface PassageDescription {
@@ -113,7 +88,7 @@ export class PassageIndex {
     processTerm: (term) => (term ? indexTerm(term) : null),
   });
   private readonly lexicon: Lexicon = englishLexicon();
-  private readonly vocabulary = new TermVocabulary();
+  private readonly vocabulary: TermVocabulary;
   /** Passages containing each stem: its document frequency. */
   private readonly stemFrequency = new Map<string, number>();
   /** The stems each document uses. */
@@ -130,6 +105,12 @@ export class PassageIndex {
   private readonly describedBy = new Map<string, string>();
   private readonly documentOf = new Map<string, string>();
   private readonly corrections = new Map<string, string | null>();
+  private readonly ranking: SearchTuning["ranking"];
+
+  constructor(private readonly tuning: SearchTuning = searchTuning()) {
+    this.ranking = tuning.ranking;
+    this.vocabulary = new TermVocabulary(tuning.correction);
+  }
 
   /**
    * Indexes passages, with the words `describe` gives for each beside its own text. Each text is tokenized
@@ -191,7 +172,7 @@ export class PassageIndex {
     if (lower === undefined) {
       const ids = this.miniSearch.search(word, { fields: ["text"], fuzzy: false, prefix: false }).map((result) => result.id as string);
       lower = ids.some((id) => this.wordsOf.get(id)?.includes(word) && this.lowerCaseIn(id, word));
-      if (this.writtenInLowerCase.size >= RANKING.correctionCacheSize) this.writtenInLowerCase.clear();
+      if (this.writtenInLowerCase.size >= this.tuning.correction.cacheSize) this.writtenInLowerCase.clear();
       this.writtenInLowerCase.set(word, lower);
     }
     return !lower && !this.lexicon.isCommonWord(word);
@@ -239,7 +220,7 @@ export class PassageIndex {
         // counts the better one, not both. Related words match the text and headings, not source names.
         const results = this.miniSearch.search(form.word, {
           fields: countsAsUse(form) ? ALL_FIELDS : TEXT_FIELDS,
-          boost: RANKING.fieldBoost,
+          boost: this.ranking.fieldBoost,
           fuzzy: false,
           prefix: false,
           filter,
@@ -268,9 +249,9 @@ export class PassageIndex {
     const ranked = list
       .map((candidate) => ({ candidate, score: candidate.sum * coordination(candidate.termWeights) }))
       .sort((a, b) => b.score - a.score);
-    const head = this.rerank(ranked.slice(0, RANKING.rerankDepth).map(({ candidate }) => candidate), terms, searched, common);
+    const head = this.rerank(ranked.slice(0, this.ranking.rerankDepth).map(({ candidate }) => candidate), terms, searched, common);
     head.sort((a, b) => b.score - a.score);
-    const tail = ranked.slice(RANKING.rerankDepth).map(({ candidate, score }) => ({ passageId: candidate.id, score, termWeights: candidate.termWeights }));
+    const tail = ranked.slice(this.ranking.rerankDepth).map(({ candidate, score }) => ({ passageId: candidate.id, score, termWeights: candidate.termWeights }));
     return { matches: head.concat(tail), corrections, words, terms: searched };
   }
 
@@ -290,6 +271,7 @@ export class PassageIndex {
 
   private termContext(aliases: AliasTable, corrections: TermCorrection[], documentId?: string): TermContext {
     return {
+      tuning: this.tuning,
       lexicon: this.lexicon,
       aliases,
       hasStem: (stem) => this.hasStem(stem, documentId),
@@ -312,7 +294,7 @@ export class PassageIndex {
    * becomes `logos`).
    */
   private correctWord(word: string, typedAsName: boolean): string | null {
-    if (word.length > RANKING.maxCorrectableLength) return null;
+    if (word.length > this.tuning.correction.maxLength) return null;
     const key = `${typedAsName ? "N" : "w"}${word}`;
     let corrected = this.corrections.get(key);
     if (corrected === undefined) {
@@ -326,7 +308,7 @@ export class PassageIndex {
               ? isName(candidate) && editDistance(word, candidate) <= 1
               : !typedAsName || isName(candidate),
           ) ?? null;
-      if (this.corrections.size >= RANKING.correctionCacheSize) this.corrections.clear();
+      if (this.corrections.size >= this.tuning.correction.cacheSize) this.corrections.clear();
       this.corrections.set(key, corrected);
     }
     return corrected;
@@ -336,10 +318,10 @@ export class PassageIndex {
   private commonTerms(terms: readonly QueryTerm[], needAll: boolean): Set<number> {
     const passages = this.documentOf.size;
     const common = new Set<number>();
-    if (needAll || passages < RANKING.commonWordMinPassages) return common;
+    if (needAll || passages < this.ranking.commonWordMinPassages) return common;
     terms.forEach((term, t) => {
       const frequency = Math.max(...term.forms.map((form) => this.stemFrequency.get(form.stem) ?? 0));
-      if (frequency / passages > RANKING.commonWordShare) common.add(t);
+      if (frequency / passages > this.ranking.commonWordShare) common.add(t);
     });
     return common.size === terms.length ? new Set() : common;
   }
@@ -351,13 +333,13 @@ export class PassageIndex {
   private rerank(candidates: readonly Candidate[], terms: readonly QueryTerm[], searched: readonly SearchedTerm[], common: ReadonlySet<number>): PassageMatch[] {
     const exact = terms.flatMap((term) => {
       const typed = term.forms.find((form) => form.kind === "typed" || form.kind === "corrected");
-      return typed ? [{ word: typed.word, bonus: RANKING.exactWordBonus * this.inverseFrequency(typed.stem) }] : [];
+      return typed ? [{ word: typed.word, bonus: this.ranking.exactWordBonus * this.inverseFrequency(typed.stem) }] : [];
     });
     const usedStems = terms.map((term) => new Set(term.forms.filter(countsAsUse).map((form) => form.stem)));
     const pairs: QueryPair[] = terms.slice(1).map((_, t) => ({
       first: usedStems[t]!,
       second: usedStems[t + 1]!,
-      bonus: RANKING.phraseBonus * (searched[t]!.weight + searched[t + 1]!.weight),
+      bonus: this.ranking.phraseBonus * (searched[t]!.weight + searched[t + 1]!.weight),
     }));
     const commonForms = [...common].map((t) => ({ t, weightOf: new Map(terms[t]!.forms.map((form) => [form.stem, form.weight])), idf: searched[t]!.weight }));
     return candidates.map((candidate) => {

@@ -1,6 +1,7 @@
 import type { AliasTable } from "./aliases.js";
 import { QUESTION_FRAME_WORDS } from "../text/englishWords.js";
 import type { Lexicon } from "./lexicon.js";
+import type { SearchTuning } from "./searchOptions.js";
 import { indexTerm, MAX_QUERY_WORDS, tokenizeWords, typedWords } from "./textTokens.js";
 
 /**
@@ -37,27 +38,10 @@ export interface QueryTerm {
   forms: TermForm[];
 }
 
-/** The weights of forms other than the typed one. Related words count for less than the words typed. */
-export const FORM_WEIGHTS = {
-  corrected: 1,
-  alias: 0.9,
-  derived: 0.7,
-  relatedFirstSense: 0.45,
-  relatedOtherSense: 0.3,
-  /** Every form of a word that frames the question ("argue", "role", "happen"). */
-  frame: 0.3,
-} as const;
-
-const MAX_SENSES_FOR_SYNONYMS = 16;
-
-/** Queries of more content words than this get no WordNet synonyms (their words' families still count). */
-const MAX_EXPANDED_WORDS = 16;
-
-/** At most this many WordNet words per query word: the index only needs the few it knows. */
-const MAX_RELATED_FORMS = 6;
-
 /** What building a query's terms needs from the index. */
 export interface TermContext {
+  /** The weights of forms other than the typed one, and how far to expand (see searchOptions.ts). */
+  tuning: Pick<SearchTuning, "forms" | "expansion">;
   lexicon: Lexicon;
   aliases: AliasTable;
   /** Whether the documents use a word with this index form. */
@@ -81,7 +65,8 @@ export function queryTerms(query: string, context: TermContext): QueryTerm[] {
   const words = typedWords(query);
   // A long text (a pasted message, a claim) is matched by its own words: it says enough without synonyms,
   // and each one would be another search.
-  const long = words.filter((w) => indexTerm(w.word) !== null).length > MAX_EXPANDED_WORDS;
+  const { forms: weights, expansion } = context.tuning;
+  const long = words.filter((w) => indexTerm(w.word) !== null).length > expansion.maxExpandedWords;
   const terms: QueryTerm[] = [];
   for (let at = 0; at < words.length && terms.length < MAX_QUERY_WORDS; at++) {
     const alias = context.aliases.match(words, at);
@@ -101,8 +86,8 @@ export function queryTerms(query: string, context: TermContext): QueryTerm[] {
     if (name) for (const member of nameFamily(word, context)) addForm(forms, member);
     // "What does the author *argue* about China?" is about China: a word that frames the question still
     // counts, but for little, or it would pick the passages that happen to use it.
-    if (frame) for (const form of forms) form.weight *= FORM_WEIGHTS.frame;
-    terms.push({ text: typed, name, frame, specificity: name ? 1 : specificity(word, context.lexicon), forms });
+    if (frame) for (const form of forms) form.weight *= weights.frame;
+    terms.push({ text: typed, name, frame, specificity: name ? 1 : specificity(word, context.lexicon, expansion), forms });
   }
   return terms;
 }
@@ -116,21 +101,20 @@ function aliasTerm(text: string, aliasWords: readonly string[], canonical: reado
   for (const word of canonical) {
     const stem = indexTerm(word);
     // A stop word that names something as an acronym (`US`) is kept as the acronym's form.
-    if (stem ?? word) addForm(forms, { word, stem: stem ?? word, weight: FORM_WEIGHTS.alias, kind: "alias" });
+    if (stem ?? word) addForm(forms, { word, stem: stem ?? word, weight: context.tuning.forms.alias, kind: "alias" });
   }
   return { text, name: true, frame: false, specificity: 1, forms: forms.filter((form, i) => i === 0 || context.hasStem(form.stem)) };
 }
 
-/** The least a word can weigh: one WordNet does not know at all is a function word (`between`, `toward`). */
-const MIN_SPECIFICITY = 0.25;
-const VERB_LIKE_SPECIFICITY = 0.3;
-
-/** A common word's specificity: the share of its WordNet senses that are nouns, between verb-like and 1. */
-function specificity(word: string, lexicon: Lexicon): number {
+/**
+ * A common word's specificity: the share of its WordNet senses that are nouns, between verb-like and 1; the
+ * least for a word WordNet does not know at all, a function word (`between`, `toward`).
+ */
+function specificity(word: string, lexicon: Lexicon, expansion: SearchTuning["expansion"]): number {
   const senses = lexicon.senseCounts(word);
   const total = senses.n + senses.v + senses.a + senses.r;
-  if (total === 0) return MIN_SPECIFICITY;
-  return VERB_LIKE_SPECIFICITY + (1 - VERB_LIKE_SPECIFICITY) * (senses.n / total);
+  if (total === 0) return expansion.minSpecificity;
+  return expansion.verbLikeSpecificity + (1 - expansion.verbLikeSpecificity) * (senses.n / total);
 }
 
 /**
@@ -138,11 +122,12 @@ function specificity(word: string, lexicon: Lexicon): number {
  * things, and for words that frame a question, whose synonyms find nothing in particular.
  */
 function wordForms(word: string, stem: string, typedAsName: boolean, familyOnly: boolean, context: TermContext): TermForm[] {
+  const { forms: weights, expansion } = context.tuning;
   const forms: TermForm[] = [{ word, stem, weight: 1, kind: "typed" }];
   if (!context.hasStem(stem)) {
     const corrected = context.correct(word, typedAsName);
     const correctedStem = corrected ? indexTerm(corrected) : null;
-    if (corrected && correctedStem) forms.unshift({ word: corrected, stem: correctedStem, weight: FORM_WEIGHTS.corrected, kind: "corrected" });
+    if (corrected && correctedStem) forms.unshift({ word: corrected, stem: correctedStem, weight: weights.corrected, kind: "corrected" });
   } else if (word.length >= 4 && !context.isDocumentWord(word) && !context.lexicon.has(word)) {
     // Same stem, misspelt (`neutrallity`): the document's spelling is the one passages are credited for.
     const corrected = context.correct(word, typedAsName);
@@ -152,7 +137,7 @@ function wordForms(word: string, stem: string, typedAsName: boolean, familyOnly:
   const used = context.hasStem(stem);
   // A word of many meanings (`take`, `hold`, `get`) has synonyms for each; they would find anything.
   const senses = context.lexicon.senseCounts(word);
-  const polysemous = senses.n + senses.v + senses.a + senses.r > MAX_SENSES_FOR_SYNONYMS;
+  const polysemous = senses.n + senses.v + senses.a + senses.r > expansion.maxSensesForSynonyms;
   for (const candidate of context.lexicon.related(word)) {
     if ((familyOnly || polysemous) && candidate.relation !== "derived") continue;
     // A word the documents use is found as itself; only its closest synonyms are worth a look.
@@ -163,12 +148,12 @@ function wordForms(word: string, stem: string, typedAsName: boolean, familyOnly:
     if (!candidateStem || !context.hasStem(candidateStem) || forms.some((form) => form.stem === candidateStem)) continue;
     const weight =
       candidate.relation === "derived"
-        ? FORM_WEIGHTS.derived
+        ? weights.derived
         : candidate.sense === 1 && candidate.relation !== "broader" && !used
-          ? FORM_WEIGHTS.relatedFirstSense
-          : FORM_WEIGHTS.relatedOtherSense;
+          ? weights.relatedFirstSense
+          : weights.relatedOtherSense;
     addForm(forms, { word: candidate.word, stem: candidateStem, weight, kind: candidate.relation === "derived" ? "derived" : "related" });
-    if (++related >= MAX_RELATED_FORMS) break;
+    if (++related >= expansion.maxRelatedForms) break;
   }
   return forms;
 }
@@ -182,7 +167,7 @@ function nameFamily(word: string, context: TermContext): TermForm[] {
     .filter((candidate) => NAME_FAMILY_ENDINGS.test(candidate.startsWith(word) ? candidate.slice(word.length) : candidate.slice(base.length)))
     .flatMap((candidate) => {
       const stem = indexTerm(candidate);
-      return stem && context.hasStem(stem) ? [{ word: candidate, stem, weight: FORM_WEIGHTS.derived, kind: "derived" as const }] : [];
+      return stem && context.hasStem(stem) ? [{ word: candidate, stem, weight: context.tuning.forms.derived, kind: "derived" as const }] : [];
     });
 }
 

@@ -1,4 +1,5 @@
 import Fuse from "fuse.js";
+import { DEFAULT_SEARCH_TUNING, type CorrectionOptions } from "./searchOptions.js";
 import { indexTerm } from "./textTokens.js";
 
 export interface TermCorrection {
@@ -6,18 +7,6 @@ export interface TermCorrection {
   to: string;
 }
 
-/** The shortest word worth correcting: below this, a fuzzy match is more likely wrong than right. */
-const MIN_CORRECTABLE_LENGTH = 4;
-/** No word is longer; a pasted 100 KB "word" would make Fuse allocate memory in proportion to it. */
-const MAX_CORRECTABLE_LENGTH = 40;
-/** Fuse's 0-1 distance; 0.4 admits a transposition in a five-letter name (`dehli` → `delhi`). */
-const CORRECTION_THRESHOLD = 0.4;
-const MAX_LENGTH_DIFFERENCE = 2;
-/**
- * Fuse's score admits whole-word look-alikes that are no typo (`anyone` → `annexed`), so a candidate must
- * also be within one edit (two for words of this length or more), counting a swap of neighbours as one.
- */
-const LONG_WORD = 7;
 
 /**
  * The words of the indexed documents, for correcting typos in names and terms with fuse.js
@@ -26,15 +15,22 @@ const LONG_WORD = 7;
  * Fuse scans every candidate string, so the vocabulary is bucketed by first letter: a query scans a few
  * hundred words, not the whole corpus's vocabulary. `prepare()` builds the buckets' indexes up front, so
  * the first typo after a (re)load does not pay for it.
+ *
+ * Fuse's score admits whole-word look-alikes that are no typo (`anyone` → `annexed`), so a candidate must
+ * also be within one edit (two for long words, `options.longWord`), counting a swap of neighbours as one.
+ * Words shorter than `options.minLength` are not kept: a fuzzy match on them is more likely wrong than right;
+ * nor is a word longer than `options.maxLength` looked up (Fuse allocates memory in proportion to it).
  */
 export class TermVocabulary {
+  constructor(private readonly options: CorrectionOptions = DEFAULT_SEARCH_TUNING.correction) {}
+
   private readonly frequency = new Map<string, number>();
   private readonly buckets = new Map<string, string[]>();
   private readonly fuses = new Map<string, Fuse<string>>();
 
   add(words: Iterable<string>): void {
     for (const word of words) {
-      if (word.length < MIN_CORRECTABLE_LENGTH || indexTerm(word) === null || /^\p{N}+$/u.test(word)) continue;
+      if (word.length < this.options.minLength || indexTerm(word) === null || /^\p{N}+$/u.test(word)) continue;
       const count = this.frequency.get(word);
       this.frequency.set(word, (count ?? 0) + 1);
       if (count === undefined) {
@@ -60,13 +56,13 @@ export class TermVocabulary {
 
   /** Words close to `word`, best first. Empty for a word the vocabulary already has. */
   similar(word: string, limit = 3): string[] {
-    if (word.length < MIN_CORRECTABLE_LENGTH || word.length > MAX_CORRECTABLE_LENGTH) return [];
+    if (word.length < this.options.minLength || word.length > this.options.maxLength) return [];
     const fuse = this.bucketFuse(word[0]!);
     if (!fuse) return [];
-    const maxEdits = word.length >= LONG_WORD ? 2 : 1;
+    const maxEdits = word.length >= this.options.longWord ? 2 : 1;
     return fuse
       .search(word, { limit: 20 })
-      .filter((result) => Math.abs(result.item.length - word.length) <= MAX_LENGTH_DIFFERENCE)
+      .filter((result) => Math.abs(result.item.length - word.length) <= this.options.maxLengthDifference)
       .filter((result) => editDistance(word, result.item) <= maxEdits)
       .sort((a, b) => (a.score ?? 1) - (b.score ?? 1) || this.frequencyOf(b.item) - this.frequencyOf(a.item))
       .slice(0, limit)
@@ -92,7 +88,7 @@ export class TermVocabulary {
     let fuse = this.fuses.get(letter);
     const bucket = this.buckets.get(letter);
     if (!fuse && bucket) {
-      fuse = new Fuse(bucket, { includeScore: true, ignoreLocation: true, threshold: CORRECTION_THRESHOLD });
+      fuse = new Fuse(bucket, { includeScore: true, ignoreLocation: true, threshold: this.options.threshold });
       this.fuses.set(letter, fuse);
     }
     return fuse;

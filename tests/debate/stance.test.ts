@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judgedClaims, judgedMotions, SECOND, SEED, unaddressedClaims } from "./stanceSet.js";
+import { readStatement } from "../../src/commands/debate/analysis/stance/readStatement.js";
 import { counterCommandAnswer, formatDebateScore, formatScore, knowledgeOf, scoreCounter, scoreDebate } from "./scoreStance.js";
 
 /**
@@ -11,7 +12,7 @@ import { counterCommandAnswer, formatDebateScore, formatScore, knowledgeOf, scor
  * wrong side, at most 1 in 5 debate quotes is off-topic.
  */
 const FIRST_AGAINST_FLOOR = 0.68;
-const AGAINST_SHARE_FLOOR = 0.65;
+const AGAINST_SHARE_FLOOR = 0.7;
 const MAX_OFF_TOPIC = 0.2;
 
 describe("the judged stance set", () => {
@@ -27,6 +28,15 @@ describe("the judged stance set", () => {
       ];
       for (const phrase of phrases) expect(sentences.filter((sentence) => sentence.includes(phrase)), phrase).toHaveLength(1);
     }
+  });
+});
+
+describe("reading what a sentence denies", () => {
+  it("takes a bare \"no\" to deny a noun phrase by its head, not its first word", () => {
+    // "no lasting fall in sales" says nothing against a claim that something lasted.
+    expect([...readStatement("Studies found no lasting fall in retail sales after the charge began.").deniedHeads]).toEqual(["fall"]);
+    expect([...readStatement("There is no willingness to relinquish gains.").deniedHeads]).toEqual(["willing"]);
+    expect([...readStatement("They refuse to negotiate under pressure.").deniedHeads]).toEqual(["negoti"]);
   });
 });
 

@@ -50,6 +50,6 @@ describe("the judged question set", () => {
     const score = scoreJudgedSet(judgedSet, ask);
     expect(score.precisionAt1).toBeGreaterThanOrEqual(0.72);
     expect(score.hitAt3).toBeGreaterThanOrEqual(0.9);
-    expect(score.answerableWeak / score.answerable).toBeLessThanOrEqual(0.2);
+    expect(score.answerableWeak / score.answerable).toBeLessThanOrEqual(0.1);
   });
 });

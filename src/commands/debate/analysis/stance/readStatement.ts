@@ -110,6 +110,9 @@ function read(text: string): Statement {
   let pause = false;
   let blocks = false;
   const deniedHeads = new Set<string>();
+  /** Where a denied head follows a bare "no": "no lasting fall" denies the fall, not that it lasts. */
+  const nounPhraseHeads: number[] = [];
+  let negatorWord = "";
   // Tokens with punctuation kept, so a comma or semicolon ends a negator's reach.
   const tokens = foldForComparison(text).match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?|[,;:()]/gu) ?? [];
   tokens.forEach((token, i) => {
@@ -141,6 +144,7 @@ function read(text: string): Statement {
     if (negator) {
       if (isBlocker(word)) blocks = true;
       reach = NEGATION_REACH;
+      negatorWord = word;
       words.push({ word, term: null, negated: false, valence: 0, clause, afterPause });
       return;
     }
@@ -148,7 +152,10 @@ function read(text: string): Statement {
     const hedged = hedge > 0 && term !== null;
     if (hedged) hedge--;
     const negated = (reach > 0 || hedged) && term !== null;
-    if (negated && !hedged && reach === NEGATION_REACH) deniedHeads.add(term!);
+    if (negated && !hedged && reach === NEGATION_REACH) {
+      deniedHeads.add(term!);
+      if (negatorWord === "no") nounPhraseHeads.push(words.length);
+    }
     if (reach > 0 && term !== null) reach--;
     const valence = hedged ? 0 : valenceOf(word) * (negated ? -1 : 1);
     words.push({ word, term, negated, valence, clause, afterPause });
@@ -158,6 +165,16 @@ function read(text: string): Statement {
       if (negated && reach === NEGATION_REACH - 1) deniedHeads.add(direction);
     }
   });
+
+  // "no" denies a noun phrase, whose head is its last word: "no lasting fall in sales", "no credible guarantee".
+  for (const at of nounPhraseHeads) {
+    let head = at;
+    while (words[head + 1]?.term && !words[head + 1]!.afterPause && !words[head + 1]!.term!.startsWith("~") && words[head + 1]!.clause === words[at]!.clause) head++;
+    if (head > at) {
+      deniedHeads.delete(words[at]!.term!);
+      deniedHeads.add(words[head]!.term!);
+    }
+  }
 
   const terms = new Set<string>();
   const plain = new Set<string>();
