@@ -38,7 +38,7 @@ export interface BotRegistryOptions {
  */
 export function createBotRegistry(options: BotRegistryOptions): CommandRegistry {
   const commandLog = createCommandLog(options.logger);
-  let registry = createCommandRegistry(options.knowledge, { onError: commandLog.onError, replyCacheSize: options.replyCacheSize }, options.extraCommands);
+  let registry = createCommandRegistry(options.knowledge, { onError: commandLog.onError, replyCacheSize: options.replyCacheSize, ...(options.usage ? { state: options.usage.store } : {}) }, options.extraCommands);
   const commands = registry;
   // Inside the rate limit: a refused command is not logged as asked, and votes are limited like commands.
   if (options.usage) {

@@ -8,6 +8,7 @@ import { sectionCommand } from "./core/section.js";
 import { sourceCommand } from "./core/source.js";
 import { thesisCommand } from "./core/thesis.js";
 import { topicCommands } from "./core/topicCommands.js";
+import { insightsCommand } from "./admin/insightsCommand.js";
 import { auditCommand } from "./debate/commands/auditCommand.js";
 import { compareCommand } from "./debate/commands/compareCommand.js";
 import { counterCommand } from "./debate/commands/counterCommand.js";
@@ -61,6 +62,7 @@ function commandList(random: () => number): Array<CommandDefinition | typeof TOP
     timerCommand,
     createPromptCommand(random),
     auditCommand,
+    insightsCommand,
   ];
 }
 

@@ -11,6 +11,7 @@ import { handleSlashCommand } from "./listeners/slashCommand.js";
 import { slashCommandFromBody } from "./slashCommandFromBody.js";
 import type { PostToResponseUrlOptions } from "./postToResponseUrl.js";
 import { verifySlackRequests } from "./verify.js";
+import { createSlackAdmins } from "./slackAdmins.js";
 import type { ReplayGuard } from "../../http/replayGuard.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -36,6 +37,8 @@ export interface SlackAppOptions {
   responseUrl?: PostToResponseUrlOptions;
   /** Where Web API calls go; tests point it at a mock. */
   slackApiUrl?: string;
+  /** Users who may run admin-only commands besides the workspace's admins (SLACK_ADMIN_USER_IDS). */
+  adminUserIds?: readonly string[];
   /** HTTP mode: remembers answered signatures; per process unless a shared store is given. */
   replays?: ReplayGuard;
 }
@@ -85,6 +88,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger: logger.child({ component: "slack" }),
     now: options.now,
     responseUrl: options.responseUrl,
+    admins: createSlackAdmins(options.adminUserIds ?? [], logger.child({ component: "slack" })),
   };
   let app: App;
   let receiver: HTTPReceiver | undefined;

@@ -6,6 +6,7 @@ import { isNotAMember } from "../callSlackApi.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
 import { scheduleFollowUps, type ScheduledFollowUps } from "../scheduleFollowUps.js";
 import { toCommandRequest } from "../toCommandRequest.js";
+import { slackChannel, slackUser } from "../slackAdmins.js";
 import type { SlackListenerDeps } from "./listenerDeps.js";
 
 /**
@@ -29,7 +30,9 @@ export interface SlashCommandArgs {
  * never come. If Slack is slow to say, the reply goes out and a refusal is told afterwards.
  */
 export async function handleSlashCommand(deps: SlackListenerDeps, { command, ack, client }: SlashCommandArgs): Promise<void> {
-  const reply = await deps.registry.run(toCommandRequest(command, (name) => deps.registry.get(name)));
+  const request = toCommandRequest(command, (name) => deps.registry.get(name));
+  const channel = slackChannel(command.team_id, command.channel_id);
+  const reply = await deps.registry.run({ ...request, user: slackUser(deps.admins, client, request.user.id, request.user.name), ...(channel ? { channel } : {}) });
   if (!reply.followUps?.length) {
     await ack(renderSlackMessage(reply));
     return;
