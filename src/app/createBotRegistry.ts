@@ -11,6 +11,7 @@ import type { CommandMiddleware } from "../commands/registry/wrapCommandRuns.js"
 import { wrapCommandRuns } from "../commands/registry/wrapCommandRuns.js";
 import type { Store } from "../store/index.js";
 import { recordUsage } from "./usage/recordUsage.js";
+import { applyChannelSettings } from "./usage/applyChannelSettings.js";
 
 export interface BotRegistryOptions {
   knowledge: () => KnowledgeBase;
@@ -43,7 +44,10 @@ export function createBotRegistry(options: BotRegistryOptions): CommandRegistry 
   // Inside the rate limit: a refused command is not logged as asked, and votes are limited like commands.
   if (options.usage) {
     const { store, keepQuestions } = options.usage;
-    registry = wrapCommandRuns(registry, recordUsage({ store, keepQuestions, logger: options.logger, definition: (name) => commands.get(name) }));
+    const definition = (name: string) => commands.get(name);
+    registry = wrapCommandRuns(registry, recordUsage({ store, keepQuestions, logger: options.logger, definition }));
+    // Outside the usage log: a command turned off in the channel is refused before it is logged as asked.
+    registry = wrapCommandRuns(registry, applyChannelSettings({ settings: store.channelSettings, logger: options.logger, definition }));
   }
   if (options.rateLimit) registry = wrapCommandRuns(registry, rateLimitCommands(new SlidingWindowRateLimiter(options.rateLimit)));
   registry = wrapCommandRuns(registry, commandLog.middleware);
