@@ -1,16 +1,12 @@
 import type { OutageLog } from "./outageLog.js";
 import { StoreClosedError, type KeyValues, type RateLimits, type Reminders, type ReplayKeys } from "./store.js";
-import type { ChannelSettingsStore, FeedbackVotes, Installations, QuestionLog } from "./usageRecords.js";
+import type { UsageGroups } from "./usageRecords.js";
 
-export interface StoreGroups {
+export interface StoreGroups extends UsageGroups {
   rateLimits: RateLimits;
   replayKeys: ReplayKeys;
   reminders: Reminders;
   keyValues: KeyValues;
-  feedback: FeedbackVotes;
-  questionLog: QuestionLog;
-  channelSettings: ChannelSettingsStore;
-  installations: Installations;
 }
 
 /**

@@ -109,6 +109,14 @@ export interface Installations {
   delete(key: string): Promise<boolean>;
 }
 
+/** The four groups as each backend builds them. */
+export interface UsageGroups {
+  feedback: FeedbackVotes;
+  questionLog: QuestionLog;
+  channelSettings: ChannelSettingsStore;
+  installations: Installations;
+}
+
 // --- Checks and helpers the backends share ------------------------------------------------------------------
 
 /** The vote's slot: one per voter per answer, and one more per passage reported. */

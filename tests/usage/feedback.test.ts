@@ -118,15 +118,9 @@ describe.each([
     afterEach(async () => endpoint.close());
 
     const send = async (payload: unknown) => {
-      const raw = JSON.stringify(payload);
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const response = await fetch(endpoint.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-signature-ed25519": discord.signBody(keys.privateKey, timestamp, raw), "x-signature-timestamp": timestamp },
-        body: raw,
-      });
-      expect(response.status).toBe(200);
-      return (await response.json()) as { type: number; data: { flags?: number; embeds: Array<{ title?: string; description?: string }>; components?: Array<{ components: Array<{ label: string; custom_id: string }> }> } };
+      const { status, body } = await discord.postSignedInteraction(endpoint.url, keys.privateKey, payload);
+      expect(status).toBe(200);
+      return body as { type: number; data: { flags?: number; embeds: Array<{ title?: string; description?: string }>; components?: Array<{ components: Array<{ label: string; custom_id: string }> }> } };
     };
     const clickAs = (customId: string, user: string) => {
       const payload = discord.buttonClick(customId);

@@ -133,14 +133,8 @@ describe("/insights and npm run insights on a real store", () => {
 
     const insightsAs = async (permissions: string) => {
       const payload = discord.slashCommand("insights", [{ name: "days", type: 4, value: 7 }]) as { member: Record<string, unknown> };
-      const raw = JSON.stringify({ ...payload, member: { ...payload.member, permissions } });
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const response = await fetch(endpoint.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-signature-ed25519": discord.signBody(keys.privateKey, timestamp, raw), "x-signature-timestamp": timestamp },
-        body: raw,
-      });
-      return (await response.json()) as { data: { flags: number; embeds: unknown[] } };
+      const { body } = await discord.postSignedInteraction(endpoint.url, keys.privateKey, { ...payload, member: { ...payload.member, permissions } });
+      return body as { data: { flags: number; embeds: unknown[] } };
     };
 
     it("refuses a member without Manage Server, whatever the command's registration says, and answers one with it privately", async () => {

@@ -67,15 +67,9 @@ describe.each([
 
     const send = async (instance: number, payload: Record<string, unknown>, permissions: string, channel = "444444444444444444"): Promise<DiscordMessage> => {
       const member = { ...(payload.member as object), permissions };
-      const raw = JSON.stringify({ ...payload, member, channel_id: channel, channel: { id: channel, type: 0 } });
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const response = await fetch(endpoints[instance]!.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-signature-ed25519": discord.signBody(keys.privateKey, timestamp, raw), "x-signature-timestamp": timestamp },
-        body: raw,
-      });
-      expect(response.status).toBe(200);
-      return (await response.json()) as DiscordMessage;
+      const { status, body } = await discord.postSignedInteraction(endpoints[instance]!.url, keys.privateKey, { ...payload, member, channel_id: channel, channel: { id: channel, type: 0 } });
+      expect(status).toBe(200);
+      return body as DiscordMessage;
     };
     const command = (name: string, options: Array<{ name: string; value: string }>) =>
       discord.slashCommand(name, options.map((option) => ({ ...option, type: 3 }))) as Record<string, unknown>;

@@ -6,21 +6,13 @@ import {
   checkVote,
   voteSlot,
   type ChannelSettings,
-  type ChannelSettingsStore,
   type FeedbackVote,
-  type FeedbackVotes,
-  type Installations,
   type LoggedCommand,
-  type QuestionLog,
+  type UsageGroups,
 } from "../usageRecords.js";
 
 /** Votes, the question log, channel settings and installations in this process's memory (the memory store's). */
-export function createMemoryUsage(assertOpen: () => void): {
-  feedback: FeedbackVotes;
-  questionLog: QuestionLog;
-  channelSettings: ChannelSettingsStore;
-  installations: Installations;
-} {
+export function createMemoryUsage(assertOpen: () => void): UsageGroups {
   const votes = new Map<string, FeedbackVote>();
   const entries = new Map<string, LoggedCommand>();
   const settings = new Map<string, ChannelSettings>();

@@ -7,12 +7,9 @@ import {
   checkVote,
   voteSlot,
   type ChannelSettings,
-  type ChannelSettingsStore,
   type FeedbackVote,
-  type FeedbackVotes,
-  type Installations,
   type LoggedCommand,
-  type QuestionLog,
+  type UsageGroups,
 } from "../usageRecords.js";
 import { execAll } from "./redisReminders.js";
 
@@ -72,11 +69,7 @@ function timedRecords(client: Redis, tag: string): TimedRecords {
 }
 
 /** Votes, the question log, channel settings and installations in Redis, every write atomic. */
-export function createRedisUsage(
-  client: Redis,
-  prefix: string,
-  assertOpen: () => void,
-): { feedback: FeedbackVotes; questionLog: QuestionLog; channelSettings: ChannelSettingsStore; installations: Installations } {
+export function createRedisUsage(client: Redis, prefix: string, assertOpen: () => void): UsageGroups {
   client.defineCommand("gtRecordsSince", { numberOfKeys: 2, lua: SINCE });
   client.defineCommand("gtRemoveRecordsBefore", { numberOfKeys: 2, lua: REMOVE_BEFORE });
   const votes = timedRecords(client, `${prefix}{feedback}`);

@@ -9,19 +9,12 @@ import {
   type ChannelSettings,
   type ChannelSettingsStore,
   type FeedbackVote,
-  type FeedbackVotes,
-  type Installations,
   type LoggedCommand,
-  type QuestionLog,
+  type UsageGroups,
 } from "../usageRecords.js";
 
 /** Votes, the question log, channel settings and installations in the SQLite file (schema version 2). */
-export function createSqliteUsage(db: Database, assertOpen: () => void): {
-  feedback: FeedbackVotes;
-  questionLog: QuestionLog;
-  channelSettings: ChannelSettingsStore;
-  installations: Installations;
-} {
+export function createSqliteUsage(db: Database, assertOpen: () => void): UsageGroups {
   const castVote = db.prepare(
     `INSERT INTO feedback_votes (slot, at, vote) VALUES (?, ?, ?) ON CONFLICT (slot) DO UPDATE SET at = excluded.at, vote = excluded.vote`,
   );
