@@ -22,7 +22,7 @@ export function createSettingsCommand(commandNames: () => readonly string[]): Co
   return {
     name: "settings",
     description: "Admins: this channel's default document, private or public answers, commands on, mentions",
-    usage: "[document: name] [answers: private|public] [off: debate, timer] [mentions: on|off]",
+    usage: "[document: name] [answers: public] [off: debate] [mentions: off]",
     options,
     adminOnly: true,
     handler: async ({ args, channel, state, knowledge }) => {
