@@ -9,6 +9,8 @@ import { rateLimitCommands } from "./rateLimitCommands.js";
 import { createMemoryStore, type Store } from "../store/index.js";
 import type { CommandMiddleware } from "../commands/registry/wrapCommandRuns.js";
 import { wrapCommandRuns } from "../commands/registry/wrapCommandRuns.js";
+import { recordUsage } from "./usage/recordUsage.js";
+import { applyChannelSettings } from "./usage/applyChannelSettings.js";
 
 export interface BotRegistryOptions {
   knowledge: () => KnowledgeBase;
@@ -26,16 +28,31 @@ export interface BotRegistryOptions {
   around?: CommandMiddleware[];
   /** Commands beside the built-in and topic ones (the reliability tests add one that throws). */
   extraCommands?: CommandDefinition[];
+  /**
+   * The store that keeps the question log and votes: with it every answer gets feedback buttons and every
+   * command is logged for /insights (the question text only when `keepQuestions`, QUESTION_LOG).
+   */
+  usage?: { store: Store; keepQuestions: boolean };
 }
 
 /**
  * The registry every adapter of a process shares, wrapped once: failures and one line per command logged,
- * and the per-user rate limit innermost, so refused commands are logged too. Any entry point that serves
+ * the usage log and feedback votes innermost, then the per-user rate limit, so refused commands are logged
+ * too. Any entry point that serves
  * users (npm start, a gateway shard) builds it here, so none can skip the limit or the log.
  */
 export function createBotRegistry(options: BotRegistryOptions): CommandRegistry {
   const commandLog = createCommandLog(options.logger);
-  let registry = createCommandRegistry(options.knowledge, { onError: commandLog.onError, replyCacheSize: options.replyCacheSize }, options.extraCommands);
+  let registry = createCommandRegistry(options.knowledge, { onError: commandLog.onError, replyCacheSize: options.replyCacheSize, ...(options.usage ? { state: options.usage.store } : {}) }, options.extraCommands);
+  const commands = registry;
+  // Inside the rate limit: a refused command is not logged as asked, and votes are limited like commands.
+  if (options.usage) {
+    const { store, keepQuestions } = options.usage;
+    const definition = (name: string) => commands.get(name);
+    registry = wrapCommandRuns(registry, recordUsage({ store, keepQuestions, logger: options.logger, definition }));
+    // Outside the usage log: a command turned off in the channel is refused before it is logged as asked.
+    registry = wrapCommandRuns(registry, applyChannelSettings({ settings: store.channelSettings, logger: options.logger, definition }));
+  }
   if (options.rateLimit) {
     const limits = (options.state ?? createMemoryStore()).rateLimits;
     registry = wrapCommandRuns(registry, rateLimitCommands(limits, options.rateLimit));

@@ -10,7 +10,7 @@ import { KnowledgeStore, summarize } from "../app/knowledgeStore.js";
 import { formatRateLimit } from "../app/parseRateLimit.js";
 import { servePlatforms, startPlatforms } from "../app/servePlatforms.js";
 import { trackCommandsInFlight, type InFlightCommands } from "../app/trackCommandsInFlight.js";
-import { openStore, type Store } from "../store/index.js";
+import { openStore, startRetentionCleanup, type Store } from "../store/index.js";
 
 /** The whole shutdown must end within this, as container orchestrators expect (SIGKILL follows). */
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -40,6 +40,8 @@ async function main(): Promise<void> {
 
   // Opened before anything can need it; SQLite throws (naming its file) when it cannot be opened.
   const state = await openStore(config.state, logger);
+  // Stopped with the process (its timer does not keep it alive).
+  startRetentionCleanup({ store: state, retentionDays: config.usage.retentionDays, logger });
   const store = await KnowledgeStore.open(config.knowledge.directory, { logger });
   logger.info({ directory: config.knowledge.directory, ...summarize(store.get()) }, "knowledge loaded");
 
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     state,
     replyCacheSize: config.replyCacheSize,
     around: [inFlight.middleware],
+    usage: { store: state, keepQuestions: config.usage.keepQuestions },
   });
 
   if (inTerminal) {

@@ -8,6 +8,8 @@ import { sectionCommand } from "./core/section.js";
 import { sourceCommand } from "./core/source.js";
 import { thesisCommand } from "./core/thesis.js";
 import { topicCommands } from "./core/topicCommands.js";
+import { insightsCommand } from "./admin/insightsCommand.js";
+import { createSettingsCommand } from "./admin/settingsCommand.js";
 import { auditCommand } from "./debate/commands/auditCommand.js";
 import { compareCommand } from "./debate/commands/compareCommand.js";
 import { counterCommand } from "./debate/commands/counterCommand.js";
@@ -62,6 +64,7 @@ function commandList(random: () => number): Array<CommandDefinition | typeof TOP
     timerCommand,
     createPromptCommand(random),
     auditCommand,
+    insightsCommand,
   ];
 }
 
@@ -72,12 +75,13 @@ function commandList(random: () => number): Array<CommandDefinition | typeof TOP
 export function commandsFor(knowledge?: KnowledgeBase, options: CommandListOptions = {}): CommandDefinition[] {
   const list = commandList(options.random ?? Math.random);
   const builtIn = list.filter((entry): entry is CommandDefinition => entry !== TOPIC_COMMANDS);
-  const reserved = new Set([...builtIn.map((command) => command.name), HELP_COMMAND]);
+  const settings = createSettingsCommand(() => commands.map((command) => command.name));
+  const reserved = new Set([...builtIn.map((command) => command.name), settings.name, HELP_COMMAND]);
   const topics = knowledge ? topicCommands(knowledge, reserved) : [];
   // Examples in descriptions come from the documents loaded, or stay generic without them.
   const examples = documentExamples(knowledge);
   const commands = list.flatMap((entry) => (entry === TOPIC_COMMANDS ? topics : [entry])).map((command) => withExamples(command, examples));
-  commands.push(createHelpCommand(() => commands));
+  commands.push(settings, createHelpCommand(() => commands));
   return commands;
 }
 

@@ -5,6 +5,7 @@ import { DEFAULT_KNOWLEDGE_DIR, type KnowledgeFolder } from "./knowledgeFolder.j
 import { DEFAULT_REPLY_CACHE_SIZE } from "../commands/registry/replyCache.js";
 import { MAX_RATE_LIMIT, parseRateLimit, type RateLimitSetting } from "../app/parseRateLimit.js";
 import { readStoreConfig, type StoreConfig } from "../store/storeConfig.js";
+import { readUsageConfig, type UsageConfig } from "../app/usage/usageConfig.js";
 
 export interface Config {
   /** The documents' folder, and whether KNOWLEDGE_DIR chose it. */
@@ -20,6 +21,8 @@ export interface Config {
   replyCacheSize: number;
   /** Where what the bot remembers is kept (SQLite in DATA_DIR by default, Redis with REDIS_URL): see src/store. */
   state: StoreConfig;
+  /** The question log and votes: QUESTION_LOG, RETENTION_DAYS. */
+  usage: UsageConfig;
   /** The platforms whose variables are present, set up to start; the console alone when there is none. */
   platforms: ConfiguredPlatform[];
   /** The ways the bot will be reached, in order (`slack-socket`, `discord-http`, `console`), for the startup log. */
@@ -89,6 +92,7 @@ export function loadConfig(env: Environment, platforms: readonly PlatformAdapter
 
   const stateResult = readStoreConfig(env);
   if (!stateResult.ok) problems.push(...stateResult.problems);
+  const usage = readUsageConfig(read, problems);
 
   const configure = (adapter: PlatformAdapter) => {
     const setup = adapter.configure(read, problems);
@@ -109,6 +113,7 @@ export function loadConfig(env: Environment, platforms: readonly PlatformAdapter
       rateLimit: parsedRateLimit ?? null,
       replyCacheSize,
       state: (stateResult as { ok: true; config: StoreConfig }).config,
+      usage,
       platforms: chosen,
       adapters,
     },

@@ -54,6 +54,7 @@ const FIELD_ORDER: Record<keyof Reply, true> = {
   mentions: true,
   share: true,
   followUps: true,
+  confidence: true,
   kind: true,
 };
 

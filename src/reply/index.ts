@@ -6,3 +6,4 @@ export type * from "./types.js";
 export { answerReply, noticeReply, errorReply, isAnswer, invocationButton, shareValue, type ReplyParts } from "./builders.js";
 export { decodeInvocation, encodeInvocationIntact, MAX_INVOCATION_LENGTH, type Invocation } from "./invocation.js";
 export { deepFreeze, memoizeForFrozen } from "./freeze.js";
+export { feedbackActions, readFeedbackClick, FEEDBACK_COMMAND, FEEDBACK_LABELS, type FeedbackClick } from "./feedback.js";

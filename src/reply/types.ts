@@ -81,6 +81,12 @@ export interface Reply {
    * Each adapter delivers them its own way (Slack and Discord: kept in the store and posted with the bot token; console timers).
    */
   followUps?: ReplyFollowUp[];
+  /**
+   * How well the documents answer what was asked, when the command judged it: `strong` (a passage answers it),
+   * `weak` (only the nearest passages), `none` (the documents do not discuss it). Renderers ignore it; the
+   * question log counts it for /insights.
+   */
+  confidence?: "strong" | "weak" | "none";
   /** "error" replies (bad input, nothing found, failures) are always private. */
   kind?: "answer" | "notice" | "error";
 }

@@ -21,3 +21,5 @@ export { createMemoryStore } from "./memory/memoryStore.js";
 export { openSqliteStore, type SqliteStore } from "./sqlite/sqliteStore.js";
 export { openRedisStore } from "./redis/redisStore.js";
 export { startReminderRunner, reminderText, LATE_NOTE, REMINDER_DEFAULTS, type DueReminder, type ReminderRunner, type ReminderRunnerOptions } from "./reminderRunner.js";
+export type * from "./usageRecords.js";
+export { startRetentionCleanup, readRetentionDays, DEFAULT_RETENTION_DAYS, type RetentionCleanup, type RetentionOptions } from "./retention.js";

@@ -1,7 +1,8 @@
 import type { OutageLog } from "./outageLog.js";
 import { StoreClosedError, type KeyValues, type RateLimits, type Reminders, type ReplayKeys } from "./store.js";
+import type { UsageGroups } from "./usageRecords.js";
 
-export interface StoreGroups {
+export interface StoreGroups extends UsageGroups {
   rateLimits: RateLimits;
   replayKeys: ReplayKeys;
   reminders: Reminders;
@@ -47,7 +48,20 @@ export function guardAgainstOutages(shared: StoreGroups, local: Pick<StoreGroups
       set: (key, value, ttlMs) => attempt(() => shared.keyValues.set(key, value, ttlMs)),
       delete: (key) => attempt(() => shared.keyValues.delete(key)),
     },
+    feedback: asData(shared.feedback, attempt),
+    questionLog: asData(shared.questionLog, attempt),
+    channelSettings: asData(shared.channelSettings, attempt),
+    installations: asData(shared.installations, attempt),
   };
+}
+
+/** A data group (every member a method returning a promise) whose failures are logged and passed on. */
+function asData<Group extends object>(group: Group, attempt: <T>(work: () => Promise<T>) => Promise<T>): Group {
+  const guarded: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(group)) {
+    guarded[name] = (...args: unknown[]) => attempt(() => (method as (...given: unknown[]) => Promise<unknown>).apply(group, args));
+  }
+  return guarded as Group;
 }
 
 /** A bad argument or a closed store is the caller's to fix; falling back would hide it. */

@@ -1,3 +1,5 @@
+import type { ChannelSettingsStore, FeedbackVotes, Installations, QuestionLog } from "./usageRecords.js";
+
 /**
  * What the bot remembers beyond one request, behind one interface with three implementations: in memory (tests,
  * benchmarks, `STORE=memory`), SQLite (the embedded default: one host, survives restarts) and Redis (any number
@@ -5,8 +7,8 @@
  *
  * The interface grows by method groups: each kind of state is one member below with its own small interface,
  * implemented once per backend and tested against all of them by the same contract table
- * (tests/store/contract.test.ts). Votes, the question log, channel settings and Slack installations come as
- * further groups; nothing here needs to change for them.
+ * (tests/store/contract.test.ts). Feedback votes, the question log, channel settings and Slack installations
+ * are such groups (their types live in usageRecords.ts).
  *
  * Keys are plain strings chosen by the caller, namespaced by convention (`discord:interaction:<id>`,
  * `slack:U123`, `button:<hash>`): the store adds its own prefix and never interprets them.
@@ -23,6 +25,14 @@ export interface Store {
   readonly reminders: Reminders;
   /** Short-lived values with a time to live: conversation context, Discord's long button values. */
   readonly keyValues: KeyValues;
+  /** "Helpful", "Not helpful" and "Wrong passage" on answers: one vote per person per answer (and per passage reported). */
+  readonly feedback: FeedbackVotes;
+  /** What was asked and how it was answered, for /insights (question text only when QUESTION_LOG=on). */
+  readonly questionLog: QuestionLog;
+  /** Per-channel settings chosen by admins with /settings, read by every instance on every command. */
+  readonly channelSettings: ChannelSettingsStore;
+  /** Slack workspaces that installed the bot, their tokens sealed (encrypted) by the caller. */
+  readonly installations: Installations;
   /** Whether the backend answers right now (for /healthz); a store that is down still answers its soft groups. */
   health(): StoreHealth;
   /** Stops background work and lets go of the file or connection. Safe to call twice. */
@@ -141,6 +151,11 @@ export interface KeyValues {
   /** False when there was nothing to delete. */
   delete(key: string): Promise<boolean>;
 }
+
+// --- Feedback, question log, channel settings, installations ----------------------------------------------
+// Data, like values: these reject while the backend is down; the caller says what could not be kept.
+
+export type * from "./usageRecords.js";
 
 /** Thrown by a store's operations after close(). */
 export class StoreClosedError extends Error {

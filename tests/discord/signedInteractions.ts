@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { discordInteractionBase } from "../support/signedRequests.js";
+import { discordInteractionBase, discordSignature } from "../support/signedRequests.js";
 import type { DiscordInteractionsHandler } from "../../src/platforms/discord/createDiscordInteractionsHandler.js";
 
 /** A test application key pair and Discord's signature: the same helpers the load benchmark signs with. */
@@ -63,4 +63,17 @@ export function findInDocumentCommand(content: string) {
       resolved: { messages: { [targetId]: { id: targetId, channel_id: "444444444444444444", content, embeds: [] } } },
     },
   };
+}
+
+/** Posts `payload` to the endpoint signed with `privateKey`, as Discord does; the status and parsed body. */
+export async function postSignedInteraction(url: string, privateKey: Parameters<typeof discordSignature>[0], payload: unknown): Promise<{ status: number; body: any }> {
+  const raw = JSON.stringify(payload);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-signature-ed25519": discordSignature(privateKey, timestamp, raw), "x-signature-timestamp": timestamp },
+    body: raw,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
 }

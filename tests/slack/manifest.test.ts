@@ -56,7 +56,7 @@ describe("Slack app manifest", () => {
       expect.objectContaining({ type: "message", callback_id: "find_in_document", name: "Find in document" }),
     ]);
     expect(manifest.features.bot_user.always_online).toBe(false);
-    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write"]);
+    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "users:read"]);
     expect(manifest.settings).toMatchObject({
       interactivity: { is_enabled: true },
       socket_mode_enabled: true,

@@ -89,6 +89,8 @@ export function useSlackTestServer(options: () => SlackTestServerOptions = () =>
 export interface SlackTestServerOptions {
   /** The registry the app answers from; a plain one over the seed knowledge unless given. */
   registry?: CommandRegistry;
+  /** SLACK_ADMIN_USER_IDS. */
+  adminUserIds?: string[];
 }
 
 export async function startSlackTestServer(options: SlackTestServerOptions = {}): Promise<SlackTestServer> {
@@ -104,6 +106,7 @@ export async function startSlackTestServer(options: SlackTestServerOptions = {})
     logger: logs.logger,
     mode: "http",
     responseUrl: { maxWaitMs: 50 },
+    ...(options.adminUserIds ? { adminUserIds: options.adminUserIds } : {}),
   });
   const server: Server = createServer((req, res) => {
     if (req.method === "POST" && req.url?.split("?")[0] === "/slack/events") slack.requestListener!(req, res);

@@ -217,13 +217,146 @@ describe.each(BACKENDS)("the $name store", ({ durable, start }) => {
       expect(await store.reminders.schedule([], T0)).toEqual([]);
     });
 
-    it.skipIf(!durable)("keeps reminders and values when every instance closes and a new one opens", async () => {
+    it.skipIf(!durable)("keeps reminders, values, votes, settings and installations when every instance closes and a new one opens", async () => {
       const [reminder] = await store.reminders.schedule([draft(T0 + 5_000)], T0);
       await store.keyValues.set("context:kept", "still here", 60_000);
+      await store.feedback.cast({ answerId: "a1", voter: "v1", vote: "helpful", at: T0 });
+      await store.channelSettings.update("slack:T1:C1", { visibility: "public" });
+      await store.installations.save("team:T1", "sealed");
       await state.close();
       const reopened = await state.open();
       expect(await reopened.reminders.pending()).toEqual([{ ...reminder, runAt: T0 + 5_000 }]);
       expect(await reopened.keyValues.get("context:kept")).toBe("still here");
+      expect(await reopened.feedback.since(0)).toHaveLength(1);
+      expect(await reopened.channelSettings.get("slack:T1:C1")).toEqual({ visibility: "public" });
+      expect(await reopened.installations.get("team:T1")).toBe("sealed");
+    });
+  });
+
+  describe("feedback votes", () => {
+    const vote = (voter: string, kind: "helpful" | "unhelpful" | "wrong-passage", at: number, passageId?: string) => ({
+      answerId: "a1",
+      voter,
+      vote: kind,
+      at,
+      ...(passageId ? { passageId } : {}),
+    });
+
+    it("keeps one vote per person per answer: a second click replaces the first, from any instance", async () => {
+      const other = await state.open();
+      expect(await store.feedback.cast(vote("v1", "helpful", T0))).toEqual({ replaced: false });
+      expect(await other.feedback.cast(vote("v1", "unhelpful", T0 + 1))).toEqual({ replaced: true });
+      expect(await store.feedback.cast(vote("v2", "helpful", T0 + 2))).toEqual({ replaced: false });
+      expect(await store.feedback.since(T0)).toEqual([vote("v1", "unhelpful", T0 + 1), vote("v2", "helpful", T0 + 2)]);
+    });
+
+    it("records which passage was reported wrong, one report per passage, beside the helpful vote", async () => {
+      await store.feedback.cast(vote("v1", "helpful", T0));
+      await store.feedback.cast(vote("v1", "wrong-passage", T0 + 1, "doc#p3"));
+      expect(await store.feedback.cast(vote("v1", "wrong-passage", T0 + 2, "doc#p3"))).toEqual({ replaced: true });
+      await store.feedback.cast(vote("v1", "wrong-passage", T0 + 3, "doc#p7"));
+      const votes = await store.feedback.since(0);
+      expect(votes.map((cast) => [cast.vote, cast.passageId])).toEqual([
+        ["helpful", undefined],
+        ["wrong-passage", "doc#p3"],
+        ["wrong-passage", "doc#p7"],
+      ]);
+      await expect(store.feedback.cast(vote("v1", "wrong-passage", T0))).rejects.toThrow(RangeError);
+      await expect(store.feedback.cast({ ...vote("v1", "helpful", T0), vote: "great" as never })).rejects.toThrow(RangeError);
+    });
+
+    it("counts racing votes of many people exactly, and one vote for a person clicking twice at once", async () => {
+      const other = await state.open();
+      await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? store : other).feedback.cast(vote(`v${i % 15}`, i % 3 ? "helpful" : "unhelpful", T0 + i))));
+      const votes = await store.feedback.since(0);
+      expect(votes).toHaveLength(15);
+      expect(new Set(votes.map((cast) => cast.voter)).size).toBe(15);
+    });
+
+    it("deletes the votes older than the cutoff and nothing else", async () => {
+      await store.feedback.cast(vote("old", "helpful", T0 - 10));
+      await store.feedback.cast(vote("edge", "helpful", T0));
+      await store.feedback.cast(vote("new", "unhelpful", T0 + 10));
+      expect(await store.feedback.removeOlderThan(T0)).toBe(1);
+      expect(await store.feedback.removeOlderThan(T0)).toBe(0);
+      expect((await store.feedback.since(0)).map((cast) => cast.voter)).toEqual(["edge", "new"]);
+      expect((await store.feedback.since(T0 + 1)).map((cast) => cast.voter)).toEqual(["new"]);
+    });
+  });
+
+  describe("question log", () => {
+    const entry = (id: string, at: number, question?: string) => ({
+      id,
+      at,
+      platform: "discord",
+      command: "ask",
+      asker: "k-123",
+      ...(question !== undefined ? { question } : {}),
+      outcome: "weak" as const,
+      passages: [{ passageId: "doc#p1", document: "doc", section: "Intro", sources: ["Smith 2020"] }],
+    });
+
+    it("records entries, reads one back by id, and lists them by time, from any instance", async () => {
+      const other = await state.open();
+      await store.questionLog.record(entry("q2", T0 + 5, "why did it stall? 🙂"));
+      await other.questionLog.record(entry("q1", T0, "what is the thesis?"));
+      await store.questionLog.record(entry("q3", T0 + 9));
+      expect(await other.questionLog.get("q2")).toEqual(entry("q2", T0 + 5, "why did it stall? 🙂"));
+      expect(await store.questionLog.get("missing")).toBeUndefined();
+      expect((await store.questionLog.since(T0 + 1)).map((logged) => logged.id)).toEqual(["q2", "q3"]);
+      expect((await store.questionLog.since(0))[2]).not.toHaveProperty("question");
+    });
+
+    it("deletes the entries older than the cutoff and nothing else", async () => {
+      for (let i = 0; i < 20; i++) await store.questionLog.record(entry(`q${i}`, T0 + i * 1_000));
+      expect(await store.questionLog.removeOlderThan(T0 + 12_000)).toBe(12);
+      expect((await store.questionLog.since(0)).map((logged) => logged.id)).toEqual(["q12", "q13", "q14", "q15", "q16", "q17", "q18", "q19"]);
+      expect(await store.questionLog.get("q11")).toBeUndefined();
+      expect(await store.questionLog.get("q12")).toBeDefined();
+      await expect(store.questionLog.record({ ...entry("", T0) })).rejects.toThrow(RangeError);
+    });
+  });
+
+  describe("channel settings", () => {
+    it("starts empty, sets, clears with null, and shares the result with every instance", async () => {
+      const other = await state.open();
+      expect(await store.channelSettings.get("slack:T1:C1")).toEqual({});
+      expect(await store.channelSettings.update("slack:T1:C1", { document: "essay", visibility: "public" })).toEqual({ document: "essay", visibility: "public" });
+      expect(await other.channelSettings.update("slack:T1:C1", { visibility: null, disabledCommands: ["debate", "timer"] })).toEqual({
+        document: "essay",
+        disabledCommands: ["debate", "timer"],
+      });
+      expect(await store.channelSettings.get("slack:T1:C1")).toEqual({ document: "essay", disabledCommands: ["debate", "timer"] });
+      expect(await store.channelSettings.get("slack:T1:C2")).toEqual({});
+      await store.channelSettings.update("discord:G1:C1", { answerMentions: false });
+      expect(await other.channelSettings.get("discord:G1:C1")).toEqual({ answerMentions: false });
+    });
+
+    it("keeps both of two changes to different settings made at once from two instances", async () => {
+      const other = await state.open();
+      for (let round = 0; round < 10; round++) {
+        const channel = `discord:G1:C${round}`;
+        await Promise.all([store.channelSettings.update(channel, { document: `d${round}` }), other.channelSettings.update(channel, { answerMentions: false })]);
+        expect(await store.channelSettings.get(channel)).toEqual({ document: `d${round}`, answerMentions: false });
+      }
+    });
+
+    it("refuses an unknown setting and changes nothing", async () => {
+      await expect(store.channelSettings.update("slack:T1:C1", { colour: "red" } as never)).rejects.toThrow(RangeError);
+      expect(await store.channelSettings.get("slack:T1:C1")).toEqual({});
+    });
+  });
+
+  describe("installations", () => {
+    it("saves, replaces, reads and deletes a sealed installation, shared between instances", async () => {
+      const other = await state.open();
+      expect(await store.installations.get("team:T1")).toBeUndefined();
+      await store.installations.save("team:T1", "v1.sealed-one");
+      await other.installations.save("team:T1", "v1.sealed-two");
+      expect(await store.installations.get("team:T1")).toBe("v1.sealed-two");
+      expect(await other.installations.delete("team:T1")).toBe(true);
+      expect(await store.installations.delete("team:T1")).toBe(false);
+      expect(await store.installations.get("team:T1")).toBeUndefined();
     });
   });
 
@@ -237,6 +370,10 @@ describe.each(BACKENDS)("the $name store", ({ durable, start }) => {
       await expect(store.replayKeys.firstSeen("k", 1_000)).rejects.toThrow(StoreClosedError);
       await expect(store.keyValues.get("k")).rejects.toThrow(StoreClosedError);
       await expect(store.reminders.pending()).rejects.toThrow(StoreClosedError);
+      await expect(store.feedback.since(0)).rejects.toThrow(StoreClosedError);
+      await expect(store.questionLog.get("q")).rejects.toThrow(StoreClosedError);
+      await expect(store.channelSettings.get("c")).rejects.toThrow(StoreClosedError);
+      await expect(store.installations.get("k")).rejects.toThrow(StoreClosedError);
     });
   });
 });

@@ -2,14 +2,14 @@
  * What only the SQLite store does: its file and folder, WAL mode, versioned migrations, sweeping, and surviving a
  * process killed while it writes. All on real files in a temporary folder.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/store/sqlite/sqliteStore.js";
-import { MIGRATIONS, SchemaTooNewError } from "../../src/store/sqlite/migrations.js";
+import { migrate, MIGRATIONS, SchemaTooNewError } from "../../src/store/sqlite/migrations.js";
 import { readStoreConfig } from "../../src/store/storeConfig.js";
 import { startWorker } from "./childProcesses.js";
 import { capturingLogger, quietLogger } from "../support/logLines.js";
@@ -19,7 +19,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let files = 0;
 const newFile = () => join(root, `case-${++files}`, "nested", "store.sqlite");
 
-const TABLES = ["key_values", "rate_limits", "reminders", "replay_keys"];
+const TABLES = ["channel_settings", "feedback_votes", "installations", "key_values", "question_log", "rate_limits", "reminders", "replay_keys"];
+const LATEST = MIGRATIONS.at(-1)!.version;
 
 /** What is in the file, read by a connection of its own. */
 function inspect(file: string) {
@@ -72,15 +73,32 @@ describe("the SQLite file", () => {
   it("applies a new migration on start, and one that fails leaves the file as it was", async () => {
     const file = newFile();
     await openSqliteStore({ file, logger: quietLogger }).close();
-    const broken = [...MIGRATIONS, { version: 2, name: "broken", sql: "CREATE TABLE votes (id TEXT); CREATE TABLE oops (" }];
+    const broken = [...MIGRATIONS, { version: LATEST + 1, name: "broken", sql: "CREATE TABLE zz_votes (id TEXT); CREATE TABLE oops (" }];
     expect(() => openSqliteStore({ file, logger: quietLogger, migrations: broken })).toThrow(/Cannot open the SQLite store .*store\.sqlite/);
-    expect(inspect(file)).toMatchObject({ version: 1, tables: TABLES });
+    expect(inspect(file)).toMatchObject({ version: LATEST, tables: TABLES });
 
-    const fixed = [...MIGRATIONS, { version: 2, name: "votes", sql: "CREATE TABLE votes (id TEXT PRIMARY KEY)" }];
+    const fixed = [...MIGRATIONS, { version: LATEST + 1, name: "votes", sql: "CREATE TABLE zz_votes (id TEXT PRIMARY KEY)" }];
     const store = openSqliteStore({ file, logger: quietLogger, migrations: fixed });
-    expect(store.schemaVersion).toBe(2);
+    expect(store.schemaVersion).toBe(LATEST + 1);
     await store.close();
-    expect(inspect(file)).toMatchObject({ version: 2, tables: [...TABLES, "votes"] });
+    expect(inspect(file)).toMatchObject({ version: LATEST + 1, tables: [...TABLES, "zz_votes"] });
+  });
+
+  it("brings a version 1 file (before votes and settings) up to date, keeping its data", async () => {
+    const file = newFile();
+    mkdirSync(dirname(file), { recursive: true });
+    const old = new Database(file);
+    migrate(old, file, MIGRATIONS.filter((migration) => migration.version === 1));
+    old.prepare("INSERT INTO key_values (key, value, expires_at) VALUES ('k', 'kept', ?)").run(Date.now() + 60_000);
+    old.close();
+    expect(inspect(file).version).toBe(1);
+    const { logger, lines } = capturingLogger();
+    const store = openSqliteStore({ file, logger });
+    expect(await store.keyValues.get("k")).toBe("kept");
+    await store.feedback.cast({ answerId: "a", voter: "v", vote: "helpful", at: 1 });
+    await store.close();
+    expect(inspect(file)).toMatchObject({ version: LATEST, tables: TABLES });
+    expect(lines().map((line) => line.msg)).toEqual([`store: SQLite, schema migrated from version 1 to ${LATEST}`]);
   });
 
   it("refuses a file written by a newer version, and one that is not a database, naming the file", () => {
@@ -95,7 +113,7 @@ describe("the SQLite file", () => {
     } catch (caught) {
       error = caught;
     }
-    expect((error as Error).message).toMatch(/store\.sqlite has schema version 99, newer than this build knows \(1\)/);
+    expect((error as Error).message).toMatch(new RegExp(`store\\.sqlite has schema version 99, newer than this build knows \\(${LATEST}\\)`));
     expect((error as Error).cause).toBeInstanceOf(SchemaTooNewError);
 
     const garbage = join(root, "garbage.sqlite");
@@ -116,7 +134,7 @@ describe("the SQLite file", () => {
     expect(store.sweepExpired()).toBe(2);
     expect(store.sweepExpired(Date.now() + 2_000)).toBe(1);
     await store.close();
-    expect(inspect(file).rows).toEqual({ replay_keys: 1, key_values: 1, rate_limits: 0, reminders: 1 });
+    expect(inspect(file).rows).toMatchObject({ replay_keys: 1, key_values: 1, rate_limits: 0, reminders: 1 });
   });
 });
 

@@ -44,7 +44,7 @@ export function askReply(
   const answer = answerQuestion(knowledge, question, { documentId: choice.document?.id, limit: perPage, offset: page * perPage });
   if (answer.hits.length === 0 || answer.confidence === "none") {
     if (page > 0) return noMorePassagesReply(`matching '${question.slice(0, 80)}'`);
-    return answer.unmatched.length > 0 ? notDiscussedReply(knowledge, choice.document, question, answer) : noMatchReply(knowledge, choice.document, question);
+    return answer.unmatched.length > 0 ? notDiscussedReply(knowledge, choice.document, question, answer) : { ...noMatchReply(knowledge, choice.document, question), confidence: "none" };
   }
   const shown = passagePage(knowledge, answer, { command, args: { question, document: args.document }, page }, perPage);
   const reply = answerReply(question, {
@@ -55,6 +55,7 @@ export function askReply(
     references: referencesOf(shown.quotes),
     actions: shown.actions,
     footer: shown.moreUnavailable,
+    confidence: answer.confidence,
   });
   return addressReply(reply, args.for, platform);
 }
@@ -74,7 +75,7 @@ function notDiscussedReply(knowledge: KnowledgeBase, document: KnowledgeDocument
     `${neverMentions(knowledge, document, answer.unmatched)} It does not discuss this.`,
     suggestions.length > 0 ? `Did you mean: ${suggestions.join(", ")}?` : "",
   ];
-  return noticeReply(question, text.filter(Boolean).join(" "));
+  return noticeReply(question, text.filter(Boolean).join(" "), { confidence: "none" });
 }
 
 /** "Water Wars never mentions glaciers, tariffs." */

@@ -5,7 +5,7 @@ import { decodeInvocation, encodeInvocationIntact } from "../../reply/invocation
 import { parseCommandText } from "./parseCommandText.js";
 import type { Reply } from "../../reply/types.js";
 import { DEFAULT_REPLY_CACHE_SIZE, ReplyCache } from "./replyCache.js";
-import type { CommandDefinition, CommandRequest, CommandUser, PlatformTraits } from "./types.js";
+import type { CommandDefinition, CommandRequest, CommandState, CommandUser, PlatformTraits } from "./types.js";
 import { errorReply, isAnswer } from "../../reply/builders.js";
 import { HELP_COMMAND } from "../core/help.js";
 
@@ -18,6 +18,8 @@ export interface CommandRegistryOptions {
   onError?: (error: unknown, referenceId: string, request: CommandRequest) => void;
   /** Replies of cacheable commands kept for reuse (least recently used out first); 0 keeps none. */
   replyCacheSize?: number;
+  /** The app's store, handed to commands that need it (/insights, /settings). */
+  state?: CommandState;
 }
 
 /**
@@ -65,6 +67,7 @@ export class CommandRegistry {
     if (cached) return cached;
     const args = declaredArgs(definition, { ...parseCommandText(definition, text), ...given });
     try {
+      if (definition.adminOnly && !(await isAdmin(request.user))) return adminsOnlyReply(definition.name);
       const reply = await definition.handler({
         command: definition.name,
         args,
@@ -73,6 +76,8 @@ export class CommandRegistry {
         knowledge,
         now: this.now,
         page,
+        ...(request.channel ? { channel: request.channel } : {}),
+        ...(this.options.state ? { state: this.options.state } : {}),
       });
       const answer = this.withShareButton(definition, reply, args, page);
       return cacheKey ? this.replies!.set(knowledge, cacheKey, answer) : answer;
@@ -95,12 +100,12 @@ export class CommandRegistry {
   }
 
   /** Runs the invocation a button carries ("More", "Share in channel", "Another motion"). */
-  async runInvocation(value: string, user: CommandUser, platform: PlatformTraits): Promise<Reply> {
+  async runInvocation(value: string, user: CommandUser, platform: PlatformTraits, where: { channel?: string } = {}): Promise<Reply> {
     const invocation = decodeInvocation(value);
     if (!invocation) {
       return errorReply("That button has expired", "Run the command again.");
     }
-    const reply = await this.run({ command: invocation.command, args: invocation.args, page: invocation.page, user, platform });
+    const reply = await this.run({ command: invocation.command, args: invocation.args, page: invocation.page, user, platform, ...(where.channel ? { channel: where.channel } : {}) });
     // Only an answer is shared: a notice that stands in for it (the rate limit's "One moment") stays private.
     if (!invocation.share || !isAnswer(reply)) return reply;
     // A shared reply is the same answer, posted for the channel: no Share button on it.
@@ -129,6 +134,19 @@ function declaredArgs(definition: CommandDefinition, args: Record<string, string
   const declared: Record<string, string | undefined> = {};
   for (const { name } of [...definition.options, ...(definition.buttonArgs ?? [])]) if (args[name] !== undefined) declared[name] = args[name];
   return declared;
+}
+
+/** A platform that cannot say (or fails to) makes no one an admin. */
+async function isAdmin(user: CommandUser): Promise<boolean> {
+  try {
+    return (await user.isAdmin?.()) === true;
+  } catch {
+    return false;
+  }
+}
+
+function adminsOnlyReply(command: string): Reply {
+  return errorReply("Admins only", `Only the admins of this workspace or server can use /${command}.`);
 }
 
 function cleanInput(text: string): string {

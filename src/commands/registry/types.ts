@@ -1,5 +1,6 @@
 import type { CompletionKind, KnowledgeBase } from "../../knowledge/index.js";
 import type { Reply } from "../../reply/types.js";
+import type { Store } from "../../store/store.js";
 
 /**
  * What a command may know of the platform it answers on, as that platform's adapter tells it: how a person is
@@ -73,7 +74,16 @@ export interface ButtonArg {
 export interface CommandUser {
   id: string;
   name?: string;
+  /**
+   * Whether the platform says this user administers the place the command came from (Discord: Manage Server
+   * in the interaction's permissions; Slack: SLACK_ADMIN_USER_IDS or a workspace admin by users.info). Asked
+   * only by admin-only commands; absent means no.
+   */
+  isAdmin?: () => Promise<boolean>;
 }
+
+/** What the bot keeps that commands may read and change: the usage log, votes, channel settings. */
+export type CommandState = Pick<Store, "questionLog" | "feedback" | "channelSettings">;
 
 export interface CommandContext {
   /** This command's name as registered: what its own buttons ("More", "Another motion") run again. */
@@ -87,6 +97,10 @@ export interface CommandContext {
   now: () => Date;
   /** Which page of results ("More"), from 0. */
   page: number;
+  /** Where it was asked, namespaced by platform (`slack:T1:C1`, `discord:G1:C1`); absent where there is no channel. */
+  channel?: string;
+  /** The app's store, when the registry was given one (the admin commands need it). */
+  state?: CommandState;
 }
 
 export interface CommandDefinition {
@@ -105,6 +119,11 @@ export interface CommandDefinition {
   buttonArgs?: readonly ButtonArg[];
   handler: (context: CommandContext) => Reply | Promise<Reply>;
   /**
+   * Only admins may run it: the registry asks `user.isAdmin()` before the handler runs, on every platform, and
+   * Discord registers it with default_member_permissions (Manage Server) so others do not even see it.
+   */
+  adminOnly?: boolean;
+  /**
    * True when the reply depends only on the arguments, the page, the platform and the knowledge (no
    * randomness, no clock, no user): the registry then keeps it and answers the same request from the cache.
    */
@@ -122,4 +141,6 @@ export interface CommandRequest {
   user: CommandUser;
   platform: PlatformTraits;
   page?: number;
+  /** Where it was asked, namespaced by platform (`slack:T1:C1`): channel settings apply by it. */
+  channel?: string;
 }

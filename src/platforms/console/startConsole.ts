@@ -38,7 +38,8 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const interactive = options.interactive ?? false;
-  const user = options.user ?? { id: process.env.USER || "console" };
+  // The one person at this terminal runs the bot, so admin-only commands are theirs.
+  const user = options.user ?? { id: process.env.USER || "console", isAdmin: async () => true };
   const registry = options.registry;
   const timers = new Set<NodeJS.Timeout>();
   let lastActions: ReplyAction[] = [];

@@ -24,6 +24,9 @@ const OPTION_TYPES: Record<OptionKind, ApplicationCommandOptionType.String | App
  * body of one bulk overwrite. A definition Discord would refuse throws here, naming the command, rather than
  * failing the whole upload later.
  */
+/** Manage Server (MANAGE_GUILD, 1 << 5): who may use admin-only commands, as a permission bit set string. */
+export const ADMIN_PERMISSIONS = String(1n << 5n);
+
 export function buildDiscordCommands(commands: readonly CommandDefinition[]): RESTPutAPIApplicationCommandsJSONBody {
   if (commands.length >= GLOBAL_COMMANDS_MAX) throw new Error(`Discord allows ${GLOBAL_COMMANDS_MAX} slash commands; there are ${commands.length + 1}.`);
   const slashCommands = commands.map((command) => {
@@ -36,6 +39,8 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): RE
       name: command.name,
       description: fitDescription(command.description, command.name),
       options: ordered.map((option) => toOption(command.name, option)),
+      // Hidden from members without Manage Server; handleInteraction checks the permission again on every use.
+      ...(command.adminOnly ? { default_member_permissions: ADMIN_PERMISSIONS, contexts: [0] } : {}),
     };
   });
   return [...slashCommands, { type: ApplicationCommandType.Message, name: FIND_IN_DOCUMENT }];

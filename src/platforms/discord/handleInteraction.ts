@@ -16,7 +16,7 @@ import { errorReply, isAnswer } from "../../reply/builders.js";
 import { memoizeForFrozen } from "../../reply/freeze.js";
 import { renderDiscordMessage } from "./render.js";
 import { fitButtonValues, type ButtonKeyStore } from "./buttonKeys.js";
-import { flattenOptions, interactionUser, toCommandRequest } from "./toCommandRequest.js";
+import { flattenOptions, interactionChannel, interactionUser, toCommandRequest } from "./toCommandRequest.js";
 import { discordTraits } from "./traits.js";
 
 
@@ -78,7 +78,7 @@ export async function handleInteraction(
       // A click always names its button; one that does not is answered, not crashed on.
       const data: unknown = interaction.data;
       if (!isRecord(data) || typeof data.custom_id !== "string") return newMessage(notSupported());
-      const reply = await registry.runInvocation(interaction.data.custom_id, interactionUser(interaction), traits);
+      const reply = await registry.runInvocation(interaction.data.custom_id, interactionUser(interaction), traits, { channel: interactionChannel(interaction) });
       return answer(reply, (fitted) => componentResponse(interaction, fitted));
     }
 

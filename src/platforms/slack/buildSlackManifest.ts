@@ -18,9 +18,10 @@ export const SLACK_MANIFEST_LIMITS = {
 /**
  * The only scopes the bot uses: `commands` for slash commands and the shortcut, `chat:write` for shared
  * replies, thread replies, private shortcut answers, timers and their reminders. Not `chat:write.public`:
- * the bot posts only where it has been invited.
+ * the bot posts only where it has been invited. `users:read` lets admin-only commands (/insights, /settings) ask
+ * users.info whether the user is a workspace admin.
  */
-export const SLACK_BOT_SCOPES = ["commands", "chat:write"] as const;
+export const SLACK_BOT_SCOPES = ["commands", "chat:write", "users:read"] as const;
 
 export interface SlackManifestOptions {
   /**

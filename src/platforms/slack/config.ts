@@ -1,7 +1,7 @@
 import type { ReadVariable } from "../../config/environment.js";
 
 /** Slack's variables: a bot token, and either an app-level token (Socket Mode) or the signing secret (HTTP). */
-export const SLACK_VARIABLES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"] as const;
+export const SLACK_VARIABLES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_ADMIN_USER_IDS"] as const;
 
 export interface SlackSettings {
   botToken: string;
@@ -10,6 +10,8 @@ export interface SlackSettings {
   /** Set in Socket Mode. */
   appToken?: string;
   mode: "socket" | "http";
+  /** SLACK_ADMIN_USER_IDS: who may run /insights and /settings besides the workspace's admins. */
+  adminUserIds: string[];
 }
 
 /** Slack's settings, or null when none of its variables is set or one is wrong (each problem one line). */
@@ -34,10 +36,13 @@ export function readSlackSettings(read: ReadVariable, problems: string[]): Slack
   if (botToken && !appToken && !signingSecret) {
     problems.push("SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is.");
   }
+  const adminUserIds = (read("SLACK_ADMIN_USER_IDS") ?? "").split(/[\s,]+/).filter(Boolean);
+  const notIds = adminUserIds.filter((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
+  if (notIds.length > 0) problems.push(`SLACK_ADMIN_USER_IDS must list Slack user ids such as U0123ABCD, separated by commas (got "${notIds[0]!.slice(0, 20)}").`);
   if (problems.length > before || !botToken) return null;
   return appToken
-    ? { botToken, appToken, signingSecret, mode: "socket" }
-    : { botToken, signingSecret, mode: "http" };
+    ? { botToken, appToken, signingSecret, mode: "socket", adminUserIds }
+    : { botToken, signingSecret, mode: "http", adminUserIds };
 }
 
 /** Names a well-known token kind from its public prefix, so the fix is obvious without echoing the value. */

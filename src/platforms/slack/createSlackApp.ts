@@ -11,6 +11,7 @@ import { handleSlashCommand } from "./listeners/slashCommand.js";
 import { slashCommandFromBody } from "./slashCommandFromBody.js";
 import type { PostToResponseUrlOptions } from "./postToResponseUrl.js";
 import { verifySlackRequests } from "./verify.js";
+import { createSlackAdmins } from "./slackAdmins.js";
 import type { ReplayGuard } from "../../http/replayGuard.js";
 import { createReminderDesk, type ReminderDesk } from "../../app/reminderDesk.js";
 import { createMemoryStore } from "../../store/index.js";
@@ -38,6 +39,8 @@ export interface SlackAppOptions {
   responseUrl?: PostToResponseUrlOptions;
   /** Where Web API calls go; tests point it at a mock. */
   slackApiUrl?: string;
+  /** Users who may run admin-only commands besides the workspace's admins (SLACK_ADMIN_USER_IDS). */
+  adminUserIds?: readonly string[];
   /** HTTP mode: remembers answered signatures; per process unless a shared store is given. */
   replays?: ReplayGuard;
   /** Where a timer's reminders are kept (the app's reminder desk); tests may leave it out for a memory store's. */
@@ -87,6 +90,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     responseUrl: options.responseUrl,
     reminders: options.reminders ?? createReminderDesk(createMemoryStore(), logger),
     botClient: options.botClient ?? createSlackBotClient(botToken, logger, options.slackApiUrl),
+    admins: createSlackAdmins(options.adminUserIds ?? [], logger.child({ component: "slack" })),
   };
   let app: App;
   let receiver: HTTPReceiver | undefined;

@@ -3,6 +3,7 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import { createFlexibleRateLimits } from "../flexibleRateLimits.js";
 import { StoreClosedError, type KeyValues, type RateLimits, type ReplayKeys, type Store } from "../store.js";
 import { createMemoryReminders } from "./memoryReminders.js";
+import { createMemoryUsage } from "./memoryUsage.js";
 
 export interface MemoryStoreOptions {
   /** Replay keys remembered at most; the oldest go first beyond it (default 100,000). */
@@ -24,6 +25,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     replayKeys: createMemoryReplayKeys(options.maxReplayKeys, assertOpen),
     reminders: createMemoryReminders(assertOpen),
     keyValues: createMemoryKeyValues(options.maxValueCharacters, assertOpen),
+    ...createMemoryUsage(assertOpen),
     health: () => (closed ? { backend: "memory", status: "unavailable", reason: "closed" } : { backend: "memory", status: "ok" }),
     async close() {
       closed = true;

@@ -6,6 +6,7 @@ import { guardAgainstOutages } from "../outageGuard.js";
 import { StoreClosedError, type KeyValues, type RateLimits, type ReplayKeys, type Store } from "../store.js";
 import { connectRedis, type RedisConnectionOptions } from "./connectRedis.js";
 import { createRedisReminders } from "./redisReminders.js";
+import { createRedisUsage } from "./redisUsage.js";
 
 export interface RedisStoreOptions extends RedisConnectionOptions {
   /** Put before every key, so several bots can share one server (default `gt:`). */
@@ -66,7 +67,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<Store>
     },
   };
   const groups = guardAgainstOutages(
-    { rateLimits: sharedRateLimits, replayKeys, reminders: createRedisReminders(client, prefix, assertOpen), keyValues },
+    { rateLimits: sharedRateLimits, replayKeys, reminders: createRedisReminders(client, prefix, assertOpen), keyValues, ...createRedisUsage(client, prefix, assertOpen) },
     { rateLimits: createMemoryRateLimits(), replayKeys: createMemoryReplayKeys() },
     outage,
   );

@@ -33,6 +33,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reminders_run_at ON reminders (run_at, due_at);
     `,
   },
+  {
+    version: 2,
+    name: "feedback votes, question log, channel settings and Slack installations",
+    sql: `
+      -- slot: answer, voter and (for a wrong-passage report) the passage, so a second click replaces the first.
+      CREATE TABLE feedback_votes (slot TEXT PRIMARY KEY, at INTEGER NOT NULL, vote TEXT NOT NULL) WITHOUT ROWID;
+      CREATE INDEX feedback_votes_at ON feedback_votes (at);
+      CREATE TABLE question_log (id TEXT PRIMARY KEY, at INTEGER NOT NULL, entry TEXT NOT NULL) WITHOUT ROWID;
+      CREATE INDEX question_log_at ON question_log (at);
+      CREATE TABLE channel_settings (channel TEXT PRIMARY KEY, settings TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE installations (key TEXT PRIMARY KEY, sealed TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export class SchemaTooNewError extends Error {

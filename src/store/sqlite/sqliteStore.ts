@@ -8,6 +8,7 @@ import type { Migration } from "./migrations.js";
 import { openDatabase } from "./openDatabase.js";
 import { createSqliteRateLimits } from "./sqliteRateLimits.js";
 import { createSqliteReminders } from "./sqliteReminders.js";
+import { createSqliteUsage } from "./sqliteUsage.js";
 
 export interface SqliteStoreOptions {
   /** The database file; its folder is created when missing. */
@@ -44,6 +45,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
       replayKeys: createSqliteReplayKeys(db, assertOpen),
       reminders: createSqliteReminders(db, assertOpen),
       keyValues: createSqliteKeyValues(db, assertOpen),
+      ...createSqliteUsage(db, assertOpen),
     },
     { rateLimits: createMemoryRateLimits(), replayKeys: createMemoryReplayKeys() },
     outage,

@@ -4,6 +4,7 @@ import { COMMAND_ACTION_ID } from "../actionIds.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
 import { keepReminders } from "../keepReminders.js";
 import { slackTraits } from "../traits.js";
+import { slackChannel, slackUser } from "../slackAdmins.js";
 import type { SlackListenerDeps } from "./listenerDeps.js";
 import type { ButtonArgs } from "./shareButton.js";
 
@@ -13,8 +14,8 @@ import type { ButtonArgs } from "./shareButton.js";
  */
 export async function handleCommandButton(deps: SlackListenerDeps, { ack, body, action }: ButtonArgs): Promise<void> {
   await ack();
-  const user = { id: body.user.id, name: body.user.username ?? body.user.name };
-  const reply = await deps.registry.runInvocation(action.value ?? "", user, slackTraits);
+  const user = slackUser(deps.admins, deps.botClient, body.user.id, body.user.username ?? body.user.name);
+  const reply = await deps.registry.runInvocation(action.value ?? "", user, slackTraits, { channel: slackChannel(body.team?.id, body.channel?.id) });
   await postToResponseUrl(body.response_url, { ...renderSlackMessage(reply), replace_original: false }, deps.logger, deps.responseUrl);
   const channel = body.channel?.id;
   if (channel && reply.followUps?.length) {

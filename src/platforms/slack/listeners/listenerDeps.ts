@@ -3,6 +3,7 @@ import type { ReminderDesk } from "../../../app/reminderDesk.js";
 import type { CommandRegistry } from "../../../commands/index.js";
 import type { Logger } from "../../../logger.js";
 import type { PostToResponseUrlOptions } from "../postToResponseUrl.js";
+import type { SlackAdmins } from "../slackAdmins.js";
 
 /** What every Slack listener needs: the commands to run, where to log, and the store for a timer's reminders. */
 export interface SlackListenerDeps {
@@ -15,4 +16,6 @@ export interface SlackListenerDeps {
   reminders: Pick<ReminderDesk, "schedule" | "cancel">;
   /** The Web API with the bot token, for what the bot posts itself (a timer's announcement). */
   botClient: webApi.WebClient;
+  /** Who is an admin (SLACK_ADMIN_USER_IDS, users.info), for admin-only commands. */
+  admins?: SlackAdmins;
 }

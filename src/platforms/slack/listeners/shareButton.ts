@@ -4,6 +4,7 @@ import { SHARE_ACTION_ID } from "../actionIds.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
 import { keepReminders } from "../keepReminders.js";
 import { slackTraits } from "../traits.js";
+import { slackChannel, slackUser } from "../slackAdmins.js";
 import type { SlackListenerDeps } from "./listenerDeps.js";
 
 export interface ButtonArgs {
@@ -19,8 +20,8 @@ export interface ButtonArgs {
  */
 export async function handleShareButton(deps: SlackListenerDeps, { ack, body, action }: ButtonArgs): Promise<void> {
   await ack();
-  const user = { id: body.user.id, name: body.user.username ?? body.user.name };
-  const reply = await deps.registry.runInvocation(action.value ?? "", user, slackTraits);
+  const user = slackUser(deps.admins, deps.botClient, body.user.id, body.user.username ?? body.user.name);
+  const reply = await deps.registry.runInvocation(action.value ?? "", user, slackTraits, { channel: slackChannel(body.team?.id, body.channel?.id) });
   const message = renderSlackMessage(reply);
   // The registry makes only answers public; anything else (expired button, rate limit) is the clicker's alone.
   const shared = reply.visibility === "public";

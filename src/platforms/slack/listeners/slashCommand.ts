@@ -3,6 +3,7 @@ import { announceTimer } from "../keepReminders.js";
 import { renderSlackMessage } from "../render.js";
 import { postToResponseUrl } from "../postToResponseUrl.js";
 import { toCommandRequest } from "../toCommandRequest.js";
+import { slackChannel, slackUser } from "../slackAdmins.js";
 import type { SlackListenerDeps } from "./listenerDeps.js";
 
 /**
@@ -29,7 +30,9 @@ export interface SlashCommandArgs {
  */
 export async function handleSlashCommand(deps: SlackListenerDeps, { command, ack }: SlashCommandArgs): Promise<void> {
   const receivedAt = Date.now();
-  const reply = await deps.registry.run(toCommandRequest(command, (name) => deps.registry.get(name)));
+  const request = toCommandRequest(command, (name) => deps.registry.get(name));
+  const channel = slackChannel(command.team_id, command.channel_id);
+  const reply = await deps.registry.run({ ...request, user: slackUser(deps.admins, deps.botClient, request.user.id, request.user.name), ...(channel ? { channel } : {}) });
   if (!reply.followUps?.length) {
     await ack(renderSlackMessage(reply));
     return;
