@@ -1,7 +1,7 @@
 import type { ReadVariable } from "../../config/environment.js";
 
 /** Slack's variables: a bot token, and either an app-level token (Socket Mode) or the signing secret (HTTP). */
-export const SLACK_VARIABLES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"] as const;
+export const SLACK_VARIABLES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL"] as const;
 
 export interface SlackSettings {
   botToken: string;
@@ -10,6 +10,8 @@ export interface SlackSettings {
   /** Set in Socket Mode. */
   appToken?: string;
   mode: "socket" | "http";
+  /** Where Web API calls go (`https://slack-gov.com/api/` for GovSlack, a proxy); Slack's own when unset. */
+  apiUrl?: string;
 }
 
 /** Slack's settings, or null when none of its variables is set or one is wrong (each problem one line). */
@@ -34,10 +36,12 @@ export function readSlackSettings(read: ReadVariable, problems: string[]): Slack
   if (botToken && !appToken && !signingSecret) {
     problems.push("SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is.");
   }
+  const apiUrl = readApiUrl(read("SLACK_API_URL"), problems);
   if (problems.length > before || !botToken) return null;
+  const where = apiUrl ? { apiUrl } : {};
   return appToken
-    ? { botToken, appToken, signingSecret, mode: "socket" }
-    : { botToken, signingSecret, mode: "http" };
+    ? { botToken, appToken, signingSecret, mode: "socket", ...where }
+    : { botToken, signingSecret, mode: "http", ...where };
 }
 
 /** Names a well-known token kind from its public prefix, so the fix is obvious without echoing the value. */
@@ -50,4 +54,29 @@ function describeTokenKind(value: string): string {
   ];
   const kind = kinds.find(([prefix]) => value.startsWith(prefix));
   return kind ? `; this one is ${kind[1]}` : "";
+}
+
+/**
+ * SLACK_API_URL as the Web API client wants it: an http(s) URL ending in a slash (`https://slack-gov.com/api/`).
+ * Plain http is accepted only for loopback, for a local stand-in: tokens must not cross a network unencrypted.
+ */
+export function readApiUrl(value: string | undefined, problems: string[], variable = "SLACK_API_URL"): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(`${variable} must be a URL, such as https://slack-gov.com/api/.`);
+    return undefined;
+  }
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+    problems.push(`${variable} must use https (plain http only for a stand-in on this machine: localhost or 127.0.0.1).`);
+    return undefined;
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    problems.push(`${variable} must be a plain base URL, without credentials, query or fragment.`);
+    return undefined;
+  }
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }

@@ -12,6 +12,8 @@ import { slashCommandFromBody } from "./slashCommandFromBody.js";
 import type { PostToResponseUrlOptions } from "./postToResponseUrl.js";
 import { verifySlackRequests } from "./verify.js";
 import type { ReplayGuard } from "../../http/replayGuard.js";
+import { Conversation, type AnswersIn } from "../../conversation/index.js";
+import { createMemoryStore, type Store } from "../../store/index.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 /** Web API calls give up after this; a click's follow-up is not worth a longer wait. */
@@ -38,6 +40,10 @@ export interface SlackAppOptions {
   slackApiUrl?: string;
   /** HTTP mode: remembers answered signatures; per process unless a shared store is given. */
   replays?: ReplayGuard;
+  /** The app's store (event ids, thread context); this process's memory when none is given (tests). */
+  state?: Store;
+  /** Whether mentions and thread messages are answered in a channel (the /settings hook); everywhere by default. */
+  answersIn?: AnswersIn;
 }
 
 export interface SlackApp {
@@ -80,11 +86,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     } satisfies webApi.WebClientOptions,
   };
 
+  const state = options.state ?? createMemoryStore();
   const deps: SlackListenerDeps = {
     registry: options.registry,
     logger: logger.child({ component: "slack" }),
     now: options.now,
     responseUrl: options.responseUrl,
+    state,
+    conversation: new Conversation({ registry: options.registry, state, answersIn: options.answersIn }),
   };
   let app: App;
   let receiver: HTTPReceiver | undefined;
