@@ -56,7 +56,10 @@ describe("Slack app manifest", () => {
       expect.objectContaining({ type: "message", callback_id: "find_in_document", name: "Find in document" }),
     ]);
     expect(manifest.features.bot_user.always_online).toBe(false);
-    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write"]);
+    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "app_mentions:read", "im:history", "channels:history", "groups:history"]);
+    // Each event needs its scope, and each is one the listeners handle; DMs need the Messages tab.
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_mention", "message.im", "message.channels", "message.groups"]);
+    expect(manifest.features.app_home).toEqual({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
     expect(manifest.settings).toMatchObject({
       interactivity: { is_enabled: true },
       socket_mode_enabled: true,
@@ -69,6 +72,7 @@ describe("Slack app manifest", () => {
     const manifest = buildSlackManifest(await registryCommands(), { publicUrl: "https://bot.example.org/" });
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.settings.interactivity.request_url).toBe("https://bot.example.org/slack/events");
+    expect(manifest.settings.event_subscriptions.request_url).toBe("https://bot.example.org/slack/events");
     expect(manifest.features.slash_commands.every((c) => c.url === "https://bot.example.org/slack/events")).toBe(true);
   });
 

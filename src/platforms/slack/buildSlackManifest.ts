@@ -17,10 +17,16 @@ export const SLACK_MANIFEST_LIMITS = {
 
 /**
  * The only scopes the bot uses: `commands` for slash commands and the shortcut, `chat:write` for shared
- * replies, thread replies, private shortcut answers and scheduled timer messages. Not `chat:write.public`:
- * the bot posts only where it has been invited.
+ * replies, thread replies, conversation answers, private shortcut answers and scheduled timer messages;
+ * `app_mentions:read` for @mentions, `im:history` for direct messages, and `channels:history` /
+ * `groups:history` to see plain follow-ups in the threads it answered in public and private channels (each
+ * event's listener drops every other message unread). Not `chat:write.public`: the bot posts only where it
+ * has been invited.
  */
-export const SLACK_BOT_SCOPES = ["commands", "chat:write"] as const;
+export const SLACK_BOT_SCOPES = ["commands", "chat:write", "app_mentions:read", "im:history", "channels:history", "groups:history"] as const;
+
+/** The events those scopes bring, one listener each in listeners/ (appMention.ts, conversationMessage.ts). */
+export const SLACK_BOT_EVENTS = ["app_mention", "message.im", "message.channels", "message.groups"] as const;
 
 export interface SlackManifestOptions {
   /**
@@ -36,9 +42,12 @@ export interface SlackManifest {
     bot_user: { display_name: string; always_online: boolean };
     slash_commands: Array<{ command: string; description: string; usage_hint?: string; should_escape: boolean; url?: string }>;
     shortcuts: Array<{ name: string; type: "message"; callback_id: string; description: string }>;
+    /** The Messages tab, so people can write to the bot directly. */
+    app_home: { messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
+    event_subscriptions: { request_url?: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url?: string };
     org_deploy_enabled: boolean;
     socket_mode_enabled: boolean;
@@ -76,9 +85,11 @@ export function buildSlackManifest(commands: readonly CommandDefinition[], optio
           description: "Quote the passages of the document that bear on this message, with citations",
         },
       ],
+      app_home: { messages_tab_enabled: true, messages_tab_read_only_enabled: false },
     },
     oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
     settings: {
+      event_subscriptions: { ...(requestUrl ? { request_url: requestUrl } : {}), bot_events: [...SLACK_BOT_EVENTS] },
       interactivity: { is_enabled: true, ...(requestUrl ? { request_url: requestUrl } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: !requestUrl,
