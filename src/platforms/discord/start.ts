@@ -1,3 +1,4 @@
+import { Conversation } from "../../conversation/index.js";
 import type { PlatformContext, RunningPlatform } from "../types.js";
 import type { DiscordSettings } from "./config.js";
 import { createDiscordClient } from "./createDiscordClient.js";
@@ -10,12 +11,23 @@ export const DISCORD_LOGIN_TIMEOUT_MS = 20_000;
 export async function startDiscord(settings: DiscordSettings, context: PlatformContext): Promise<RunningPlatform> {
   const { registry, logger } = context;
   const interactions = settings.publicKey
-    ? createDiscordInteractionsHandler({ publicKey: settings.publicKey, registry, logger: logger.child({ adapter: "discord-http" }) })
+    ? createDiscordInteractionsHandler({
+        publicKey: settings.publicKey,
+        registry,
+        logger: logger.child({ adapter: "discord-http" }),
+        ...(settings.apiUrl ? { apiBase: `${settings.apiUrl}/v10` } : {}),
+      })
     : undefined;
   const token = settings.token;
   if (token) {
     context.keepConnected("discord-gateway", async () => {
-      const gateway = createDiscordClient({ registry, logger: logger.child({ adapter: "discord-gateway" }) });
+      const gateway = createDiscordClient({
+        registry,
+        logger: logger.child({ adapter: "discord-gateway" }),
+        conversation: new Conversation({ registry, state: context.state }),
+        messageContent: settings.messageContent,
+        apiUrl: settings.apiUrl,
+      });
       try {
         await withTimeout(gateway.client.login(token), context.connectTimeoutMs ?? DISCORD_LOGIN_TIMEOUT_MS);
       } catch (error) {

@@ -1,3 +1,4 @@
+import { readApiBaseUrl } from "../../config/apiBaseUrl.js";
 import type { ReadVariable } from "../../config/environment.js";
 
 /** Slack's variables: a bot token, and either an app-level token (Socket Mode) or the signing secret (HTTP). */
@@ -36,7 +37,9 @@ export function readSlackSettings(read: ReadVariable, problems: string[]): Slack
   if (botToken && !appToken && !signingSecret) {
     problems.push("SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is.");
   }
-  const apiUrl = readApiUrl(read("SLACK_API_URL"), problems);
+  const base = readApiBaseUrl(read("SLACK_API_URL"), "SLACK_API_URL", "https://slack-gov.com/api/", problems);
+  // The Web API client joins method names to it, so it ends in a slash.
+  const apiUrl = base && (base.endsWith("/") ? base : `${base}/`);
   if (problems.length > before || !botToken) return null;
   const where = apiUrl ? { apiUrl } : {};
   return appToken
@@ -54,29 +57,4 @@ function describeTokenKind(value: string): string {
   ];
   const kind = kinds.find(([prefix]) => value.startsWith(prefix));
   return kind ? `; this one is ${kind[1]}` : "";
-}
-
-/**
- * SLACK_API_URL as the Web API client wants it: an http(s) URL ending in a slash (`https://slack-gov.com/api/`).
- * Plain http is accepted only for loopback, for a local stand-in: tokens must not cross a network unencrypted.
- */
-export function readApiUrl(value: string | undefined, problems: string[], variable = "SLACK_API_URL"): string | undefined {
-  if (!value) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    problems.push(`${variable} must be a URL, such as https://slack-gov.com/api/.`);
-    return undefined;
-  }
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
-    problems.push(`${variable} must use https (plain http only for a stand-in on this machine: localhost or 127.0.0.1).`);
-    return undefined;
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    problems.push(`${variable} must be a plain base URL, without credentials, query or fragment.`);
-    return undefined;
-  }
-  return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
