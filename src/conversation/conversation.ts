@@ -153,6 +153,13 @@ function contextOf({ question, page, terms }: { question: string; page: number; 
     page: isAnswer(reply) ? page : 0,
     places: places.slice(0, CONVERSATION_DEFAULTS.maxSources),
     references: (reply.references ?? []).slice(0, CONVERSATION_DEFAULTS.maxSources),
+    cited: [
+      ...new Set(
+        reply.quotes.flatMap((quote) =>
+          quote.citations.map((citation) => `${citation.author} (${citation.year})${citation.reference ? "" : ", not in the reference list"}`),
+        ),
+      ),
+    ].slice(0, CONVERSATION_DEFAULTS.maxSources),
   };
 }
 
@@ -162,7 +169,11 @@ function sourcesReply(previous: ThreadContext): Reply {
     return noticeReply("No sources to show", "My last answer here quoted no passage, so there is no source to show. Ask a question first.", { visibility: "public" });
   }
   const where = `The last answer quoted ${previous.places.join("; ")}.`;
-  const text = previous.references.length > 0 ? `${where} Its passages cite:` : `${where} Those passages cite no source of their own: the document itself says so.`;
+  const cited = previous.cited ?? [];
+  const text =
+    cited.length > 0 || previous.references.length > 0
+      ? `${where} Its passages cite ${cited.length > 0 ? cited.join("; ") : "these sources"}.`
+      : `${where} Those passages cite no source of their own: the document itself says so.`;
   return answerReply("Sources of the last answer", { text, references: previous.references, visibility: "public" });
 }
 

@@ -15,6 +15,8 @@ export interface ThreadContext {
   places: string[];
   /** The reference-list entries the answer's citations point to: what "who says so?" answers with. */
   references: string[];
+  /** The in-text citations of the quoted passages (`Financial Times (2023)`), those missing from the reference list marked so. */
+  cited?: string[];
 }
 
 /** How a message in a conversation is to be answered. */

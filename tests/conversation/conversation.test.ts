@@ -69,6 +69,15 @@ describe("a conversation in a thread", () => {
     expect(first.reply.references?.length).toBeGreaterThan(0);
     expect(sources.reply.title).toBe("Sources of the last answer");
     expect(sources.reply.references).toEqual(first.reply.references);
+    expect(sources.reply.text).toContain("Its passages cite BBC (2022)");
+  });
+
+  it("names a cited source missing from the reference list, rather than saying there is none", async () => {
+    const conversation = await conversationWith();
+    await conversation.answer(said("why did the Istanbul talks fail?"));
+    await conversation.answer(said("and China?", { addressed: false }));
+    const sources = await conversation.answer(said("who says so?", { addressed: false }));
+    expect(sources.answered && sources.reply.text).toContain("Financial Times (2023), not in the reference list");
   });
 
   it("pages on with “more”", async () => {
