@@ -56,9 +56,17 @@ describe("Slack app manifest", () => {
       expect.objectContaining({ type: "message", callback_id: "find_in_document", name: "Find in document" }),
     ]);
     expect(manifest.features.bot_user.always_online).toBe(false);
-    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "app_mentions:read", "im:history", "channels:history", "groups:history"]);
+    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "app_mentions:read", "im:history", "channels:history", "groups:history", "assistant:write"]);
     // Each event needs its scope, and each is one the listeners handle; DMs need the Messages tab.
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_mention", "message.im", "message.channels", "message.groups"]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      "app_mention",
+      "message.im",
+      "message.channels",
+      "message.groups",
+      "assistant_thread_started",
+      "assistant_thread_context_changed",
+    ]);
+    expect(manifest.features.assistant_view.assistant_description.length).toBeGreaterThan(0);
     expect(manifest.features.app_home).toEqual({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
     expect(manifest.settings).toMatchObject({
       interactivity: { is_enabled: true },

@@ -20,13 +20,21 @@ export const SLACK_MANIFEST_LIMITS = {
  * replies, thread replies, conversation answers, private shortcut answers and scheduled timer messages;
  * `app_mentions:read` for @mentions, `im:history` for direct messages, and `channels:history` /
  * `groups:history` to see plain follow-ups in the threads it answered in public and private channels (each
- * event's listener drops every other message unread). Not `chat:write.public`: the bot posts only where it
+ * event's listener drops every other message unread); `assistant:write` for the assistant surface's status,
+ * title and suggested prompts. Not `chat:write.public`: the bot posts only where it
  * has been invited.
  */
-export const SLACK_BOT_SCOPES = ["commands", "chat:write", "app_mentions:read", "im:history", "channels:history", "groups:history"] as const;
+export const SLACK_BOT_SCOPES = ["commands", "chat:write", "app_mentions:read", "im:history", "channels:history", "groups:history", "assistant:write"] as const;
 
-/** The events those scopes bring, one listener each in listeners/ (appMention.ts, conversationMessage.ts). */
-export const SLACK_BOT_EVENTS = ["app_mention", "message.im", "message.channels", "message.groups"] as const;
+/** The events those scopes bring, with their listeners in listeners/ (appMention.ts, conversationMessage.ts, assistant.ts). */
+export const SLACK_BOT_EVENTS = [
+  "app_mention",
+  "message.im",
+  "message.channels",
+  "message.groups",
+  "assistant_thread_started",
+  "assistant_thread_context_changed",
+] as const;
 
 export interface SlackManifestOptions {
   /**
@@ -44,6 +52,8 @@ export interface SlackManifest {
     shortcuts: Array<{ name: string; type: "message"; callback_id: string; description: string }>;
     /** The Messages tab, so people can write to the bot directly. */
     app_home: { messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
+    /** Slack's assistant surface (the split view): answered by listeners/assistant.ts. */
+    assistant_view: { assistant_description: string };
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -86,6 +96,7 @@ export function buildSlackManifest(commands: readonly CommandDefinition[], optio
         },
       ],
       app_home: { messages_tab_enabled: true, messages_tab_read_only_enabled: false },
+      assistant_view: { assistant_description: "Ask about the loaded documents; answers quote them exactly, with their sources." },
     },
     oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
     settings: {

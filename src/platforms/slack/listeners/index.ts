@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { registerAnswerEachEventOnce } from "./answerEachEventOnce.js";
 import { registerAppMention } from "./appMention.js";
+import { registerAssistant } from "./assistant.js";
 import { registerCommandButtons } from "./commandButton.js";
 import { registerConversationMessages } from "./conversationMessage.js";
 import { registerFindInDocumentShortcut } from "./findInDocumentShortcut.js";
@@ -17,6 +18,8 @@ export type { SlackListenerDeps } from "./listenerDeps.js";
 export function registerListeners(app: App, deps: SlackListenerDeps): void {
   // First: a retried event is dropped before any listener sees it.
   registerAnswerEachEventOnce(app, deps);
+  // Before the message listener: Bolt hands threaded direct messages to the assistant and stops there.
+  registerAssistant(app, deps);
   registerSlashCommands(app, deps);
   registerShareButton(app, deps);
   registerCommandButtons(app, deps);
