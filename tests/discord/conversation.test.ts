@@ -12,6 +12,7 @@ import { createDiscordClient } from "../../src/platforms/discord/createDiscordCl
 import { readDiscordSettings } from "../../src/platforms/discord/config.js";
 import { DISCORD_CONTENT_MAX, DISCORD_CUSTOM_ID_MAX, DISCORD_EMBEDS_TOTAL_MAX } from "../../src/platforms/discord/limits.js";
 import { createMemoryStore } from "../../src/store/index.js";
+import { handleInteraction } from "../../src/platforms/discord/handleInteraction.js";
 
 const BOT = "1100000000000000001";
 const GUILD = "1200000000000000001";
@@ -125,6 +126,8 @@ describe("Discord conversation over the gateway", () => {
     expect(await answerDiscordMessage(asked, { botId: BOT, inThread: false }, deps)).toBe(true);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.path).toBe(`/api/v10/channels/${DM}/messages`);
+    // A DM is all for the bot: nothing to stop.
+    expect(JSON.stringify(requests[0]!.body.components)).not.toContain("gt_stop:");
     expect(requests[0]!.body.message_reference.message_id).toBe(asked.id);
   });
 
@@ -140,6 +143,22 @@ describe("Discord conversation over the gateway", () => {
     expect(JSON.stringify(answer.body.embeds)).toContain(CHINA_PASSAGE);
     // The same message delivered again (a gateway resume) is not answered again.
     expect(await answerDiscordMessage(followUp, { botId: BOT, inThread: true }, deps)).toBe(false);
+
+    // "Stop answering here", clicked in that thread: plain messages there go unanswered; a mention still is.
+    const stop = answer.body.components.at(-1).components[0];
+    expect(stop).toMatchObject({ label: "Stop answering here", custom_id: `gt_stop:${GUILD}:${asked.id}` });
+    const click = (channel: string) => ({
+      type: 3, id: String(++ids), application_id: "1", token: "t", version: 1, guild_id: GUILD, channel_id: channel, channel: { id: channel, type: 11 },
+      member: { user: { id: "1600000000000000001", username: "dana" } }, data: { custom_id: stop.custom_id, component_type: 2 }, message: { flags: 0 },
+    });
+    const elsewhere = await handleInteraction(click(CHANNEL) as never, createCommandRegistry(() => knowledge), { conversation: deps.conversation });
+    expect(JSON.stringify(elsewhere)).toContain("That button has expired");
+    const response = await handleInteraction(click(asked.id) as never, createCommandRegistry(() => knowledge), { conversation: deps.conversation });
+    expect(response).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(JSON.stringify(response)).toContain("stop answering plain messages");
+    expect(await answerDiscordMessage(messageCreate("and Turkey?", { channel_id: asked.id }), { botId: BOT, inThread: true }, deps)).toBe(false);
+    const mention = messageCreate(`<@${BOT}> and Turkey?`, { channel_id: asked.id, mentionsBot: true });
+    expect(await answerDiscordMessage(mention, { botId: BOT, inThread: true }, deps)).toBe(true);
   });
 
   it("leaves alone bots, itself, system messages, unaddressed channel talk, other threads and wordless thread messages", async () => {

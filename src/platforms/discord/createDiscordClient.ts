@@ -86,7 +86,7 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordGatew
   const buttonKeys = options.buttonKeys ?? createMemoryButtonKeys();
 
   client.on(Events.InteractionCreate, (interaction) => {
-    respondThroughDiscordJs(interaction, { registry: options.registry, logger, followUps, deferAfterMs: options.deferAfterMs, buttonKeys }).catch(
+    respondThroughDiscordJs(interaction, { registry: options.registry, logger, followUps, deferAfterMs: options.deferAfterMs, buttonKeys, conversation: options.conversation }).catch(
       (error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error), interaction: interaction.id }, "discord interaction failed"),
     );
   });

@@ -8,6 +8,7 @@ import type { Interaction, InteractionReplyOptions, InteractionUpdateOptions } f
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
 import { resolveButtonKey, type ButtonKeyStore } from "./buttonKeys.js";
+import type { Conversation } from "../../conversation/index.js";
 import { handleInteraction } from "./handleInteraction.js";
 import { DEFER_AFTER_MS, deferralFor, deliverLateResponse, isEphemeral, raceDeadline } from "./respondLate.js";
 import type { FollowUpScheduler } from "./scheduleFollowUps.js";
@@ -19,6 +20,8 @@ export interface GatewayResponder {
   followUps: FollowUpScheduler;
   deferAfterMs?: number;
   buttonKeys?: ButtonKeyStore;
+  /** Conversation, for its "Stop answering here" button. */
+  conversation?: Conversation;
 }
 
 /**
@@ -31,6 +34,7 @@ export async function respondThroughDiscordJs(interaction: Interaction, options:
   const raw = await resolveButtonKey(received, options.buttonKeys);
   const work = handleInteraction(raw, options.registry, {
     buttonKeys: options.buttonKeys,
+    conversation: options.conversation,
     onFollowUps: (followUps) =>
       options.followUps.schedule(followUps, (message) =>
         interaction.isRepliable()

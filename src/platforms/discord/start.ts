@@ -10,10 +10,13 @@ export const DISCORD_LOGIN_TIMEOUT_MS = 20_000;
 /** Starts the gateway and/or HTTP interactions, as the settings ask. */
 export async function startDiscord(settings: DiscordSettings, context: PlatformContext): Promise<RunningPlatform> {
   const { registry, logger } = context;
+  // One for both modes: a mention is answered over the gateway, its Stop button may be clicked over HTTP.
+  const conversation = new Conversation({ registry, state: context.state });
   const interactions = settings.publicKey
     ? createDiscordInteractionsHandler({
         publicKey: settings.publicKey,
         registry,
+        conversation,
         logger: logger.child({ adapter: "discord-http" }),
         ...(settings.apiUrl ? { apiBase: `${settings.apiUrl}/v10` } : {}),
       })
@@ -24,7 +27,7 @@ export async function startDiscord(settings: DiscordSettings, context: PlatformC
       const gateway = createDiscordClient({
         registry,
         logger: logger.child({ adapter: "discord-gateway" }),
-        conversation: new Conversation({ registry, state: context.state }),
+        conversation,
         messageContent: settings.messageContent,
         apiUrl: settings.apiUrl,
       });

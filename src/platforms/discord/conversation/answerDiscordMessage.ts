@@ -6,6 +6,8 @@ import { fitButtonValues, type ButtonKeyStore } from "../buttonKeys.js";
 import { renderDiscordMessage } from "../render.js";
 import { discordTraits } from "../traits.js";
 import { discordMessageText, mentionsUser } from "./discordMessageText.js";
+import { stopAnsweringRow } from "./stopAnswering.js";
+import { DISCORD_ACTION_ROWS_MAX } from "../limits.js";
 
 /** The fields of a gateway MESSAGE_CREATE the bot reads. */
 export type DiscordIncomingMessage = Pick<APIMessage, "id" | "channel_id" | "content" | "type" | "mentions"> & {
@@ -50,7 +52,9 @@ export async function answerDiscordMessage(message: DiscordIncomingMessage, plac
     return false;
   }
   const rendered = renderDiscordMessage(await fitButtonValues(outcome.reply, deps.buttonKeys));
-  const body = { content: rendered.content, embeds: rendered.embeds, components: rendered.components, allowed_mentions: { parse: [] } };
+  // In a server's thread, a way to turn follow-ups off; a DM is all for the bot.
+  const stop = message.guild_id && rendered.components.length < DISCORD_ACTION_ROWS_MAX ? [stopAnsweringRow(said.thread)] : [];
+  const body = { content: rendered.content, embeds: rendered.embeds, components: [...rendered.components, ...stop], allowed_mentions: { parse: [] } };
   const reference = { message_reference: { message_id: message.id, fail_if_not_exists: false } };
   try {
     if (message.guild_id && !place.inThread) {
