@@ -1,5 +1,6 @@
 import { QUESTION_COMMAND, type CommandRegistry, type CommandUser, type PlatformTraits, type Reply } from "../commands/index.js";
 import { answerReply, isAnswer, noticeReply } from "../reply/builders.js";
+import { isRateLimitedReply } from "../app/rateLimitCommands.js";
 import type { Store } from "../store/index.js";
 import { readFollowUp, type ThreadContext } from "./readFollowUp.js";
 
@@ -91,7 +92,8 @@ export class Conversation {
       user: message.user,
       platform,
     });
-    if (reply.kind !== "error") await this.remember(platform, thread, contextOf(followUp, reply));
+    // A refusal (an error, the rate limit's "One moment") leaves the thread where it was.
+    if (reply.kind !== "error" && !isRateLimitedReply(reply)) await this.remember(platform, thread, contextOf(followUp, reply));
     // Said in the open: the thread sees it, nobody is pinged, and the answer is already where Share would put it.
     return { answered: true, reply: { ...reply, visibility: "public", share: undefined, mentions: undefined } };
   }

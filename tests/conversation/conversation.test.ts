@@ -3,6 +3,10 @@ import { createCommandRegistry } from "../../src/commands/index.js";
 import { Conversation, readFollowUp, type ConversationMessage, type ThreadContext } from "../../src/conversation/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { consoleTraits } from "../../src/platforms/console/traits.js";
+import { slackTraits } from "../../src/platforms/slack/traits.js";
+import { createBotRegistry } from "../../src/app/createBotRegistry.js";
+import { parseRateLimit } from "../../src/app/parseRateLimit.js";
+import { silentLogger } from "../../src/logger.js";
 import { createMemoryStore, type Store } from "../../src/store/index.js";
 
 const knowledge = loadKnowledge("knowledge");
@@ -140,5 +144,16 @@ describe("a conversation in a thread", () => {
     const conversation = await conversationWith({ state: failing });
     expect((await conversation.answer(said("why did the Istanbul talks fail?"))).answered).toBe(true);
     expect(await conversation.answer(said("and China?", { addressed: false }))).toEqual({ answered: false, why: "not-followed" });
+  });
+
+  it("counts messages against the rate limit like commands, and a refusal leaves the thread's context alone", async () => {
+    const kb = await knowledge;
+    const registry = createBotRegistry({ knowledge: () => kb, logger: silentLogger, rateLimit: parseRateLimit("1/1m")! });
+    const conversation = new Conversation({ registry, state: createMemoryStore() });
+    const first = await conversation.answer(said("why did the Istanbul talks fail?", { platform: slackTraits }));
+    expect(first.answered && first.reply.quotes.length).toBeGreaterThan(0);
+    const refused = await conversation.answer(said("and China?", { platform: slackTraits, addressed: false }));
+    expect(refused.answered && refused.reply.title).toBe("One moment");
+    expect((await conversation.context(slackTraits, "C1:100.1"))?.question).toBe("why did the Istanbul talks fail?");
   });
 });
