@@ -3,16 +3,19 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { createSlackApp } from "../../src/platforms/slack/index.js";
+import { createMemoryStore } from "../../src/store/index.js";
 import { textLength } from "../../src/platforms/slack/render.js";
 import { SLACK_BUTTON_VALUE_MAX, SLACK_MAX_BLOCKS, SLACK_MESSAGE_TEXT_BUDGET } from "../../src/platforms/slack/limits.js";
 import {
   BOT_TOKEN,
+  blockNetwork,
   blockText,
   buttonClick,
   captureLogs,
   captureResponseUrl,
   interactionBody,
   postSigned,
+  restoreNetwork,
   SIGNING_SECRET,
   sharedKnowledge,
   useSlackTestServer,
@@ -178,6 +181,36 @@ describe("Slack Events API: mentions, direct messages and thread follow-ups", ()
     await postSigned(server().url, interactionBody(click));
     await waitFor(told.done);
     expect(told.posted[0]!.text).toContain("expired");
+  });
+});
+
+describe("several instances sharing one store", () => {
+  it("answers an event once when Slack's retry reaches another instance, and follows the thread on either", async () => {
+    blockNetwork();
+    const kb = await sharedKnowledge();
+    const state = createMemoryStore();
+    const instances = [0, 1].map(() => {
+      const slack = createSlackApp({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, registry: createCommandRegistry(() => kb), logger: captureLogs().logger, mode: "http", state });
+      return createServer((req, res) => slack.requestListener!(req, res));
+    });
+    await Promise.all(instances.map((instance) => new Promise<void>((resolve) => instance.listen(0, "127.0.0.1", resolve))));
+    const [one, two] = instances.map((instance) => `http://127.0.0.1:${(instance.address() as AddressInfo).port}/slack/events`);
+    try {
+      const posted = capturePostMessages();
+      const mention = eventCallback({ type: "app_mention", text: QUESTION });
+      await postEvent(one!, mention.body);
+      await postEvent(two!, mention.body, 1);
+      await waitFor(() => posted.length === 1);
+      await postEvent(two!, eventCallback({ text: "and China?", thread_ts: mention.ts }).body);
+      await waitFor(() => posted.length === 2);
+      await settle();
+      expect(posted).toHaveLength(2);
+      expect(blockText(posted[1]!.blocks)).toContain(CHINA_PASSAGE);
+    } finally {
+      for (const instance of instances) instance.closeAllConnections();
+      await Promise.all(instances.map((instance) => new Promise((resolve) => instance.close(resolve))));
+      restoreNetwork();
+    }
   });
 });
 
