@@ -23,7 +23,7 @@ export async function runDiscordRegister(argv: readonly string[], env: Environme
   }
   // The same checks as npm start: a "Bot " prefix or a mistyped id is named here, not refused by Discord later.
   const { discord, problems } = readDiscordVariables(env);
-  const { applicationId, token, guildId } = discord ?? {};
+  const { applicationId, token, guildId, apiUrl } = discord ?? {};
   if (!dryRun) {
     const missing = ["DISCORD_APPLICATION_ID", "DISCORD_TOKEN"].filter((name) => !env[name]?.trim());
     if (missing.length > 0) {
@@ -46,7 +46,7 @@ export async function runDiscordRegister(argv: readonly string[], env: Environme
   // Both were checked above; this says so to the compiler.
   if (!applicationId || !token) return 1;
   try {
-    const registered = await registerDiscordCommands({ applicationId, guildId, token, commands, rest: options.rest });
+    const registered = await registerDiscordCommands({ applicationId, guildId, token, commands, rest: options.rest, apiUrl });
     const where = guildId ? `to server ${guildId} (available now)` : "globally (they can take a while to appear everywhere)";
     io.stdout(`Registered ${registered.length} commands ${where}.\n`);
     return 0;

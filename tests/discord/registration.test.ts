@@ -63,7 +63,9 @@ describe("Discord command registration", () => {
   it("describes every registry command as a typed slash command, plus the message command", () => {
     const slash = commands.filter((command) => command.type === 1);
     expect(slash.map((command) => command.name)).toEqual(commandsFor().map((command) => command.name));
-    expect(commands.at(-1)).toEqual({ type: 3, name: "Find in document" });
+    expect(commands.at(-1)).toEqual({ type: 3, name: "Find in document", integration_types: [0, 1], contexts: [0, 1, 2] });
+    // A user-installable app: guild and user installs, usable in servers, the bot's DM and other DMs.
+    for (const command of commands) expect(command).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
     for (const command of slash) {
       expect(command.name).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
       expect(command.name).toBe(command.name.toLowerCase());

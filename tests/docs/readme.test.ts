@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { generatedCommandTable, generatedSession, readmeBlock, SESSION_LINES } from "./readmeBlocks.js";
+import { generatedCommandTable, generatedSession, generatedThread, readmeBlock, SESSION_LINES, THREAD_LINES } from "./readmeBlocks.js";
 import { createCommandRegistry, renderCommandTable } from "../../src/commands/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { SSL_CHECK_BODY_LIMIT_BYTES } from "../../src/platforms/slack/verify.js";
@@ -22,6 +22,13 @@ describe("README", () => {
     // A real run: every line typed, each answered with a quote.
     for (const line of SESSION_LINES) expect(session).toContain(`> ${line}\n`);
     expect(session.match(/^\[1\] /gm)).toHaveLength(SESSION_LINES.length);
+  });
+
+  it("shows a conversation thread exactly as the console answers it today", async () => {
+    const thread = await generatedThread();
+    expect(readmeBlock(readme, "thread"), regenerate).toBe(thread);
+    for (const line of THREAD_LINES) expect(thread).toContain(`> ${line}\n`);
+    expect(thread).toContain("Sources of the last answer");
   });
 
   it("names the status each refusal really gets (tests/reliability/signatures.test.ts sends them)", () => {

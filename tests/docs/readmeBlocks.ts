@@ -7,6 +7,8 @@ import { PassThrough } from "node:stream";
 import { startConsole } from "../../src/platforms/console/index.js";
 import { createCommandRegistry, renderCommandTable } from "../../src/commands/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
+import { Conversation } from "../../src/conversation/index.js";
+import { createMemoryStore } from "../../src/store/index.js";
 
 /** What the session types, as a newcomer would: a typo'd name, a typo'd author, a question. */
 export const SESSION_LINES = ["/source minks", "/cite mershimer", "who brokered the grain deal?"];
@@ -27,6 +29,24 @@ export async function generatedSession(knowledgeDir = "knowledge"): Promise<stri
   output.on("data", (chunk: Buffer) => (text += chunk.toString()));
   const session = startConsole({ registry: createCommandRegistry(() => knowledge), input, output, width: () => SESSION_WIDTH });
   input.end(`${SESSION_LINES.join("\n")}\n`);
+  await session.done;
+  return `\`\`\`text\n${text.trimEnd()}\n\`\`\`\n`;
+}
+
+/** A thread, as the README's Conversation section shows it: a question, then follow-ups read against it. */
+export const THREAD_LINES = ["why did the Istanbul talks fail?", "and China?", "who says so?"];
+
+/** The thread's lines piped through the console with its conversation, as `npm start` answers them. */
+export async function generatedThread(knowledgeDir = "knowledge"): Promise<string> {
+  const knowledge = await loadKnowledge(knowledgeDir);
+  const registry = createCommandRegistry(() => knowledge);
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = "";
+  output.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  const conversation = new Conversation({ registry, state: createMemoryStore() });
+  const session = startConsole({ registry, input, output, width: () => SESSION_WIDTH, conversation });
+  input.end(`${THREAD_LINES.join("\n")}\n`);
   await session.done;
   return `\`\`\`text\n${text.trimEnd()}\n\`\`\`\n`;
 }

@@ -7,6 +7,8 @@ import type { CommandRequest } from "../../src/commands/index.js";
 import { loadKnowledge } from "../../src/knowledge/index.js";
 import { wrapCommandRuns } from "../../src/commands/registry/wrapCommandRuns.js";
 import { consoleTraits } from "../../src/platforms/console/traits.js";
+import { Conversation } from "../../src/conversation/index.js";
+import { createMemoryStore } from "../../src/store/index.js";
 
 const MINSK = "Russia has violated multiple agreements, from the Minsk accords (2014-2015) to the 2022 Istanbul Communiqué.";
 const knowledge = await loadKnowledge("knowledge");
@@ -206,5 +208,36 @@ describe("the console at a terminal", () => {
     await console.session.done;
     expect(console.text()).toContain("/ask <question> [for: @person] [document: name]: Ask a question");
     expect(console.text()).not.toMatch(/[\u200b-\u200f\u2060\ufeff]/);
+  });
+});
+
+describe("a console session as a thread", () => {
+  it("reads a follow-up against the question before it: “and China?” asks about China and the talks", async () => {
+    const registry = createCommandRegistry(() => knowledge);
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const text = collect(output);
+    const conversation = new Conversation({ registry, state: createMemoryStore() });
+    const session = startConsole({ registry, input, output, conversation });
+    input.end("why did the Istanbul talks fail?\nand China?\nwho says so?\n/source minsk\n");
+    await session.done;
+    const transcript = text();
+    const china = transcript.slice(transcript.indexOf("> and China?"), transcript.indexOf("> who says so?"));
+    expect(china).toContain("China talks");
+    expect(china).toContain("While international mediators including Turkey, China, and the UN");
+    expect(transcript.slice(transcript.indexOf("> who says so?"))).toContain("Sources of the last answer");
+    // Slash commands are run as typed.
+    expect(transcript.slice(transcript.indexOf("> /source minsk"))).toContain(MINSK);
+  });
+
+  it("without a conversation, each question stands alone", async () => {
+    const registry = createCommandRegistry(() => knowledge);
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const text = collect(output);
+    const session = startConsole({ registry, input, output });
+    input.end("why did the Istanbul talks fail?\nand China?\n");
+    await session.done;
+    expect(text()).not.toContain("China talks");
   });
 });

@@ -56,7 +56,18 @@ describe("Slack app manifest", () => {
       expect.objectContaining({ type: "message", callback_id: "find_in_document", name: "Find in document" }),
     ]);
     expect(manifest.features.bot_user.always_online).toBe(false);
-    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "users:read"]);
+    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "app_mentions:read", "im:history", "channels:history", "groups:history", "assistant:write", "users:read"]);
+    // Each event needs its scope, and each is one the listeners handle; DMs need the Messages tab.
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      "app_mention",
+      "message.im",
+      "message.channels",
+      "message.groups",
+      "assistant_thread_started",
+      "assistant_thread_context_changed",
+    ]);
+    expect(manifest.features.assistant_view.assistant_description.length).toBeGreaterThan(0);
+    expect(manifest.features.app_home).toEqual({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
     expect(manifest.settings).toMatchObject({
       interactivity: { is_enabled: true },
       socket_mode_enabled: true,
@@ -69,6 +80,7 @@ describe("Slack app manifest", () => {
     const manifest = buildSlackManifest(await registryCommands(), { publicUrl: "https://bot.example.org/" });
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.settings.interactivity.request_url).toBe("https://bot.example.org/slack/events");
+    expect(manifest.settings.event_subscriptions.request_url).toBe("https://bot.example.org/slack/events");
     expect(manifest.features.slash_commands.every((c) => c.url === "https://bot.example.org/slack/events")).toBe(true);
   });
 

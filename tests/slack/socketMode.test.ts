@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebSocketServer, type WebSocket } from "ws";
 import { createSlackApp, startSlackSocketMode, type SlackApp } from "../../src/platforms/slack/index.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
-import { BOT_TOKEN, blockNetwork, blockText, captureLogs, MINSK_PASSAGE, restoreNetwork, sharedKnowledge } from "./slackHarness.js";
+import { capturePostMessages, eventCallback } from "./slackEvents.js";
+import { BOT_TOKEN, blockNetwork, blockText, captureLogs, MINSK_PASSAGE, restoreNetwork, sharedKnowledge, waitFor } from "./slackHarness.js";
 
 describe("Slack over Socket Mode, against a loopback stand-in for Slack", () => {
   let wss: WebSocketServer;
@@ -72,5 +73,28 @@ describe("Slack over Socket Mode, against a loopback stand-in for Slack", () => 
     expect(ack.payload.response_type).toBe("ephemeral");
     expect(blockText(ack.payload.blocks)).toContain(`>${MINSK_PASSAGE}`);
     expect(logs.text()).toContain("Slack connected over Socket Mode");
+  });
+
+  it("answers a mention delivered over the socket in its thread, and its retry not again", async () => {
+    const kb = await sharedKnowledge();
+    const logs = captureLogs();
+    const posted = capturePostMessages();
+    slack = createSlackApp({ botToken: BOT_TOKEN, appToken: "xapp-1-A0001-1-abc", registry: createCommandRegistry(() => kb), logger: logs.logger, mode: "socket" });
+    await startSlackSocketMode(slack, logs.logger, 5_000);
+    const ws = await socket;
+    const acks: string[] = [];
+    ws.on("message", (data) => acks.push((JSON.parse(String(data)) as { envelope_id: string }).envelope_id));
+    const { body, ts } = eventCallback({ type: "app_mention", text: "<@U0BOT0001> what happened to the Minsk accords?" });
+    const envelope = (id: string, retry: number) =>
+      JSON.stringify({ envelope_id: id, type: "events_api", accepts_response_payload: false, retry_attempt: retry, retry_reason: retry ? "timeout" : "", payload: body });
+    ws.send(envelope("env-e1", 0));
+    await waitFor(() => posted.length === 1);
+    expect(posted[0]).toMatchObject({ channel: "C0001", thread_ts: ts });
+    expect(blockText(posted[0]!.blocks)).toContain(MINSK_PASSAGE);
+    ws.send(envelope("env-e2", 1));
+    await waitFor(() => acks.includes("env-e2"));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(acks).toEqual(["env-e1", "env-e2"]);
+    expect(posted).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { HELP_COMMAND } from "../../commands/core/help.js";
 import type { PlatformAdapter, PlatformContext, RunningPlatform } from "../types.js";
+import { Conversation } from "../../conversation/index.js";
 import { startConsole } from "./startConsole.js";
 import { consoleTraits } from "./traits.js";
 
@@ -19,6 +20,7 @@ async function startConsolePlatform(context: PlatformContext): Promise<RunningPl
   const { documents, passages } = context.knowledgeSummary();
   const session = startConsole({
     registry: context.registry,
+    conversation: new Conversation({ registry: context.registry, state: context.state }),
     interactive: Boolean(process.stdin.isTTY),
     color: Boolean(process.stdout.isTTY),
     width: () => (process.stdout.isTTY ? process.stdout.columns : undefined),

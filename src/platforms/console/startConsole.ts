@@ -6,6 +6,9 @@ import { renderText } from "./render.js";
 import { completeConsoleLine } from "./completeConsoleLine.js";
 import { parseConsoleLine } from "./parseConsoleLine.js";
 import { consoleTraits } from "./traits.js";
+import { randomUUID } from "node:crypto";
+import { QUESTION_COMMAND } from "../../commands/index.js";
+import type { Conversation } from "../../conversation/index.js";
 
 export interface ConsoleOptions {
   registry: CommandRegistry;
@@ -22,6 +25,11 @@ export interface ConsoleOptions {
   greeting?: string;
   /** The terminal's width now (it can be resized): replies are wrapped to it. Unwrapped when undefined. */
   width?: () => number | undefined;
+  /**
+   * The session as one thread: a plain question is read against the one before ("and China?", "why?",
+   * "more", "who says so?"), as in a chat thread. Without it each question stands alone.
+   */
+  conversation?: Conversation;
 }
 
 export interface ConsoleSession {
@@ -43,6 +51,9 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
   const registry = options.registry;
   const timers = new Set<NodeJS.Timeout>();
   let lastActions: ReplyAction[] = [];
+  // Its own thread: a store that outlives the process must not hand this session an earlier one's context.
+  const thread = `console:${randomUUID()}`;
+  let lines = 0;
 
   const rl: Interface = createInterface({
     input,
@@ -98,6 +109,11 @@ export function startConsole(options: ConsoleOptions): ConsoleSession {
     const parsed = parseConsoleLine(line);
     if (!parsed) return;
     if (!interactive) print(`${PROMPT}${line.trim()}\n`);
+    if (options.conversation && parsed.command === QUESTION_COMMAND && !line.trim().startsWith("/")) {
+      const message = { platform: consoleTraits, thread, message: `${thread}:${++lines}`, channel: "console", text: parsed.text, user, addressed: true };
+      const outcome = await options.conversation.answer(message);
+      if (outcome.answered) return show(outcome.reply);
+    }
     show(await registry.run({ command: parsed.command, text: parsed.text, user, platform: consoleTraits }));
   };
 

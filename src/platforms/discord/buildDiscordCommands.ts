@@ -20,6 +20,13 @@ const OPTION_TYPES: Record<OptionKind, ApplicationCommandOptionType.String | App
 };
 
 /**
+ * Every command works wherever the app is: installed to a server (0) or by a person to their account (1), and
+ * used in a server (0), in a DM with the bot (1) or in a group DM or another DM (2). Interactions then say
+ * where they come from; the answers are the same.
+ */
+export const INSTALLABLE_ANYWHERE = { integration_types: [0, 1], contexts: [0, 1, 2] };
+
+/**
  * The registry's commands as Discord application commands, plus the "Find in document" message command: the
  * body of one bulk overwrite. A definition Discord would refuse throws here, naming the command, rather than
  * failing the whole upload later.
@@ -39,11 +46,12 @@ export function buildDiscordCommands(commands: readonly CommandDefinition[]): RE
       name: command.name,
       description: fitDescription(command.description, command.name),
       options: ordered.map((option) => toOption(command.name, option)),
-      // Hidden from members without Manage Server; handleInteraction checks the permission again on every use.
-      ...(command.adminOnly ? { default_member_permissions: ADMIN_PERMISSIONS, contexts: [0] } : {}),
+      ...INSTALLABLE_ANYWHERE,
+      // Hidden from members without Manage Server, and only in servers; handleInteraction checks the permission again on every use.
+      ...(command.adminOnly ? { default_member_permissions: ADMIN_PERMISSIONS, integration_types: [0], contexts: [0] } : {}),
     };
   });
-  return [...slashCommands, { type: ApplicationCommandType.Message, name: FIND_IN_DOCUMENT }];
+  return [...slashCommands, { type: ApplicationCommandType.Message, name: FIND_IN_DOCUMENT, ...INSTALLABLE_ANYWHERE }];
 }
 
 function toOption(command: string, option: CommandOption): APIApplicationCommandBasicOption {

@@ -1,7 +1,8 @@
+import { readApiBaseUrl } from "../../config/apiBaseUrl.js";
 import { variableReader, type Environment, type ReadVariable } from "../../config/environment.js";
 
 /** Discord's variables: the bot token (gateway, registration) and/or the public key (HTTP interactions). */
-export const DISCORD_VARIABLES = ["DISCORD_TOKEN", "DISCORD_APPLICATION_ID", "DISCORD_PUBLIC_KEY", "DISCORD_GUILD_ID"] as const;
+export const DISCORD_VARIABLES = ["DISCORD_TOKEN", "DISCORD_APPLICATION_ID", "DISCORD_PUBLIC_KEY", "DISCORD_GUILD_ID", "DISCORD_API_URL", "DISCORD_MESSAGE_CONTENT"] as const;
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
@@ -14,6 +15,13 @@ export interface DiscordSettings {
   publicKey?: string;
   /** Registers commands to one server (instant) instead of globally. */
   guildId?: string;
+  /** Discord's REST base (`https://discord.com/api` when unset): a shared REST proxy, or a local stand-in. */
+  apiUrl?: string;
+  /**
+   * The privileged Message Content intent is on (in the Developer Portal too): plain messages in a thread the
+   * bot answered are followed. Without it Discord gives the bot only the words of messages addressed to it.
+   */
+  messageContent?: boolean;
 }
 
 /** Discord's settings, or null when none of its variables is set or one is wrong (each problem one line). */
@@ -25,6 +33,10 @@ export function readDiscordSettings(read: ReadVariable, problems: string[]): Dis
   if (!token && !applicationId && !publicKey && !guildId) return null;
 
   const before = problems.length;
+  const apiUrl = readApiBaseUrl(read("DISCORD_API_URL"), "DISCORD_API_URL", "https://discord.com/api", problems)?.replace(/\/+$/, "");
+  const contentFlag = read("DISCORD_MESSAGE_CONTENT");
+  if (contentFlag && !/^(?:true|false|1|0)$/i.test(contentFlag)) problems.push("DISCORD_MESSAGE_CONTENT must be true or false.");
+  const messageContent = /^(?:true|1)$/i.test(contentFlag ?? "");
   if (token) {
     if (/^bot\s/i.test(token)) problems.push('DISCORD_TOKEN must be the bare bot token: remove the "Bot " prefix.');
     else if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
@@ -44,7 +56,7 @@ export function readDiscordSettings(read: ReadVariable, problems: string[]): Dis
     problems.push("DISCORD_TOKEN or DISCORD_PUBLIC_KEY is needed to start Discord (gateway or HTTP interactions); the other Discord variables alone start nothing.");
   }
   if (problems.length > before) return null;
-  return { token, applicationId, publicKey, guildId };
+  return { token, applicationId, publicKey, guildId, ...(apiUrl ? { apiUrl } : {}), ...(messageContent ? { messageContent } : {}) };
 }
 
 /**

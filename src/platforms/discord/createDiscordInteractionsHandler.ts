@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
+import type { Conversation } from "../../conversation/index.js";
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
 import { createRateLimitedLog } from "../../http/rateLimitedLog.js";
@@ -35,6 +36,8 @@ export interface DiscordInteractionsHandlerOptions {
   /** The application's public key: 64 hex characters. */
   publicKey: string;
   registry: CommandRegistry;
+  /** Conversation, for its "Stop answering here" button (clicks come here when the endpoint URL is set). */
+  conversation?: Conversation;
   logger: Logger;
   now?: () => Date;
   /** For follow-ups and late answers, which go to Discord's webhook API; tests pass a fake. */
@@ -113,6 +116,7 @@ export function createDiscordInteractionsHandler(options: DiscordInteractionsHan
         onFollowUps: timers ?? ((pending, source) => followUps.schedule(pending, (message) => webhookFor(source).followUp(message))),
         traits: timers ? discordTraits : discordWebhookTraits,
         buttonKeys,
+        conversation: options.conversation,
       });
       // Observed at once: if anything below throws first, the work's own failure is still handled, not left unhandled.
       work.catch(() => {});

@@ -18,6 +18,8 @@ import { renderDiscordMessage } from "./render.js";
 import { fitButtonValues, type ButtonKeyStore } from "./buttonKeys.js";
 import { flattenOptions, interactionChannel, interactionUser, toCommandRequest } from "./toCommandRequest.js";
 import { discordTraits } from "./traits.js";
+import type { Conversation } from "../../conversation/index.js";
+import { stopAnsweringClick } from "./conversation/stopAnswering.js";
 
 
 export const DISCORD_CHOICES_MAX = 25;
@@ -34,6 +36,8 @@ export interface HandleInteractionOptions {
   traits?: PlatformTraits;
   /** Short keys for button values over Discord's 100 characters; without it those buttons are left out. */
   buttonKeys?: ButtonKeyStore;
+  /** Conversation, for its "Stop answering here" button. */
+  conversation?: Conversation;
 }
 
 /**
@@ -78,6 +82,8 @@ export async function handleInteraction(
       // A click always names its button; one that does not is answered, not crashed on.
       const data: unknown = interaction.data;
       if (!isRecord(data) || typeof data.custom_id !== "string") return newMessage(notSupported());
+      const stopped = await stopAnsweringClick(interaction, options.conversation);
+      if (stopped) return newMessage(stopped);
       const reply = await registry.runInvocation(interaction.data.custom_id, interactionUser(interaction), traits, { channel: interactionChannel(interaction) });
       return answer(reply, (fitted) => componentResponse(interaction, fitted));
     }

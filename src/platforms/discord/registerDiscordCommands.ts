@@ -9,11 +9,13 @@ export interface DiscordRegistration {
   commands: RESTPutAPIApplicationCommandsJSONBody;
   /** Tests pass a REST whose agent is mocked. */
   rest?: REST;
+  /** DISCORD_API_URL: Discord's REST base through a proxy (`https://discord.com/api` when unset). */
+  apiUrl?: string;
 }
 
 /** One bulk overwrite: commands missing from the body are deleted, so the registry is the whole truth. */
 export async function registerDiscordCommands(registration: DiscordRegistration): Promise<unknown[]> {
-  const rest = (registration.rest ?? new REST({ version: "10" })).setToken(registration.token);
+  const rest = (registration.rest ?? new REST({ version: "10", ...(registration.apiUrl ? { api: registration.apiUrl } : {}) })).setToken(registration.token);
   const route = registration.guildId
     ? Routes.applicationGuildCommands(registration.applicationId, registration.guildId)
     : Routes.applicationCommands(registration.applicationId);

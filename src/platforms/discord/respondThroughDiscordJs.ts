@@ -8,6 +8,7 @@ import type { Interaction, InteractionReplyOptions, InteractionUpdateOptions } f
 import type { CommandRegistry } from "../../commands/index.js";
 import type { Logger } from "../../logger.js";
 import { resolveButtonKey, type ButtonKeyStore } from "./buttonKeys.js";
+import type { Conversation } from "../../conversation/index.js";
 import { handleInteraction } from "./handleInteraction.js";
 import { DEFER_AFTER_MS, deferralFor, deliverLateResponse, isEphemeral, raceDeadline } from "./respondLate.js";
 import type { FollowUpScheduler } from "./scheduleFollowUps.js";
@@ -23,6 +24,8 @@ export interface GatewayResponder {
   buttonKeys?: ButtonKeyStore;
   /** Keeps a timer's reminders in the store instead of following up on the interaction. */
   timers?: KeepTimers;
+  /** Conversation, for its "Stop answering here" button. */
+  conversation?: Conversation;
 }
 
 /**
@@ -35,6 +38,7 @@ export async function respondThroughDiscordJs(interaction: Interaction, options:
   const raw = await resolveButtonKey(received, options.buttonKeys);
   const work = handleInteraction(raw, options.registry, {
     buttonKeys: options.buttonKeys,
+    conversation: options.conversation,
     traits: options.timers ? discordTraits : discordWebhookTraits,
     onFollowUps: options.timers ?? ((followUps) =>
       options.followUps.schedule(followUps, (message) =>

@@ -1,3 +1,5 @@
+import { answersMentionsIn } from "../../app/usage/applyChannelSettings.js";
+import { Conversation } from "../../conversation/index.js";
 import type { PlatformContext, RunningPlatform } from "../types.js";
 import type { DiscordSettings } from "./config.js";
 import { storeReplayGuard } from "../../http/replayGuard.js";
@@ -14,15 +16,25 @@ export async function startDiscord(settings: DiscordSettings, context: PlatformC
   const { registry, logger, state, reminders } = context;
   // Long button values behind short keys in the shared store: a button made here works on every instance.
   const buttonKeys = createStoreButtonKeys(state.keyValues);
+  // One for both modes: a mention is answered over the gateway, its Stop button may be clicked over HTTP.
+  // Mentions and thread follow-ups are answered only where /settings leaves them on.
+  const conversation = new Conversation({
+    registry,
+    state,
+    answersIn: ({ platform, channel }) => answersMentionsIn(state.channelSettings, `${platform}:${channel}`),
+  });
+  const apiBase = settings.apiUrl ? `${settings.apiUrl}/v10` : undefined;
   const token = settings.token;
   // With the bot token, timers' reminders are kept in the store and posted over REST by whichever instance is up.
   const timers = token ? createTimerKeeper(reminders, logger.child({ adapter: "discord" })) : undefined;
-  if (token) reminders.deliverWith("discord", createDiscordReminderPoster(token, logger.child({ adapter: "discord", component: "reminders" })));
+  if (token) reminders.deliverWith("discord", createDiscordReminderPoster(token, logger.child({ adapter: "discord", component: "reminders" }), apiBase ? { apiBase } : {}));
   const interactions = settings.publicKey
     ? createDiscordInteractionsHandler({
         publicKey: settings.publicKey,
         registry,
+        conversation,
         logger: logger.child({ adapter: "discord-http" }),
+        ...(apiBase ? { apiBase } : {}),
         // Answered interaction ids in the shared store: a replay refused by one instance is refused by all.
         replays: storeReplayGuard(state, "discord:interaction:"),
         buttonKeys,
@@ -31,7 +43,15 @@ export async function startDiscord(settings: DiscordSettings, context: PlatformC
     : undefined;
   if (token) {
     context.keepConnected("discord-gateway", async () => {
-      const gateway = createDiscordClient({ registry, logger: logger.child({ adapter: "discord-gateway" }), buttonKeys, timers });
+      const gateway = createDiscordClient({
+        registry,
+        logger: logger.child({ adapter: "discord-gateway" }),
+        buttonKeys,
+        timers,
+        conversation,
+        messageContent: settings.messageContent,
+        apiUrl: settings.apiUrl,
+      });
       try {
         await withTimeout(gateway.client.login(token), context.connectTimeoutMs ?? DISCORD_LOGIN_TIMEOUT_MS);
       } catch (error) {

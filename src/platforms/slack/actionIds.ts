@@ -10,9 +10,13 @@ export const FIND_IN_DOCUMENT_CALLBACK_ID = "find_in_document";
 export const REPLY_IN_THREAD_ACTION_ID = "gt_reply_in_thread";
 export const REPLY_IN_THREAD_LABEL = "Reply in thread";
 
+/** In a thread the bot follows: plain messages there are no longer answered. */
+export const STOP_ANSWERING_ACTION_ID = "gt_stop_answering";
+export const STOP_ANSWERING_LABEL = "Stop answering here";
+
 /** Whether this version of the bot has a listener for a button's action id. */
 export function isKnownActionId(actionId: string): boolean {
-  return actionId === SHARE_ACTION_ID || actionId === REPLY_IN_THREAD_ACTION_ID || COMMAND_ACTION_ID.test(actionId);
+  return actionId === SHARE_ACTION_ID || actionId === REPLY_IN_THREAD_ACTION_ID || actionId === STOP_ANSWERING_ACTION_ID || COMMAND_ACTION_ID.test(actionId);
 }
 
 /** Whether this version of the bot has a listener for a shortcut's callback id. */

@@ -17,11 +17,24 @@ export const SLACK_MANIFEST_LIMITS = {
 
 /**
  * The only scopes the bot uses: `commands` for slash commands and the shortcut, `chat:write` for shared
- * replies, thread replies, private shortcut answers, timers and their reminders. Not `chat:write.public`:
- * the bot posts only where it has been invited. `users:read` lets admin-only commands (/insights, /settings) ask
- * users.info whether the user is a workspace admin.
+ * replies, thread replies, conversation answers, private shortcut answers and scheduled timer messages;
+ * `app_mentions:read` for @mentions, `im:history` for direct messages, and `channels:history` /
+ * `groups:history` to see plain follow-ups in the threads it answered in public and private channels (each
+ * event's listener drops every other message unread); `assistant:write` for the assistant surface's status,
+ * title and suggested prompts. Not `chat:write.public`: the bot posts only where it
+ * has been invited.
  */
-export const SLACK_BOT_SCOPES = ["commands", "chat:write", "users:read"] as const;
+export const SLACK_BOT_SCOPES = ["commands", "chat:write", "app_mentions:read", "im:history", "channels:history", "groups:history", "assistant:write", "users:read"] as const;
+
+/** The events those scopes bring, with their listeners in listeners/ (appMention.ts, conversationMessage.ts, assistant.ts). */
+export const SLACK_BOT_EVENTS = [
+  "app_mention",
+  "message.im",
+  "message.channels",
+  "message.groups",
+  "assistant_thread_started",
+  "assistant_thread_context_changed",
+] as const;
 
 export interface SlackManifestOptions {
   /**
@@ -37,9 +50,14 @@ export interface SlackManifest {
     bot_user: { display_name: string; always_online: boolean };
     slash_commands: Array<{ command: string; description: string; usage_hint?: string; should_escape: boolean; url?: string }>;
     shortcuts: Array<{ name: string; type: "message"; callback_id: string; description: string }>;
+    /** The Messages tab, so people can write to the bot directly. */
+    app_home: { messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
+    /** Slack's assistant surface (the split view): answered by listeners/assistant.ts. */
+    assistant_view: { assistant_description: string };
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
+    event_subscriptions: { request_url?: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url?: string };
     org_deploy_enabled: boolean;
     socket_mode_enabled: boolean;
@@ -77,9 +95,12 @@ export function buildSlackManifest(commands: readonly CommandDefinition[], optio
           description: "Quote the passages of the document that bear on this message, with citations",
         },
       ],
+      app_home: { messages_tab_enabled: true, messages_tab_read_only_enabled: false },
+      assistant_view: { assistant_description: "Ask about the loaded documents; answers quote them exactly, with their sources." },
     },
     oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
     settings: {
+      event_subscriptions: { ...(requestUrl ? { request_url: requestUrl } : {}), bot_events: [...SLACK_BOT_EVENTS] },
       interactivity: { is_enabled: true, ...(requestUrl ? { request_url: requestUrl } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: !requestUrl,

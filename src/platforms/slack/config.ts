@@ -1,7 +1,8 @@
+import { readApiBaseUrl } from "../../config/apiBaseUrl.js";
 import type { ReadVariable } from "../../config/environment.js";
 
 /** Slack's variables: a bot token, and either an app-level token (Socket Mode) or the signing secret (HTTP). */
-export const SLACK_VARIABLES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_ADMIN_USER_IDS"] as const;
+export const SLACK_VARIABLES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL", "SLACK_ADMIN_USER_IDS"] as const;
 
 export interface SlackSettings {
   botToken: string;
@@ -12,6 +13,8 @@ export interface SlackSettings {
   mode: "socket" | "http";
   /** SLACK_ADMIN_USER_IDS: who may run /insights and /settings besides the workspace's admins. */
   adminUserIds: string[];
+  /** Where Web API calls go (`https://slack-gov.com/api/` for GovSlack, a proxy); Slack's own when unset. */
+  apiUrl?: string;
 }
 
 /** Slack's settings, or null when none of its variables is set or one is wrong (each problem one line). */
@@ -39,10 +42,14 @@ export function readSlackSettings(read: ReadVariable, problems: string[]): Slack
   const adminUserIds = (read("SLACK_ADMIN_USER_IDS") ?? "").split(/[\s,]+/).filter(Boolean);
   const notIds = adminUserIds.filter((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
   if (notIds.length > 0) problems.push(`SLACK_ADMIN_USER_IDS must list Slack user ids such as U0123ABCD, separated by commas (got "${notIds[0]!.slice(0, 20)}").`);
+  const base = readApiBaseUrl(read("SLACK_API_URL"), "SLACK_API_URL", "https://slack-gov.com/api/", problems);
+  // The Web API client joins method names to it, so it ends in a slash.
+  const apiUrl = base && (base.endsWith("/") ? base : `${base}/`);
   if (problems.length > before || !botToken) return null;
+  const where = apiUrl ? { apiUrl } : {};
   return appToken
-    ? { botToken, appToken, signingSecret, mode: "socket", adminUserIds }
-    : { botToken, signingSecret, mode: "http", adminUserIds };
+    ? { botToken, appToken, signingSecret, mode: "socket", adminUserIds, ...where }
+    : { botToken, signingSecret, mode: "http", adminUserIds, ...where };
 }
 
 /** Names a well-known token kind from its public prefix, so the fix is obvious without echoing the value. */

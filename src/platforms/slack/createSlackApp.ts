@@ -14,7 +14,8 @@ import { verifySlackRequests } from "./verify.js";
 import { createSlackAdmins } from "./slackAdmins.js";
 import type { ReplayGuard } from "../../http/replayGuard.js";
 import { createReminderDesk, type ReminderDesk } from "../../app/reminderDesk.js";
-import { createMemoryStore } from "../../store/index.js";
+import { Conversation, type AnswersIn } from "../../conversation/index.js";
+import { createMemoryStore, type Store } from "../../store/index.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 /** Web API calls give up after this; a click's follow-up is not worth a longer wait. */
@@ -47,6 +48,10 @@ export interface SlackAppOptions {
   reminders?: Pick<ReminderDesk, "schedule" | "cancel">;
   /** The Web API with the bot token, shared with the reminder poster; built here when not given. */
   botClient?: webApi.WebClient;
+  /** The app's store (event ids, thread context); this process's memory when none is given (tests). */
+  state?: Store;
+  /** Whether mentions and thread messages are answered in a channel (the /settings hook); everywhere by default. */
+  answersIn?: AnswersIn;
 }
 
 export interface SlackApp {
@@ -83,6 +88,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clientOptions: slackClientOptions(options.slackApiUrl),
   };
 
+  const state = options.state ?? createMemoryStore();
   const deps: SlackListenerDeps = {
     registry: options.registry,
     logger: logger.child({ component: "slack" }),
@@ -91,6 +97,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     reminders: options.reminders ?? createReminderDesk(createMemoryStore(), logger),
     botClient: options.botClient ?? createSlackBotClient(botToken, logger, options.slackApiUrl),
     admins: createSlackAdmins(options.adminUserIds ?? [], logger.child({ component: "slack" })),
+    state,
+    conversation: new Conversation({ registry: options.registry, state, answersIn: options.answersIn }),
   };
   let app: App;
   let receiver: HTTPReceiver | undefined;
