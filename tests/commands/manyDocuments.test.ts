@@ -148,3 +148,64 @@ describe("which document? only when the answer differs, with buttons and a compl
     expect(clicked.args).toEqual({ claim: "charges are unfair", document: knowledge.documents[0]!.id });
   });
 });
+
+describe("/thesis says where each thesis came from", () => {
+  it("a section headed as the thesis, a sentence saying what the essay argues, or a topic file", async () => {
+    const reply = await run("thesis");
+    expect(reply.title).toBe("Theses of the loaded documents");
+    const title = (id: string) => knowledge.document(id)!.title;
+    expect(reply.text).toContain(`${title(PRICING)}: its section headed as the thesis.`);
+    expect(reply.text).toContain(`${title(CARS)}: a sentence that says what it argues.`);
+    expect(reply.text).toContain(`${title(SEED)}: the passage its topic file names as the answer.`);
+    const cars = reply.quotes.find((quote) => quote.label === `Thesis of ${title(CARS)}`)!;
+    expect(cars.text).toMatch(/^This essay argues that car-free centres/);
+  });
+
+  it("a document with none of these gets 'no thesis found', not its opening sentence called a thesis", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "gt-thesis-"));
+    try {
+      const { writeFile } = await import("node:fs/promises");
+      await writeFile(path.join(dir, "field-notes.md"), "# Field Notes\n\n## Morning\n\nThe river rose overnight.\n\n## Evening\n\nThe boats were moved uphill.\n");
+      const one = await loadKnowledge(dir);
+      const reply = await createCommandRegistry(() => one).run({ command: "thesis", text: "", user: { id: "U1" }, platform: consoleTraits });
+      expect(reply.title).toBe("No thesis found in Field Notes");
+      expect(reply.kind).toBe("notice");
+      expect(reply.quotes).toEqual([]);
+      expect(reply.text).toMatch(/no thesis found/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a topic file's passages are found with the search /ask uses", () => {
+  it("an answer phrase and an evidence phrase that are not verbatim in the text still find their passages", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "gt-topicsearch-"));
+    try {
+      const { writeFile } = await import("node:fs/promises");
+      await copyFile(`tests/fixtures/judged/${CARS}.md`, path.join(dir, `${CARS}.md`));
+      const topics = {
+        topics: [
+          {
+            command: "why-car-free",
+            description: "Why close centres to cars",
+            // Paraphrased, not the essay's words: a phrase look-up alone finds nothing.
+            answer: { passage: "car free centres bring gains in air quality and road safety" },
+            reasons: [{ label: "Pontevedra", evidence: ["the town took cars out of its old core step by step"] }],
+          },
+        ],
+      };
+      await writeFile(path.join(dir, `${CARS}.topics.json`), JSON.stringify(topics));
+      const one = await loadKnowledge(dir);
+      const reply = await createCommandRegistry(() => one).run({ command: "why-car-free", text: "", user: { id: "U1" }, platform: consoleTraits });
+      expect(reply.quotes[0]!.label).toBe("Answer");
+      expect(reply.quotes[0]!.text).toMatch(/car-free centres deliver real gains in air quality, road safety/);
+      expect(reply.quotes.some((quote) => quote.label === "Reason 1: Pontevedra" && /Pontevedra/.test(quote.text))).toBe(true);
+      // The loader still says the phrases are not the document's own words, so a maintainer can pin them exactly.
+      expect(one.errors.map((error) => error.message)).toEqual([expect.stringMatching(/answer: .* word for word, so its passage is found by search/), expect.stringMatching(/reason 1: .* word for word/)]);
+      expect(reply.footer ?? "").not.toMatch(/offers no passage/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
