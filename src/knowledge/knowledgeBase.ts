@@ -70,6 +70,8 @@ const MAX_COMPLETIONS = 25;
 const ANSWER_TYPE_PREFERENCE = 0.25;
 const ANSWER_TYPE_DEPTH = 10;
 const NAME_THRESHOLD = 0.4;
+/** How long `build` indexes before letting the event loop run. */
+const BUILD_SLICE_MS = 5;
 
 /**
  * The loaded documents and everything needed to answer from them: passage search, fuzzy look-up of
@@ -77,7 +79,7 @@ const NAME_THRESHOLD = 0.4;
  * a new one and swaps it in, so a request never sees a half-built index.
  */
 export class KnowledgeBase {
-  private readonly index = new PassageIndex();
+  private readonly index: PassageIndex;
   private readonly passages = new Map<string, Passage>();
   private readonly sourceFuse: Fuse<SourceHit>;
   private readonly sectionFuse: Fuse<SectionHit>;
@@ -85,27 +87,17 @@ export class KnowledgeBase {
   private readonly aliases = new Map<string, AliasTable>();
   private readonly allAliases: AliasTable;
 
+  /**
+   * Builds the index in-line. `indexed` is an index `build` already filled with these documents' passages.
+   */
   constructor(
     readonly documents: readonly KnowledgeDocument[],
     readonly errors: readonly KnowledgeError[] = [],
+    indexed?: PassageIndex,
   ) {
-    for (const document of documents) {
-      for (const passage of document.passages) this.passages.set(passage.id, passage);
-      const sourceByKey = new Map(document.sources.map((source) => [source.key, source]));
-      // The title and subtitle describe every passage alike; as the opening passages' "section" they made
-      // the introduction the answer to any question that shared a word with the title.
-      const wholeDocument = new Set([document.title, document.subtitle]);
-      this.index.add(document.passages, {
-        sources: (passage) =>
-          passage.citations
-            .map((citation) => {
-              const source = sourceByKey.get(sourceKey(citation.author, citation.year));
-              return `${citation.author} ${citation.year} ${source?.reference?.details ?? ""}`;
-            })
-            .join(" "),
-        heading: (passage) => (wholeDocument.has(passage.section) ? "" : passage.section),
-      });
-    }
+    this.index = indexed ?? new PassageIndex();
+    for (const document of documents) for (const passage of document.passages) this.passages.set(passage.id, passage);
+    if (!indexed) for (const document of documents) indexDocument(this.index, document);
     this.index.terms.prepare();
     for (const document of documents) this.aliases.set(document.id, new AliasTable(document.topics?.aliases));
     this.allAliases = AliasTable.merge([...this.aliases.values()]);
@@ -132,6 +124,25 @@ export class KnowledgeBase {
       threshold: NAME_THRESHOLD,
     });
     this.documentFuse = new Fuse([...documents], { keys: ["id", "title"], ignoreLocation: true, threshold: NAME_THRESHOLD });
+  }
+
+  /**
+   * The same knowledge built in slices: the index takes documents until `sliceMs` has passed, then lets the
+   * event loop run (answers, requests) before the next slice, so indexing a large folder never holds the bot
+   * for longer than about one slice. The knowledge it replaces answers until it is done.
+   */
+  static async build(documents: readonly KnowledgeDocument[], errors: readonly KnowledgeError[] = [], options: { sliceMs?: number } = {}): Promise<KnowledgeBase> {
+    const sliceMs = options.sliceMs ?? BUILD_SLICE_MS;
+    const index = new PassageIndex();
+    let sliceStart = performance.now();
+    for (const document of documents) {
+      indexDocument(index, document);
+      if (performance.now() - sliceStart >= sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    return new KnowledgeBase(documents, errors, index);
   }
 
   get passageCount(): number {
@@ -362,6 +373,24 @@ export class KnowledgeBase {
     }
     return words;
   }
+}
+
+/** Adds one document's passages to the index, with the words of the sources they cite and their section heading. */
+function indexDocument(index: PassageIndex, document: KnowledgeDocument): void {
+  const sourceByKey = new Map(document.sources.map((source) => [source.key, source]));
+  // The title and subtitle describe every passage alike; as the opening passages' "section" they made
+  // the introduction the answer to any question that shared a word with the title.
+  const wholeDocument = new Set([document.title, document.subtitle]);
+  index.add(document.passages, {
+    sources: (passage) =>
+      passage.citations
+        .map((citation) => {
+          const source = sourceByKey.get(sourceKey(citation.author, citation.year));
+          return `${citation.author} ${citation.year} ${source?.reference?.details ?? ""}`;
+        })
+        .join(" "),
+    heading: (passage) => (wholeDocument.has(passage.section) ? "" : passage.section),
+  });
 }
 
 /** A passage's text without its citations: their years say when a source appeared, not what happened when. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { KnowledgeBase, type KnowledgeError } from "./knowledgeBase.js";
@@ -29,11 +30,30 @@ export function documentIdOf(file: string): string {
 }
 
 /**
-/**
- * Documents already parsed, by file name, with the size and modification time they were parsed at. A reload
- * given the same cache parses only the files that changed (saving the topic file does not re-parse a 5 MB essay).
+ * Documents already parsed, by file name, with the size, modification time and content hash (SHA-256 of the
+ * bytes) they were parsed at. A reload given the same cache parses only files whose bytes changed: an unchanged
+ * size and time skip even the read, and a file touched or copied back unchanged is read and hashed, not parsed.
  */
-export type ParsedDocumentCache = Map<string, { size: number; mtimeMs: number; document: KnowledgeDocument }>;
+export type ParsedDocumentCache = Map<string, CachedDocument>;
+
+export interface CachedDocument {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  document: KnowledgeDocument;
+}
+
+/**
+ * What parsing one file gives: the document and the hash of the bytes it was parsed from, or `unchanged` when
+ * the bytes hash to `knownHash` (the cached document stands).
+ */
+export type ParsedFile = { document: KnowledgeDocument; hash: string; unchanged?: undefined } | { unchanged: true; hash: string; document?: undefined };
+
+/**
+ * Reads, hashes and parses one document file. The knowledge store runs this in a worker thread (parseWorker.ts)
+ * so a reload never holds the event loop; `loadKnowledge` runs it in-line.
+ */
+export type ParseFile = (directory: string, file: string, knownHash?: string) => Promise<ParsedFile>;
 
 /**
  * The text of one document file, as its format's reader extracts it: what the parser indexes and every quote
@@ -41,6 +61,11 @@ export type ParsedDocumentCache = Map<string, { size: number; mtimeMs: number; d
  * and a maintainer knows which file to fix.
  */
 export async function readDocument(directory: string, file: string): Promise<ExtractedText> {
+  const { bytes, reader } = await readDocumentBytes(directory, file);
+  return reader.read(bytes, file);
+}
+
+async function readDocumentBytes(directory: string, file: string): Promise<{ bytes: Buffer; reader: NonNullable<ReturnType<typeof readerFor>> }> {
   const reader = readerFor(file);
   if (!reader) throw new Error(`not a document: the knowledge folder reads ${documentExtensions()} files`);
   const info = await stat(path.join(directory, file));
@@ -50,33 +75,52 @@ export async function readDocument(directory: string, file: string): Promise<Ext
   }
   const bytes = await readFile(path.join(directory, file));
   if (bytes.length !== info.size) throw new Error("the file changed while it was read; it is read again once it is saved");
-  return reader.read(bytes, file);
+  return { bytes, reader };
 }
 
-/** Reads and parses one document file (or takes it from the cache when unchanged); passages of a paged format carry their page. */
-export async function loadDocumentFile(directory: string, file: string, cache?: ParsedDocumentCache): Promise<KnowledgeDocument> {
-  const info = await stat(path.join(directory, file));
-  const cached = cache?.get(file);
-  // A copy without topics: its topic file is attached afresh (or not) by this load.
-  if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { ...cached.document, topics: undefined };
-  const extracted = await readDocument(directory, file);
+/** Parses one file in this thread: read, hash, and (unless the hash is `knownHash`) extract and parse. */
+export const parseFileHere: ParseFile = async (directory, file, knownHash) => {
+  const { bytes, reader } = await readDocumentBytes(directory, file);
+  const hash = createHash("sha256").update(bytes).digest("hex");
+  if (hash === knownHash) return { unchanged: true, hash };
+  const extracted = await reader.read(bytes, file);
   const document = parseDocument(documentIdOf(file), file, extracted.text);
   assignPages(document.passages, extracted);
   document.problems.push(...(extracted.warnings ?? []));
-  cache?.set(file, { size: info.size, mtimeMs: info.mtimeMs, document: { ...document, topics: undefined } });
-  return document;
+  return { document, hash };
+};
+
+/**
+ * Reads and parses one document file (or takes it from the cache when its bytes are unchanged); passages of a
+ * paged format carry their page. The document comes without topics: its topic file is attached by the load.
+ */
+export async function loadDocumentFile(directory: string, file: string, cache?: ParsedDocumentCache, parse: ParseFile = parseFileHere): Promise<KnowledgeDocument> {
+  const info = await stat(path.join(directory, file));
+  const cached = cache?.get(file);
+  if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { ...cached.document, topics: undefined };
+  const parsed = await parse(directory, file, cached?.hash);
+  const document = parsed.unchanged ? cached!.document : parsed.document;
+  cache?.set(file, { size: info.size, mtimeMs: info.mtimeMs, hash: parsed.hash, document: { ...document, topics: undefined } });
+  return { ...document, topics: undefined };
 }
 
 /** Loads every document in a folder (every format with a reader); a file that fails is reported and skipped. */
-export async function loadKnowledge(directory: string, options: { cache?: ParsedDocumentCache } = {}): Promise<KnowledgeBase> {
+export async function loadKnowledge(directory: string, options: LoadOptions = {}): Promise<KnowledgeBase> {
   const { documents, errors } = await loadKnowledgeFiles(directory, options);
   return new KnowledgeBase(documents, errors);
+}
+
+export interface LoadOptions {
+  /** Documents parsed by an earlier load: only files whose bytes changed are parsed again. */
+  cache?: ParsedDocumentCache;
+  /** How one file is parsed (default: in this thread). */
+  parse?: ParseFile;
 }
 
 /** What `loadKnowledge` indexes: the parsed documents (topic files attached) and every file's failure. */
 export async function loadKnowledgeFiles(
   directory: string,
-  options: { cache?: ParsedDocumentCache } = {},
+  options: LoadOptions = {},
 ): Promise<{ documents: KnowledgeDocument[]; errors: KnowledgeError[] }> {
   let entries: string[];
   try {
@@ -90,7 +134,7 @@ export async function loadKnowledgeFiles(
   const seenIds = new Set<string>();
   for (const file of files) {
     try {
-      const document = await loadDocumentFile(directory, file, options.cache);
+      const document = await loadDocumentFile(directory, file, options.cache, options.parse);
       if (seenIds.has(document.id)) throw new Error(`another file already has the document id "${document.id}"`);
       seenIds.add(document.id);
       documents.push(document);
