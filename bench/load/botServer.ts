@@ -14,7 +14,7 @@ nock("https://slack.com").post("/api/auth.test").reply(200, { ok: true, team: "L
 
 // As main.ts logs off a terminal: JSON lines on stdout.
 const logger = createLogger({ level: process.env.LOG_LEVEL ?? "info", destination: jsonLineDestination(1) });
-const bot = await startBotServer({ env: process.env, logger });
+const bot = await startBotServer({ env: process.env, logger, watchKnowledge: process.env.BENCH_WATCH_KNOWLEDGE === "1" });
 process.send?.({ port: bot.port });
 
 process.once("SIGTERM", () => {

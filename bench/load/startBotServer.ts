@@ -22,6 +22,8 @@ export interface BotServerOptions {
   /** Outermost command wrappers (tests record every run). */
   around?: CommandMiddleware[];
   host?: string;
+  /** Watch the knowledge folder and re-index on change, as production does (default false: a fixed folder). */
+  watchKnowledge?: boolean;
 }
 
 export interface BotServer {
@@ -38,7 +40,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const { config } = result;
   const { logger } = options;
 
-  const store = await KnowledgeStore.open(config.knowledge.directory, { logger, watch: false });
+  const store = await KnowledgeStore.open(config.knowledge.directory, { logger, watch: options.watchKnowledge ?? false });
   const inFlight = trackCommandsInFlight();
   const registry = createBotRegistry({
     knowledge: () => store.get(),
