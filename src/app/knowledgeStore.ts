@@ -78,7 +78,10 @@ export class KnowledgeStore {
   static async open(directory: string, options: KnowledgeStoreOptions = {}): Promise<KnowledgeStore> {
     const store = new KnowledgeStore(directory, options);
     await store.reload();
-    if (options.watch ?? true) store.startWatching();
+    if (options.watch ?? true) {
+      store.parser?.warm();
+      store.startWatching();
+    }
     return store;
   }
 
@@ -214,7 +217,10 @@ export class KnowledgeStore {
    */
   private async loadFolder(): Promise<KnowledgeBase> {
     // Files are read, hashed and parsed in the worker; only files whose bytes changed are parsed again.
-    const loaded = await loadKnowledgeFiles(this.directory, { cache: this.parsed, parse: this.parser?.parse ?? parseFileHere });
+    // At start-up nothing is being answered yet, so the first load parses here and the thread starts with the
+    // first reload.
+    const parse = this.loaded && this.parser ? this.parser.parse : parseFileHere;
+    const loaded = await loadKnowledgeFiles(this.directory, { cache: this.parsed, parse });
 
     // A document that failed this time but loaded before is put back as it was, topics and all.
     const ids = new Set(loaded.documents.map((document) => document.id));

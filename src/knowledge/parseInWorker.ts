@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ParseFile, ParsedFile } from "./loadKnowledge.js";
+import type { ParseFile, ParsedFile } from "./parseFile.js";
 import type { ParseRequest } from "./parseWorker.js";
 
 type Pending = { resolve: (result: ParsedFile) => void; reject: (error: Error) => void };
@@ -24,6 +24,11 @@ export class WorkerParser {
       const request: ParseRequest = { id, directory, file, knownHash };
       this.start().postMessage(request);
     });
+
+  /** Starts the thread now, so the first reload does not wait for it to load its modules. */
+  warm(): void {
+    this.start();
+  }
 
   /** Stops the worker; files still being parsed fail. */
   async close(): Promise<void> {

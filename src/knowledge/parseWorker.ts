@@ -4,7 +4,7 @@
  * main thread. One request at a time, each answered with the parsed document or the reason the file fails.
  */
 import { parentPort } from "node:worker_threads";
-import { parseFileHere } from "./loadKnowledge.js";
+import { parseFileHere } from "./parseFile.js";
 
 export interface ParseRequest {
   id: number;

@@ -82,7 +82,7 @@ describe("parsing in a worker thread", () => {
     }
   });
 
-  it("the store loads a folder through its worker, reports the broken file by name and loads the rest", async () => {
+  it("the store reports a broken file by name and loads the rest, at start-up (here) and on reload (in the worker)", async () => {
     const folder = await folderWith(`tests/fixtures/judged/${ESSAY}`, "tests/fixtures/stance/congestion-pricing.md");
     await writeFile(path.join(folder, "broken.pdf"), "%PDF-1.4 truncated");
     const store = await KnowledgeStore.open(folder, { watch: false });
@@ -90,6 +90,14 @@ describe("parsing in a worker thread", () => {
       const knowledge = store.get();
       expect(knowledge.documents.map((document) => document.id)).toEqual(["car-free-city-centres", "congestion-pricing"]);
       expect(knowledge.errors.map((error) => error.file)).toEqual(["broken.pdf"]);
+      await writeFile(path.join(folder, "empty.md"), "");
+      await copyFile("knowledge/russia-ukraine-peace-talks.txt", path.join(folder, "russia-ukraine-peace-talks.txt"));
+      const reloaded = await store.reload();
+      expect(reloaded.documents.map((document) => document.id)).toEqual(["car-free-city-centres", "congestion-pricing", "russia-ukraine-peace-talks"]);
+      expect(reloaded.errors.map((error) => [error.file, error.message])).toEqual([
+        ["broken.pdf", expect.stringMatching(/PDF/)],
+        ["empty.md", "the file is empty"],
+      ]);
     } finally {
       await store.close();
     }
