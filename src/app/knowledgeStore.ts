@@ -78,10 +78,8 @@ export class KnowledgeStore {
   static async open(directory: string, options: KnowledgeStoreOptions = {}): Promise<KnowledgeStore> {
     const store = new KnowledgeStore(directory, options);
     await store.reload();
-    if (options.watch ?? true) {
-      store.parser?.warm();
-      store.startWatching();
-    }
+    // The parser's thread starts with the first reload, not here: starting it beside the bot's own start-up slowed both.
+    if (options.watch ?? true) store.startWatching();
     return store;
   }
 

@@ -25,11 +25,6 @@ export class WorkerParser {
       this.start().postMessage(request);
     });
 
-  /** Starts the thread now, so the first reload does not wait for it to load its modules. */
-  warm(): void {
-    this.start();
-  }
-
   /** Stops the worker; files still being parsed fail. */
   async close(): Promise<void> {
     const worker = this.worker;
