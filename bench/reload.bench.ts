@@ -81,7 +81,7 @@ function markerWord(n: number): string {
   return `zqv${word}`;
 }
 
-/** Asks for the marker until an answer quotes it: ms from the save to the first answer that does. */
+/** Asks for the marker until an answer quotes the edited sentence: ms from the save to the first answer that does. */
 async function timeUntilAnswerable(port: number, keys: DiscordKeys, marker: string, savedAt: number): Promise<number> {
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 1 });
   try {
@@ -89,7 +89,8 @@ async function timeUntilAnswerable(port: number, keys: DiscordKeys, marker: stri
       const request = signedDiscordRequest(keys.privateKey, discordInteraction("ask", { question: marker }, "499999999999999999"));
       const response = await pool.request({ path: request.path, method: "POST", headers: request.headers, body: request.body });
       const body = await response.body.text();
-      if (body.includes(marker)) return performance.now() - savedAt;
+      // The quoted sentence, not the word alone: a reply saying the documents never mention it repeats the word.
+      if (body.includes(`${marker} clause was added`)) return performance.now() - savedAt;
       await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
     }
     return Infinity;
