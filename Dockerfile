@@ -12,6 +12,10 @@ RUN npm run build
 
 # Production dependencies, with better-sqlite3's native module: its prebuilt binary is fetched when it can be,
 # and compiled with this stage's toolchain when it cannot. The toolchain stays in this stage.
+# pdfjs-dist's optional dependency @napi-rs/canvas comes as a prebuilt binary package for this platform
+# (@napi-rs/canvas-linux-x64-gnu or -arm64-gnu on this glibc image); nothing is compiled. It is only for
+# drawing pages, which the bot never does: where npm skips it (no binary for the platform, or
+# `npm ci --omit=optional`), the PDF reader puts an inert stand-in in its place and PDFs still read.
 FROM node:20-slim AS deps
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app

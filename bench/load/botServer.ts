@@ -15,7 +15,7 @@ nock("https://slack.com").post("/api/auth.test").reply(200, { ok: true, team: "L
 // As main.ts logs off a terminal: JSON lines on stdout.
 const logger = createLogger({ level: process.env.LOG_LEVEL ?? "info", destination: jsonLineDestination(1) });
 // The store the environment names (memory unless STORE, DATA_DIR or REDIS_URL say otherwise: see load.bench.ts).
-const bot = await startBotServer({ env: process.env, logger, openState: true });
+const bot = await startBotServer({ env: process.env, logger, openState: true, watchKnowledge: process.env.BENCH_WATCH_KNOWLEDGE === "1" });
 process.send?.({ port: bot.port });
 
 process.once("SIGTERM", () => {

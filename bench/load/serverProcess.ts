@@ -18,7 +18,8 @@ export interface ServerProcess {
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 
-export async function startServerProcess(script: string, env: Record<string, string>): Promise<ServerProcess> {
+/** `startTimeoutMs`: how long it may take to listen (a large knowledge folder loads first). */
+export async function startServerProcess(script: string, env: Record<string, string>, startTimeoutMs = START_TIMEOUT_MS): Promise<ServerProcess> {
   const child: ChildProcess = fork(script, [], {
     execArgv: ["--import", "tsx", ...(process.env.LOAD_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])],
     env: { ...process.env, ...env },
@@ -31,7 +32,7 @@ export async function startServerProcess(script: string, env: Record<string, str
   });
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start within ${START_TIMEOUT_MS / 1000} s\n${stderr}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`${script} did not start within ${startTimeoutMs / 1000} s\n${stderr}`)), startTimeoutMs);
     child.once("message", (message: { port?: number }) => {
       clearTimeout(timer);
       if (typeof message.port === "number") resolve(message.port);

@@ -8,7 +8,8 @@ import {
   type KnowledgeDocument,
   type KnowledgeError,
 } from "../knowledge/index.js";
-import { loadKnowledgeFiles, type ParsedDocumentCache } from "../knowledge/loadKnowledge.js";
+import { loadKnowledgeFiles, parseFileHere, type ParsedDocumentCache } from "../knowledge/loadKnowledge.js";
+import { WorkerParser } from "../knowledge/parseInWorker.js";
 import { TOPIC_FILE_SUFFIX } from "../knowledge/parseTopicFile.js";
 import { silentLogger, type Logger } from "../logger.js";
 
@@ -26,6 +27,11 @@ export interface KnowledgeStoreOptions {
   folderCheckMs?: number;
   /** A reload that took T waits at least this many times T before the next (default 4: at most a fifth of the time). */
   reloadSpacing?: number;
+  /**
+   * Parse files in a worker thread (default true), so reading a large PDF or a folder of a thousand files never
+   * holds answers up; false parses in this thread (a script, a test that wants no thread).
+   */
+  parseInWorker?: boolean;
   /** Called after every reload with the new knowledge. */
   onReload?: (knowledge: KnowledgeBase) => void;
 }
@@ -35,7 +41,8 @@ const RELOAD_SPACING = 4;
 
 /**
  * The knowledge the bot answers from, kept current with its folder. Each reload re-reads the folder, parsing
- * only files that changed; a document that fails where an earlier version loaded keeps that earlier version
+ * only files whose bytes changed, in a worker thread, and builds the new index in slices between answers, so a
+ * reload never stalls the bot: the old knowledge answers until the new one is swapped in whole; a document that fails where an earlier version loaded keeps that earlier version
  * (and the failure is reported), so a half-saved or broken edit never takes a document away from users. A
  * folder that cannot be read, or that has no loadable document left, is a failed load: what was loaded is
  * kept. Reloads wait until the folder is stable, are spaced by what the last one cost, so saving in a loop
@@ -51,10 +58,12 @@ export class KnowledgeStore {
   private folderCheck: NodeJS.Timeout | null = null;
   private debounce: NodeJS.Timeout | null = null;
   private readonly parsed: ParsedDocumentCache = new Map();
+  private readonly parser: WorkerParser | null;
   /** No reload starts before this (ms since the epoch), set from what the last one cost. */
   private nextReloadAt = 0;
   private reloading: Promise<KnowledgeBase> | null = null;
   private reloadAgain = false;
+  private loaded = false;
   private closed = false;
 
   private constructor(
@@ -62,12 +71,14 @@ export class KnowledgeStore {
     private readonly options: KnowledgeStoreOptions,
   ) {
     this.logger = options.logger ?? silentLogger;
+    this.parser = (options.parseInWorker ?? true) ? new WorkerParser() : null;
   }
 
   /** Loads the folder and, unless told not to, starts watching it. */
   static async open(directory: string, options: KnowledgeStoreOptions = {}): Promise<KnowledgeStore> {
     const store = new KnowledgeStore(directory, options);
     await store.reload();
+    // The parser's thread starts with the first reload, not here: starting it beside the bot's own start-up slowed both.
     if (options.watch ?? true) store.startWatching();
     return store;
   }
@@ -88,7 +99,9 @@ export class KnowledgeStore {
           this.reloadAgain = false;
           const started = Date.now();
           this.current = await this.loadFolder();
-          this.nextReloadAt = Date.now() + (this.options.reloadSpacing ?? RELOAD_SPACING) * (Date.now() - started);
+          // The first load (start-up, and starting the parser's thread) says nothing about what a reload costs.
+          if (this.loaded) this.nextReloadAt = Date.now() + (this.options.reloadSpacing ?? RELOAD_SPACING) * (Date.now() - started);
+          this.loaded = true;
           this.options.onReload?.(this.current);
         } while (this.reloadAgain && !this.closed);
         return this.current;
@@ -107,6 +120,7 @@ export class KnowledgeStore {
     this.watcher?.close();
     this.watcher = null;
     await this.reloading;
+    await this.parser?.close();
   }
 
   private get debounceMs(): number {
@@ -200,7 +214,11 @@ export class KnowledgeStore {
    * version of each document that failed this time.
    */
   private async loadFolder(): Promise<KnowledgeBase> {
-    const loaded = await loadKnowledgeFiles(this.directory, { cache: this.parsed });
+    // Files are read, hashed and parsed in the worker; only files whose bytes changed are parsed again.
+    // At start-up nothing is being answered yet, so the first load parses here and the thread starts with the
+    // first reload.
+    const parse = this.loaded && this.parser ? this.parser.parse : parseFileHere;
+    const loaded = await loadKnowledgeFiles(this.directory, { cache: this.parsed, parse });
 
     // A document that failed this time but loaded before is put back as it was, topics and all.
     const ids = new Set(loaded.documents.map((document) => document.id));
@@ -235,7 +253,8 @@ export class KnowledgeStore {
 
     // Same order as a clean load, so "the first document" does not change because another one broke.
     const documents = [...loaded.documents, ...kept].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    return new KnowledgeBase(documents, errors);
+    // Indexed in slices between answers; the knowledge loaded before keeps answering until this one is swapped in.
+    return KnowledgeBase.build(documents, errors);
   }
 }
 

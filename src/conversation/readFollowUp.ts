@@ -86,8 +86,8 @@ export function subjectTerms(question: string): string[] {
 
 /**
  * What "and X?" keeps of the thread's subject: X takes the place of the names it asked about and the question
- * keeps its things. "Why did the Istanbul talks fail?" then "and China?" asks about China and the talks: not
- * about Istanbul, and not about failing (never a noun, which would rank the first answer's
+ * keeps its things. "Why did the Geneva talks fail?" then "and China?" asks about China and the talks: not
+ * about Geneva, and not about failing (never a noun, which would rank the first answer's
  * passages first again). Every term when none is left.
  */
 export function subjectMatter(terms: readonly string[]): string[] {

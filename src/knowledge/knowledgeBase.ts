@@ -67,6 +67,8 @@ export interface PassageContext {
 export type CompletionKind = "terms" | "sources" | "sections" | "documents";
 
 const MAX_COMPLETIONS = 25;
+/** How long `build` indexes before letting the event loop run. */
+const BUILD_SLICE_MS = 5;
 
 /**
  * The loaded documents and everything needed to answer from them: passage search, fuzzy look-up of
@@ -86,31 +88,20 @@ export class KnowledgeBase {
   private readonly aliases = new Map<string, AliasTable>();
   private readonly allAliases: AliasTable;
 
+  /**
+   * Builds the index in-line. `indexed` is an index `build` already filled with these documents' passages.
+   */
   constructor(
     readonly documents: readonly KnowledgeDocument[],
     readonly errors: readonly KnowledgeError[] = [],
     options: SearchTuningOptions = {},
+    indexed?: PassageIndex,
   ) {
     this.tuning = searchTuning(options);
-    this.index = new PassageIndex(this.tuning);
+    this.index = indexed ?? new PassageIndex(this.tuning);
     const nameThreshold = this.tuning.correction.nameThreshold;
-    for (const document of documents) {
-      for (const passage of document.passages) this.passages.set(passage.id, passage);
-      const sourceByKey = new Map(document.sources.map((source) => [source.key, source]));
-      // The title and subtitle describe every passage alike; as the opening passages' "section" they made
-      // the introduction the answer to any question that shared a word with the title.
-      const wholeDocument = new Set([document.title, document.subtitle]);
-      this.index.add(document.passages, {
-        sources: (passage) =>
-          passage.citations
-            .map((citation) => {
-              const source = sourceByKey.get(sourceKey(citation.author, citation.year));
-              return `${citation.author} ${citation.year} ${source?.reference?.details ?? ""}`;
-            })
-            .join(" "),
-        heading: (passage) => (wholeDocument.has(passage.section) ? "" : passage.section),
-      });
-    }
+    for (const document of documents) for (const passage of document.passages) this.passages.set(passage.id, passage);
+    if (!indexed) for (const document of documents) indexDocument(this.index, document);
     this.index.terms.prepare();
     for (const document of documents) this.aliases.set(document.id, new AliasTable(document.topics?.aliases));
     this.allAliases = AliasTable.merge([...this.aliases.values()]);
@@ -137,6 +128,30 @@ export class KnowledgeBase {
       threshold: nameThreshold,
     });
     this.documentFuse = new Fuse([...documents], { keys: ["id", "title"], ignoreLocation: true, threshold: nameThreshold });
+  }
+
+  /**
+   * The same knowledge built in slices: the index takes documents until `sliceMs` has passed, then lets the
+   * event loop run (answers, requests) before the next slice, so indexing a large folder never holds the bot
+   * for longer than about one slice. The knowledge it replaces answers until it is done.
+   */
+  static async build(
+    documents: readonly KnowledgeDocument[],
+    errors: readonly KnowledgeError[] = [],
+    options: { sliceMs?: number; tuning?: SearchTuningOptions } = {},
+  ): Promise<KnowledgeBase> {
+    const sliceMs = options.sliceMs ?? BUILD_SLICE_MS;
+    const tuning = options.tuning ?? {};
+    const index = new PassageIndex(searchTuning(tuning));
+    let sliceStart = performance.now();
+    for (const document of documents) {
+      indexDocument(index, document);
+      if (performance.now() - sliceStart >= sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    return new KnowledgeBase(documents, errors, tuning, index);
   }
 
   get passageCount(): number {
@@ -368,6 +383,24 @@ export class KnowledgeBase {
     }
     return words;
   }
+}
+
+/** Adds one document's passages to the index, with the words of the sources they cite and their section heading. */
+function indexDocument(index: PassageIndex, document: KnowledgeDocument): void {
+  const sourceByKey = new Map(document.sources.map((source) => [source.key, source]));
+  // The title and subtitle describe every passage alike; as the opening passages' "section" they made
+  // the introduction the answer to any question that shared a word with the title.
+  const wholeDocument = new Set([document.title, document.subtitle]);
+  index.add(document.passages, {
+    sources: (passage) =>
+      passage.citations
+        .map((citation) => {
+          const source = sourceByKey.get(sourceKey(citation.author, citation.year));
+          return `${citation.author} ${citation.year} ${source?.reference?.details ?? ""}`;
+        })
+        .join(" "),
+    heading: (passage) => (wholeDocument.has(passage.section) ? "" : passage.section),
+  });
 }
 
 /** A passage's text without its citations: their years say when a source appeared, not what happened when. */

@@ -1,11 +1,13 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { KnowledgeBase, type KnowledgeError } from "./knowledgeBase.js";
-import { parseDocument } from "./parseDocument.js";
 import { parseTopicFile, TOPIC_FILE_SUFFIX } from "./parseTopicFile.js";
-import { assignPages, documentExtensions, readerFor, type ExtractedText } from "./readers/index.js";
+import { documentExtensions, readerFor } from "./readers/index.js";
+import { documentIdOf, parseFileHere, type ParseFile } from "./parseFile.js";
 import { MAX_TEXT_BYTES } from "./readers/textReader.js";
 import type { KnowledgeDocument } from "./types.js";
+
+export { documentIdOf, parseFileHere, readDocument, type ParseFile, type ParsedFile } from "./parseFile.js";
 
 /** The limit for text documents and topic files; other formats have their reader's (`DocumentReader.maxBytes`). */
 export const MAX_DOCUMENT_BYTES = MAX_TEXT_BYTES;
@@ -15,68 +17,51 @@ export function isDocumentFile(file: string): boolean {
   return readerFor(file) !== undefined;
 }
 
-/** `River Basin Water-Wars.txt` → `river-basin-water-wars`. */
-export function documentIdOf(file: string): string {
-  return (
-    path
-      .basename(file, path.extname(file))
-      .normalize("NFKD")
-      .replace(/\p{M}+/gu, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "") || "document"
-  );
+/**
+ * Documents already parsed, by file name, with the size, modification time and content hash (SHA-256 of the
+ * bytes) they were parsed at. A reload given the same cache parses only files whose bytes changed: an unchanged
+ * size and time skip even the read, and a file touched or copied back unchanged is read and hashed, not parsed.
+ */
+export type ParsedDocumentCache = Map<string, CachedDocument>;
+
+export interface CachedDocument {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  document: KnowledgeDocument;
 }
 
 /**
-/**
- * Documents already parsed, by file name, with the size and modification time they were parsed at. A reload
- * given the same cache parses only the files that changed (saving the topic file does not re-parse a 5 MB essay).
+ * Reads and parses one document file (or takes it from the cache when its bytes are unchanged); passages of a
+ * paged format carry their page. The document comes without topics: its topic file is attached by the load.
  */
-export type ParsedDocumentCache = Map<string, { size: number; mtimeMs: number; document: KnowledgeDocument }>;
-
-/**
- * The text of one document file, as its format's reader extracts it: what the parser indexes and every quote
- * is a substring of. Every failure names what is wrong with the file, so the other documents can still load
- * and a maintainer knows which file to fix.
- */
-export async function readDocument(directory: string, file: string): Promise<ExtractedText> {
-  const reader = readerFor(file);
-  if (!reader) throw new Error(`not a document: the knowledge folder reads ${documentExtensions()} files`);
-  const info = await stat(path.join(directory, file));
-  if (info.size === 0) throw new Error("the file is empty");
-  if (info.size > reader.maxBytes) {
-    throw new Error(`the file is ${formatBytes(info.size)}; ${reader.format} documents are limited to ${formatBytes(reader.maxBytes)}`);
-  }
-  const bytes = await readFile(path.join(directory, file));
-  if (bytes.length !== info.size) throw new Error("the file changed while it was read; it is read again once it is saved");
-  return reader.read(bytes, file);
-}
-
-/** Reads and parses one document file (or takes it from the cache when unchanged); passages of a paged format carry their page. */
-export async function loadDocumentFile(directory: string, file: string, cache?: ParsedDocumentCache): Promise<KnowledgeDocument> {
+export async function loadDocumentFile(directory: string, file: string, cache?: ParsedDocumentCache, parse: ParseFile = parseFileHere): Promise<KnowledgeDocument> {
   const info = await stat(path.join(directory, file));
   const cached = cache?.get(file);
-  // A copy without topics: its topic file is attached afresh (or not) by this load.
   if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) return { ...cached.document, topics: undefined };
-  const extracted = await readDocument(directory, file);
-  const document = parseDocument(documentIdOf(file), file, extracted.text);
-  assignPages(document.passages, extracted);
-  document.problems.push(...(extracted.warnings ?? []));
-  cache?.set(file, { size: info.size, mtimeMs: info.mtimeMs, document: { ...document, topics: undefined } });
-  return document;
+  const parsed = await parse(directory, file, cached?.hash);
+  const document = parsed.unchanged ? cached!.document : parsed.document;
+  cache?.set(file, { size: info.size, mtimeMs: info.mtimeMs, hash: parsed.hash, document: { ...document, topics: undefined } });
+  return { ...document, topics: undefined };
 }
 
 /** Loads every document in a folder (every format with a reader); a file that fails is reported and skipped. */
-export async function loadKnowledge(directory: string, options: { cache?: ParsedDocumentCache } = {}): Promise<KnowledgeBase> {
+export async function loadKnowledge(directory: string, options: LoadOptions = {}): Promise<KnowledgeBase> {
   const { documents, errors } = await loadKnowledgeFiles(directory, options);
   return new KnowledgeBase(documents, errors);
+}
+
+export interface LoadOptions {
+  /** Documents parsed by an earlier load: only files whose bytes changed are parsed again. */
+  cache?: ParsedDocumentCache;
+  /** How one file is parsed (default: in this thread). */
+  parse?: ParseFile;
 }
 
 /** What `loadKnowledge` indexes: the parsed documents (topic files attached) and every file's failure. */
 export async function loadKnowledgeFiles(
   directory: string,
-  options: { cache?: ParsedDocumentCache } = {},
+  options: LoadOptions = {},
 ): Promise<{ documents: KnowledgeDocument[]; errors: KnowledgeError[] }> {
   let entries: string[];
   try {
@@ -90,7 +75,7 @@ export async function loadKnowledgeFiles(
   const seenIds = new Set<string>();
   for (const file of files) {
     try {
-      const document = await loadDocumentFile(directory, file, options.cache);
+      const document = await loadDocumentFile(directory, file, options.cache, options.parse);
       if (seenIds.has(document.id)) throw new Error(`another file already has the document id "${document.id}"`);
       seenIds.add(document.id);
       documents.push(document);
@@ -129,8 +114,4 @@ async function loadTopicFile(directory: string, file: string, documents: Knowled
 function describe(error: unknown): string {
   if (error instanceof Error) return (error as NodeJS.ErrnoException).code ? `${error.message}` : error.message;
   return String(error);
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }

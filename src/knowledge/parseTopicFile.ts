@@ -43,7 +43,7 @@ export function parseTopicFile(file: string, text: string, document: KnowledgeDo
   const located = locatePhrases(document, [...checks.map((check) => check.phrase), ...aliasNames]);
   const warnings = checks
     .filter(({ phrase }) => located.get(phrase) === undefined)
-    .map(({ phrase, where }) => `${where}: the phrase "${phrase}" is not in ${document.file}`);
+    .map(({ phrase, where }) => `${where}: the phrase "${phrase}" is not in ${document.file} word for word, so its passage is found by search`);
   for (const name of aliasNames) {
     if (located.get(name) === undefined) warnings.push(`aliases: "${name}" is not in ${document.file}, so its aliases find nothing`);
   }

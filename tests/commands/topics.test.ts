@@ -62,12 +62,12 @@ async function knowledgeFolder(files: Record<string, string>, withPeaceTalks = t
 }
 
 describe("/why-stalled", () => {
-  it("gives the thesis, then each of the three reasons with cited evidence from the body", async () => {
+  it("gives the answer the topic file names (the thesis), then each of the three reasons with cited evidence from the body", async () => {
     const reply = await bot.run("why-stalled");
     expect(reply.kind).toBe("answer");
     expect(reply.title).toBe("Why are the Russia-Ukraine peace talks stalled?");
     const [thesis, ...evidence] = reply.quotes;
-    expect(thesis!.label).toBe("Thesis");
+    expect(thesis!.label).toBe("Answer");
     expect(thesis!.text.startsWith(THESIS_START)).toBe(true);
     const reasons = ["Reason 1: Irreconcilable war aims", "Reason 2: External interference", "Reason 3: No enforceable trust mechanisms"];
     expect([...new Set(evidence.map((quote) => quote.label))]).toEqual(reasons);

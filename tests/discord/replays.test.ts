@@ -16,7 +16,7 @@ let endpoint: TestEndpoint;
 
 beforeAll(async () => {
   const seed = await loadKnowledge("knowledge");
-  const canal = parseDocument("canal-essay", "canal-essay.md", "# Canal Essay\n\n## Locks\n\nThe locks were rebuilt in 1920 (Hale, 2001).\n");
+  const canal = parseDocument("canal-essay", "canal-essay.md", "# Canal Essay\n\n## Locks\n\nThe locks were rebuilt in 1920 (Hale, 2001).\n\n## Conclusion: Peace or Prolonged War?\n\nThe canal opened again in 1925.\n");
   const knowledge = new KnowledgeBase([...seed.documents, canal], []);
   // One command per user a minute: a Share clicked after the command is refused.
   const registry = createBotRegistry({ knowledge: () => knowledge, logger: silentLogger, rateLimit: { limit: 1, windowMs: 60_000 } });
@@ -61,9 +61,11 @@ describe("Discord Share in channel posts answers only", () => {
   });
 
   it("a notice asking which document has no Share button", async () => {
-    const notice = await send(withUser(slashCommand("audit", []), "300000000000000002"));
+    // Both documents have this section, so the audit differs by document: the bot asks, with a button for each.
+    const notice = await send(withUser(slashCommand("audit", [{ name: "section", type: 3, value: "conclusion" }]), "300000000000000002"));
     expect(notice.data.embeds[0].title).toBe("Which document?");
     expect(customIds(notice.data).some((id) => id.includes("|s|"))).toBe(false);
+    expect(customIds(notice.data).length).toBe(2);
   });
 });
 

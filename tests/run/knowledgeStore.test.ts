@@ -41,7 +41,8 @@ async function openStore(folder: string): Promise<{ store: KnowledgeStore; nextR
   stores.push(store);
   const nextReload = () =>
     new Promise<KnowledgeBase>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("the watcher did not reload within 3 s")), 3_000);
+      // A reload parses in a worker thread, which from TypeScript source (tsx) takes a few seconds to start on a busy machine.
+      const timer = setTimeout(() => reject(new Error("the watcher did not reload within 10 s")), 10_000);
       resolveReload = (knowledge) => {
         clearTimeout(timer);
         resolveReload = null;

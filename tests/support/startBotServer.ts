@@ -28,6 +28,8 @@ export interface BotServerOptions {
    * of the server's own, so tests in parallel never share rate-limit counts through a file.
    */
   openState?: boolean;
+  /** Watch the knowledge folder and re-index on change, as production does (default false: a fixed folder). */
+  watchKnowledge?: boolean;
 }
 
 export interface BotServer {
@@ -45,7 +47,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const { logger } = options;
 
   const state = options.openState ? await openStore(config.state, logger) : createMemoryStore();
-  const store = await KnowledgeStore.open(config.knowledge.directory, { logger, watch: false });
+  const store = await KnowledgeStore.open(config.knowledge.directory, { logger, watch: options.watchKnowledge ?? false });
   const inFlight = trackCommandsInFlight();
   const registry = createBotRegistry({
     knowledge: () => store.get(),

@@ -1,6 +1,6 @@
 import type { KnowledgeBase, KnowledgeDocument, Passage, Topic, TopicReason } from "../../knowledge/index.js";
 import { contextActions } from "./context.js";
-import { findPassageByPhrase, findThesis } from "../shared/findThesis.js";
+import { findPassageByPhrase, locateThesis, searchPassage } from "../shared/findThesis.js";
 import { quotePassage, referencesOf } from "../shared/quotePassage.js";
 import { answerReply } from "../../reply/builders.js";
 import type { Reply, ReplyQuote } from "../../reply/types.js";
@@ -10,14 +10,17 @@ const EVIDENCE_PER_REASON = 2;
 const SEARCH_DEPTH = 10;
 
 /**
- * A topic's answer in the document's own words: the passage that answers it (the thesis by default), then
+ * A topic's answer in the document's own words: the passage that answers it (the thesis by default, when one is
+ * found), then
  * each reason it names with evidence from the body of the document. Each reason gets at least one passage
  * that carries a citation when the body offers one, so the reader can check it.
  */
 export function answerTopic(knowledge: KnowledgeBase, document: KnowledgeDocument, topic: Topic): Reply {
-  const answer = findThesis(document, topic.answer?.passage);
+  // The passage the topic file names (found verbatim, else by the search /ask uses), else the thesis when one is found.
+  const located = locateThesis(document, topic.answer?.passage, knowledge);
+  const answer = located.passages;
   const body = bodyPassages(document, answer);
-  const quotes: ReplyQuote[] = answer.map((passage) => quotePassage(knowledge, passage, "Thesis"));
+  const quotes: ReplyQuote[] = answer.map((passage) => quotePassage(knowledge, passage, located.origin === "topic-file" ? "Answer" : "Thesis"));
   const used = new Set<string>();
   const unsupported: string[] = [];
   topic.reasons.forEach((reason, i) => {
@@ -30,7 +33,7 @@ export function answerTopic(knowledge: KnowledgeBase, document: KnowledgeDocumen
   });
   const reasons = topic.reasons.length === 1 ? "the reason it names" : `the ${topic.reasons.length} reasons it names`;
   return answerReply(topic.question ?? topic.description, {
-    text: `${document.title}, in its own words: the thesis, then ${reasons}, each with evidence from the body of the essay.`,
+    text: `${document.title}, in its own words: ${answer.length === 0 ? "" : located.origin === "topic-file" ? "its answer, then " : "the thesis, then "}${reasons}, each with evidence from the body of the essay.`,
     quotes,
     references: referencesOf(quotes),
     actions: contextActions(quotes),
@@ -45,15 +48,15 @@ function evidenceFor(
   body: ReadonlySet<string>,
   usedElsewhere: ReadonlySet<string>,
 ): Passage[] {
+  // A phrase that is not the document's exact wording is found as /ask would find it.
   const pinned = (reason.evidence ?? [])
-    .map((phrase) => findPassageByPhrase(document, phrase))
+    .map((phrase) => findPassageByPhrase(document, phrase) ?? searchPassage(knowledge, document, phrase))
     .filter((passage): passage is Passage => passage !== undefined && body.has(passage.id));
-  const found = reason.query
-    ? knowledge
-        .search(reason.query, { documentId: document.id, limit: SEARCH_DEPTH, match: "any" })
-        .hits.map((hit) => hit.passage)
-        .filter((passage) => body.has(passage.id) && !usedElsewhere.has(passage.id))
-    : [];
+  // The reason's search words, else its label: searched as /ask searches, so what /ask finds a reason finds.
+  const found = knowledge
+    .search(reason.query ?? reason.label, { documentId: document.id, limit: SEARCH_DEPTH, match: "any" })
+    .hits.map((hit) => hit.passage)
+    .filter((passage) => body.has(passage.id) && !usedElsewhere.has(passage.id));
   const candidates = uniqueById([...pinned, ...found]);
   const chosen = candidates.slice(0, EVIDENCE_PER_REASON);
   if (!chosen.some((passage) => passage.citations.length > 0)) {

@@ -1,6 +1,6 @@
 import type { KnowledgeBase, Topic } from "../../knowledge/index.js";
 import { answerTopic } from "./answerTopic.js";
-import { chooseDocument, documentOption, listDocuments } from "../shared/chooseDocument.js";
+import { chooseDocument, documentOption, listDocuments, whichDocumentReply } from "../shared/chooseDocument.js";
 import { noticeReply } from "../../reply/builders.js";
 import type { CommandDefinition } from "../registry/types.js";
 import { askCommand } from "./ask.js";
@@ -34,10 +34,8 @@ export function createTopicCommand(name: string, description: string): CommandDe
       // With several documents and none named, the one that answers this topic is the one meant.
       const document = choice.document ?? (withTopic.length === 1 ? withTopic[0] : undefined);
       if (!document) {
-        const text =
-          withTopic.length > 1
-            ? `Several documents answer /${command}. Name one, for example: /${command} document: ${withTopic[0]!.id}`
-            : `No loaded document answers /${command} any more. Try /${thesisCommand.name} or /${askCommand.name}.`;
+        if (withTopic.length > 1) return whichDocumentReply(knowledge, withTopic, command, args, { why: `Several documents answer /${command}.` });
+        const text = `No loaded document answers /${command} any more. Try /${thesisCommand.name} or /${askCommand.name}.`;
         return noticeReply("Which document?", text, { fields: [{ label: "Documents", value: listDocuments(knowledge) }] });
       }
       const topic = findTopic(document.topics?.topics, command);

@@ -3,7 +3,7 @@ import { docsCommand } from "../core/docs.js";
 import type { KnowledgeBase, KnowledgeDocument } from "../../knowledge/index.js";
 import type { Reply } from "../../reply/types.js";
 import type { CommandOption } from "../registry/types.js";
-import { errorReply, noticeReply } from "../../reply/builders.js";
+import { errorReply, invocationButton, noticeReply } from "../../reply/builders.js";
 
 /** The optional `document` option every command takes. */
 export const documentOption: CommandOption = {
@@ -19,9 +19,6 @@ export const documentOption: CommandOption = {
  * A reply instead when the command cannot go on: nothing loaded, or nothing matches the name given.
  */
 export type DocumentChoice = { reply: Reply; document?: undefined } | { reply?: undefined; document: KnowledgeDocument | undefined };
-
-/** For commands that need exactly one document: the document, or a reply asking which. */
-export type RequiredDocument = { reply: Reply; document?: undefined } | { reply?: undefined; document: KnowledgeDocument };
 
 export function chooseDocument(knowledge: KnowledgeBase, query: string | undefined): DocumentChoice {
   if (knowledge.documents.length === 0) {
@@ -41,18 +38,42 @@ export function chooseDocument(knowledge: KnowledgeBase, query: string | undefin
   return { document: knowledge.document() };
 }
 
-/** `command` is the one asking, for the example in the reply. */
-export function requireDocument(knowledge: KnowledgeBase, query: string | undefined, command: string): RequiredDocument {
-  const choice = chooseDocument(knowledge, query);
-  if (choice.reply) return choice;
-  if (choice.document) return { document: choice.document };
-  return {
-    reply: noticeReply("Which document?", `Several documents are loaded. Name one, for example: /${command} document: ${knowledge.documents[0]!.id}`, {
-      fields: [{ label: "Documents", value: listDocuments(knowledge) }],
-    }),
-  };
+type CommandArgs = Readonly<Record<string, string | undefined>>;
+
+export interface WhichDocumentOptions {
+  /** The option holding the typed text (`claim`), written first in the example. */
+  main?: string;
+  /** Why the answer depends on the document, said before the choices. */
+  why?: string;
 }
 
-export function listDocuments(knowledge: KnowledgeBase): string {
-  return knowledge.documents.map((document) => `${document.id}: ${document.title}`).join("\n");
+/** Buttons stay in one row on every platform (Discord's rows hold five). */
+const MAX_DOCUMENT_BUTTONS = 5;
+
+/**
+ * "Which document?" when the answer really differs by document: one button per candidate that runs the same
+ * command with that document, and a typed example that is complete (the command's own text kept).
+ */
+export function whichDocumentReply(
+  knowledge: KnowledgeBase,
+  candidates: readonly KnowledgeDocument[],
+  command: string,
+  args: CommandArgs,
+  options: WhichDocumentOptions = {},
+): Reply {
+  const typed = options.main ? args[options.main]?.trim() : undefined;
+  const example = `/${command}${typed ? ` ${typed}` : ""} ${documentOption.name}: ${candidates[0]!.id}`;
+  const actions = candidates
+    .slice(0, MAX_DOCUMENT_BUTTONS)
+    .map((document) => invocationButton(document.title.slice(0, 60), { command, args: { ...args, document: document.id } }))
+    .filter((action): action is NonNullable<typeof action> => action !== undefined);
+  const why = options.why ?? "Several documents are loaded.";
+  return noticeReply("Which document?", `${why} Choose one below, or type it, for example: ${example}`, {
+    fields: [{ label: "Documents", value: listDocuments(knowledge, candidates) }],
+    actions: actions.length > 0 ? actions : undefined,
+  });
+}
+
+export function listDocuments(knowledge: KnowledgeBase, documents: readonly KnowledgeDocument[] = knowledge.documents): string {
+  return documents.map((document) => `${document.id}: ${document.title}`).join("\n");
 }

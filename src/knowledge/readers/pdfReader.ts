@@ -11,6 +11,29 @@ const SIGNATURE_WINDOW = 1024;
 const ERRORS_ONLY = 0;
 
 /**
+ * pdf.js builds a `DOMMatrix` when its module loads, taking the class from its optional native dependency
+ * `@napi-rs/canvas` (for rendering, which reading text never does). Where that package is absent (an install
+ * with `--omit=optional`, or a platform it has no binary for), an inert stand-in lets the module load; text
+ * extraction works on arrays and never uses it.
+ */
+function provideDomMatrix(): void {
+  if ((globalThis as { DOMMatrix?: unknown }).DOMMatrix) return;
+  try {
+    createRequire(import.meta.url).resolve("@napi-rs/canvas");
+    return; // pdf.js installs the real one itself
+  } catch {
+    (globalThis as { DOMMatrix?: unknown }).DOMMatrix = class DOMMatrixStandIn {
+      a = 1;
+      b = 0;
+      c = 0;
+      d = 1;
+      e = 0;
+      f = 0;
+    };
+  }
+}
+
+/**
  * Text-based PDFs, through Mozilla's pdf.js (`pdfjs-dist`, legacy build for Node): every passage knows its
  * page. A scanned PDF (images, no text layer), an encrypted or a damaged one is refused with the reason.
  */
@@ -22,6 +45,7 @@ export const pdfReader: DocumentReader = {
   async read(bytes) {
     const head = new TextDecoder("latin1").decode(bytes.subarray(0, SIGNATURE_WINDOW));
     if (!head.includes(PDF_SIGNATURE)) throw new Error("the file is not a PDF (it has no %PDF header): it is damaged or of another kind");
+    provideDomMatrix();
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
     const assets = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
     const task = pdfjs.getDocument({

@@ -2,13 +2,14 @@ import type { KnowledgeBase } from "../../../knowledge/index.js";
 import { answerReply, invocationButton, noticeReply, shareValue } from "../../../reply/builders.js";
 import type { Reply } from "../../../reply/types.js";
 import type { CommandDefinition } from "../../registry/types.js";
-import { documentOption, requireDocument } from "../../shared/chooseDocument.js";
+import { chooseDocument, documentOption } from "../../shared/chooseDocument.js";
+import { documentsOn, interleave } from "../../shared/acrossDocuments.js";
 import { noMatchReply } from "../../shared/noMatchReply.js";
 import { referencesOf } from "../../shared/quotePassage.js";
 import { buildSides, MIN_GOOD_EVIDENCE } from "../analysis/buildSides.js";
 import { debateQuestions } from "../analysis/debateQuestions.js";
 import { unitsOfPassage } from "../analysis/evidenceUnits.js";
-import { debateMaterialOf, findMotions, motionFromUnit, motionsAbout, type DebateMaterial, type Motion, type MotionOrigin } from "../analysis/findMotions.js";
+import { debateMaterialOf, findMotions, MAX_MOTIONS, motionFromUnit, motionsAbout, type DebateMaterial, type Motion, type MotionOrigin } from "../analysis/findMotions.js";
 import { similarity, termsOf } from "../analysis/textSimilarity.js";
 import { quoteEvidence } from "./quoteEvidence.js";
 import { encodeSeen, pickUnseen, SEEN_ARG } from "./seenItems.js";
@@ -26,7 +27,8 @@ const ORIGINS: Record<MotionOrigin, string> = {
 };
 
 /**
- * /debate [topic] [document]: a motion with cited evidence for both sides. The "Another motion" button
+ * /debate [topic] [document]: a motion with cited evidence for both sides, from the document named, else the
+ * documents that speak to the topic, else any document. The "Another motion" button
  * carries the motions already shown (a bitmask in the hidden `seen` argument), so the next click picks an
  * unseen one without any server-side state; `motion` pins one motion, for "Share in channel".
  */
@@ -41,19 +43,29 @@ export function createDebateCommand(random: () => number): CommandDefinition {
     ],
     buttonArgs: [SEEN_ARG, { name: "motion", description: "The motion to show, by its place in the list: what Share posts" }],
     handler: ({ command, args, knowledge }) => {
-      const choice = requireDocument(knowledge, args.document, command);
+      const choice = chooseDocument(knowledge, args.document);
       if (choice.reply) return choice.reply;
-      const material = debateMaterialOf(choice.document);
       // Short enough that the topic travels whole in a 100-character button with the seen mask.
       const topic = args.topic?.trim().slice(0, 40) || undefined;
-      const motions = topic ? motionsOnTopic(knowledge, material, topic) : findMotions(material);
+      // No document named: a topic goes to the documents that speak to it; without one, motions come from all.
+      const documents = choice.document ? [choice.document] : topic ? documentsOn(knowledge, topic) : knowledge.documents.slice(0, MAX_MOTIONS);
+      const several = documents.length > 1;
+      const motions = interleave(
+        documents.map((document) => {
+          const material = debateMaterialOf(document);
+          return (topic ? motionsOnTopic(knowledge, material, topic) : findMotions(material)).map((motion) => ({ motion, material }));
+        }),
+      ).slice(0, MAX_MOTIONS);
       if (motions.length === 0) {
-        return topic ? noMatchReply(knowledge, choice.document, topic) : noticeReply("No motions", `${choice.document.title} draws no contrasts to debate.`);
+        if (topic) return noMatchReply(knowledge, choice.document, topic);
+        return noticeReply("No motions", `${choice.document ? choice.document.title : "None of the loaded documents"} draws no contrasts to debate.`);
       }
       const picked = pickUnseen(motions.length, args.seen, args.motion, random);
       const next = { topic, document: args.document, seen: encodeSeen(picked.seen) };
-      return motionReply(knowledge, material, motions[picked.index]!, {
+      const { motion, material } = motions[picked.index]!;
+      return motionReply(knowledge, material, motion, {
         position: `Motion ${picked.index + 1} of ${motions.length}${topic ? ` on '${topic}'` : ""}`,
+        from: several || !choice.document ? material.document.title : undefined,
         startedOver: picked.startedOver,
         another: invocationButton(ANOTHER_MOTION_LABEL, { command, args: next }),
         share: shareValue({ command, args: { ...next, motion: String(picked.index) } }),
@@ -80,6 +92,8 @@ function motionsOnTopic(knowledge: KnowledgeBase, material: DebateMaterial, topi
 
 interface MotionReplyOptions {
   position: string;
+  /** The document's title, when several were drawn on: which one this motion is from. */
+  from?: string;
   startedOver: boolean;
   /** "Another motion" and Share, when their arguments fit whole: a cut topic would mean a different list of motions. */
   another: ReturnType<typeof invocationButton>;
@@ -99,7 +113,7 @@ function motionReply(knowledge: KnowledgeBase, material: DebateMaterial, motion:
   const lead = [
     options.startedOver ? "Every motion has been shown once; starting over." : "",
     `Motion: ${motion.statement}`,
-    `${options.position}, drawn from ${ORIGINS[motion.origin]}. Evidence for each side is quoted word for word below, with why it stands there.`,
+    `${options.position}, drawn from ${ORIGINS[motion.origin]}${options.from ? ` (${options.from})` : ""}. Evidence for each side is quoted word for word below, with why it stands there.`,
     thin.length === 2
       ? "The document offers little for either side of this motion: argue it from your own evidence."
       : thin.length === 1

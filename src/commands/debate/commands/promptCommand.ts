@@ -1,6 +1,7 @@
 import { answerReply, invocationButton, noticeReply, shareValue } from "../../../reply/builders.js";
 import type { CommandDefinition } from "../../registry/types.js";
-import { documentOption, requireDocument } from "../../shared/chooseDocument.js";
+import { chooseDocument, documentOption } from "../../shared/chooseDocument.js";
+import { interleave } from "../../shared/acrossDocuments.js";
 import { referencesOf } from "../../shared/quotePassage.js";
 import { debateMaterialOf } from "../analysis/findMotions.js";
 import { warmUpPrompts } from "../analysis/warmUpPrompts.js";
@@ -8,8 +9,10 @@ import { quoteEvidence } from "./quoteEvidence.js";
 import { encodeSeen, pickUnseen, SEEN_ARG } from "./seenItems.js";
 
 export const ANOTHER_PROMPT_LABEL = "Another prompt";
+/** The "seen" bitmask a button carries holds 64 items. */
+const MAX_PROMPTS = 64;
 
-/** /prompt [document]: a warm-up question on a contested passage; "Another prompt" never repeats until all are shown. */
+/** /prompt [document]: a warm-up question on a contested passage of any document (or the one named); "Another prompt" never repeats until all are shown. */
 export function createPromptCommand(random: () => number): CommandDefinition {
   return {
     name: "prompt",
@@ -18,10 +21,15 @@ export function createPromptCommand(random: () => number): CommandDefinition {
     options: [documentOption],
     buttonArgs: [SEEN_ARG, { name: "prompt", description: "The prompt to show, by its place in the list: what Share posts" }],
     handler: ({ command, args, knowledge }) => {
-      const choice = requireDocument(knowledge, args.document, command);
+      const choice = chooseDocument(knowledge, args.document);
       if (choice.reply) return choice.reply;
-      const prompts = warmUpPrompts(debateMaterialOf(choice.document)).slice(0, 64);
-      if (prompts.length === 0) return noticeReply("No prompts", `${choice.document.title} draws no contrasts to discuss.`);
+      // With no document named, prompts come from every document (the first 64: a button's mask holds no more),
+      // taken from each in turn.
+      const documents = choice.document ? [choice.document] : knowledge.documents.slice(0, MAX_PROMPTS);
+      const prompts = interleave(documents.map((document) => warmUpPrompts(debateMaterialOf(document)))).slice(0, MAX_PROMPTS);
+      if (prompts.length === 0) {
+        return noticeReply("No prompts", `${choice.document ? choice.document.title : "None of the loaded documents"} draws no contrasts to discuss.`);
+      }
       // "Share in channel" pins the prompt it previewed; every other run draws an unseen one.
       const picked = pickUnseen(prompts.length, args.seen, args.prompt, random);
       const prompt = prompts[picked.index]!;
