@@ -64,8 +64,14 @@ describe("Discord command registration", () => {
     const slash = commands.filter((command) => command.type === 1);
     expect(slash.map((command) => command.name)).toEqual(commandsFor().map((command) => command.name));
     expect(commands.at(-1)).toEqual({ type: 3, name: "Find in document", integration_types: [0, 1], contexts: [0, 1, 2] });
-    // A user-installable app: guild and user installs, usable in servers, the bot's DM and other DMs.
-    for (const command of commands) expect(command).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
+    // A user-installable app: guild and user installs, usable in servers, the bot's DM and other DMs; admin
+    // commands only in servers, where Manage Server means something.
+    const adminOnly = new Set(commandsFor().filter((command) => command.adminOnly).map((command) => command.name));
+    expect(adminOnly.size).toBeGreaterThan(0);
+    for (const command of commands) {
+      if (adminOnly.has(command.name)) expect(command).toMatchObject({ integration_types: [0], contexts: [0], default_member_permissions: expect.any(String) });
+      else expect(command).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
+    }
     for (const command of slash) {
       expect(command.name).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
       expect(command.name).toBe(command.name.toLowerCase());
