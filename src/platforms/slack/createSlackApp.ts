@@ -24,8 +24,18 @@ const WEB_API_TIMEOUT_MS = 10_000;
  */
 const SOCKET_RECONNECT_RETRY = { retries: 100, factor: 1.3, maxTimeout: 30_000 };
 
+/** Which workspace (or Enterprise Grid organization) a request comes from, as Bolt's authorize sees it. */
+export interface SlackTeam {
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+}
+
 export interface SlackAppOptions {
-  botToken: string;
+  /** One workspace's token (SLACK_BOT_TOKEN); the fallback when `installed` knows no installation. */
+  botToken?: string;
+  /** Many workspaces: the installing workspace's token, from the installation store (Slack's OAuth install). */
+  installed?: (team: SlackTeam) => Promise<{ botToken: string; botId?: string; botUserId?: string } | undefined>;
   /** Required in HTTP mode: requests are verified against it. */
   signingSecret?: string;
   /** An app-level token (xapp-…): required in Socket Mode. */
@@ -70,8 +80,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { botToken, logger, mode } = options;
   const boltLogger = toBoltLogger(logger);
   let identity: SlackBotIdentity = {};
+  const authorize = async (team: SlackTeam) => {
+    const installation = options.installed ? await options.installed(team) : undefined;
+    if (installation) return installation;
+    if (botToken) return { botToken, ...identity };
+    throw new Error(`the bot is not installed in Slack workspace ${team.teamId ?? team.enterpriseId ?? "(unknown)"}`);
+  };
   const common = {
-    authorize: async () => ({ botToken, ...identity }),
+    authorize,
     logger: boltLogger,
     logLevel: LogLevel.WARN,
     // One attempt, bounded, and 429s surfaced to callSlackApi's single retry instead of Bolt's 30-minute policy.
@@ -89,6 +105,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     now: options.now,
     responseUrl: options.responseUrl,
     admins: createSlackAdmins(options.adminUserIds ?? [], logger.child({ component: "slack" })),
+  };
+  // The fast slash-command path runs outside Bolt's authorize: it asks for the workspace's client here.
+  const clients = new Map<string, webApi.WebClient>();
+  const clientFor = async (team: SlackTeam): Promise<webApi.WebClient | undefined> => {
+    if (!options.installed) return undefined;
+    const token = await authorize(team).then((found) => found.botToken, () => undefined);
+    if (!token) return undefined;
+    let client = clients.get(token);
+    if (!client) clients.set(token, (client = new webApi.WebClient(token, { ...common.clientOptions, logger: boltLogger })));
+    return client;
   };
   let app: App;
   let receiver: HTTPReceiver | undefined;
@@ -123,7 +149,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       // and the same handler answers in the response, as Bolt's ack would (a third of the time under load).
       const command = slashCommandFromBody(req.headers["content-type"], (req as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0));
       if (command) {
-        void answerSlashCommandInResponse(deps, command, commandApp, res);
+        void answerSlashCommandInResponse(deps, command, commandApp, res, clientFor);
         return;
       }
       try {
@@ -147,6 +173,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logLevel: LogLevel.ERROR,
   });
   const checkToken = async () => {
+    if (!botToken) return false;
     const found = await checkSlackToken(tokenCheckClient, botToken, logger);
     if (found) identity = found;
     return found !== null;
@@ -155,11 +182,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 }
 
 /** A slash command answered in the HTTP response, by the same handler Bolt's listener uses. */
-async function answerSlashCommandInResponse(deps: SlackListenerDeps, command: SlashCommand, app: App, res: ServerResponse): Promise<void> {
+async function answerSlashCommandInResponse(
+  deps: SlackListenerDeps,
+  command: SlashCommand,
+  app: App,
+  res: ServerResponse,
+  clientFor: (team: SlackTeam) => Promise<webApi.WebClient | undefined>,
+): Promise<void> {
   try {
+    const team = { teamId: command.team_id, enterpriseId: command.enterprise_id, isEnterpriseInstall: command.is_enterprise_install === "true" };
     await handleSlashCommand(deps, {
       command,
-      client: app.client,
+      client: (await clientFor(team)) ?? app.client,
       ack: async (message) => {
         if (typeof message === "object") sendJson(res, 200, message);
         else res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(message ?? "");

@@ -2,6 +2,7 @@ import type { PlatformContext, RunningPlatform } from "../types.js";
 import type { SlackSettings } from "./config.js";
 import { createSlackApp, SLACK_EVENTS_PATH } from "./createSlackApp.js";
 import { startSlackSocketMode } from "./startSlackSocketMode.js";
+import { createSlackInstallFlow } from "./oauth/installRoutes.js";
 
 /** Starts Slack in the mode its settings ask for. */
 export async function startSlack(settings: SlackSettings, context: PlatformContext): Promise<RunningPlatform> {
@@ -16,9 +17,11 @@ export async function startSlack(settings: SlackSettings, context: PlatformConte
     });
     return { routes: [], stop: async () => {} };
   }
-  const { requestListener, checkToken } = createSlackApp({ ...settings, registry, logger });
+  // Many workspaces: each one's token comes from the installation it made through /slack/install.
+  const install = settings.oauth ? createSlackInstallFlow(settings.oauth, context.state.installations, logger) : undefined;
+  const { requestListener, checkToken } = createSlackApp({ ...settings, registry, logger, ...(install ? { installed: install.authorize } : {}) });
   if (!requestListener) throw new Error("Slack HTTP mode built no request listener");
   // Slash commands answer without the token, so a bad one is reported, not fatal.
   void checkToken();
-  return { routes: [{ path: SLACK_EVENTS_PATH, handler: requestListener }], stop: async () => {} };
+  return { routes: [{ path: SLACK_EVENTS_PATH, handler: requestListener }, ...(install?.routes ?? [])], stop: async () => {} };
 }

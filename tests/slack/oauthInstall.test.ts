@@ -1,0 +1,139 @@
+/**
+ * Slack's OAuth install end to end on the bot's own HTTP server: /slack/install, Slack's redirect back with
+ * oauth.v2.access mocked at the wire (nock), the installation sealed in the store, and the installing
+ * workspace's token used for its commands.
+ */
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SLACK_SIGNING_SECRET } from "../../bench/load/signedRequests.js";
+import { loadConfig } from "../../src/config/loadConfig.js";
+import { KnowledgeStore } from "../../src/app/knowledgeStore.js";
+import { createBotRegistry } from "../../src/app/createBotRegistry.js";
+import { servePlatforms, type PlatformServer } from "../../src/app/servePlatforms.js";
+import { trackCommandsInFlight } from "../../src/app/trackCommandsInFlight.js";
+import { createMemoryStore, type Store } from "../../src/store/index.js";
+import { InstallationSealer } from "../../src/platforms/slack/oauth/sealInstallation.js";
+import { blockNetwork, captureLogs, postSigned, restoreNetwork, slashCommandBody } from "./slackHarness.js";
+
+const CLIENT_ID = "1111111111.2222222222";
+const CLIENT_SECRET = "client-secret-abcdef0123456789";
+const STATE_SECRET = "state-secret-0123456789abcdef0123456789";
+const INSTALLED_TOKEN = "xoxb-2222-3333-installedworkspacetoken";
+
+let knowledge: KnowledgeStore | undefined;
+let state: Store | undefined;
+let platforms: PlatformServer | undefined;
+let logs: ReturnType<typeof captureLogs>;
+
+beforeEach(() => blockNetwork());
+afterEach(async () => {
+  await platforms?.close(1_000);
+  await knowledge?.close();
+  await state?.close();
+  platforms = knowledge = state = undefined;
+  restoreNetwork();
+});
+
+async function startBot(): Promise<string> {
+  const result = loadConfig({ PORT: "0", SLACK_SIGNING_SECRET, SLACK_CLIENT_ID: CLIENT_ID, SLACK_CLIENT_SECRET: CLIENT_SECRET, SLACK_STATE_SECRET: STATE_SECRET });
+  if (!result.ok) throw new Error(result.problems.join(" "));
+  logs = captureLogs();
+  knowledge = await KnowledgeStore.open("knowledge", { watch: false });
+  state = createMemoryStore();
+  const registry = createBotRegistry({ knowledge: () => knowledge!.get(), logger: logs.logger, rateLimit: null, usage: { store: state, keepQuestions: true } });
+  platforms = await servePlatforms({ config: result.config, registry, store: knowledge, state, logger: logs.logger, inFlight: trackCommandsInFlight(), host: "127.0.0.1" });
+  return `http://127.0.0.1:${platforms.port}`;
+}
+
+/** /slack/install as a browser follows it: the redirect to Slack, its state, and the cookie that binds it. */
+async function beginInstall(base: string): Promise<{ state: string; cookie: string; location: URL }> {
+  const response = await fetch(`${base}/slack/install`, { redirect: "manual" });
+  expect(response.status).toBe(302);
+  const location = new URL(response.headers.get("location")!);
+  const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
+  return { state: location.searchParams.get("state")!, cookie, location };
+}
+
+function mockTokenExchange(code: string): nock.Scope {
+  return nock("https://slack.com")
+    .post("/api/oauth.v2.access", (body: Record<string, string>) => body.code === code && body.client_id === CLIENT_ID && body.client_secret === CLIENT_SECRET)
+    .reply(200, {
+      ok: true,
+      app_id: "A0NEW",
+      authed_user: { id: "U0INSTALLER" },
+      scope: "commands,chat:write,users:read",
+      token_type: "bot",
+      access_token: INSTALLED_TOKEN,
+      bot_user_id: "U0BOT",
+      team: { id: "T0NEW", name: "Reading Group" },
+      enterprise: null,
+      is_enterprise_install: false,
+    })
+    // The provider asks who the bot is once it has the token.
+    .post("/api/auth.test")
+    .reply(200, { ok: true, url: "https://reading-group.slack.com/", team: "Reading Group", user: "groundtruth", team_id: "T0NEW", user_id: "U0BOT", bot_id: "B0BOT" });
+}
+
+describe("Slack OAuth install", () => {
+  it("sends the browser to Slack with the bot's scopes and a state bound to a cookie", async () => {
+    const base = await startBot();
+    const { state: stateParam, cookie, location } = await beginInstall(base);
+    expect(location.origin + location.pathname).toBe("https://slack.com/oauth/v2/authorize");
+    expect(location.searchParams.get("client_id")).toBe(CLIENT_ID);
+    expect(location.searchParams.get("scope")).toBe("commands,chat:write,users:read");
+    expect(stateParam.length).toBeGreaterThan(20);
+    expect(cookie).toBe(`slack-app-oauth-state=${stateParam}`);
+  });
+
+  it("trades the code for tokens, keeps the installation sealed, and answers that workspace with its own token", async () => {
+    const base = await startBot();
+    const { state: stateParam, cookie } = await beginInstall(base);
+    const exchange = mockTokenExchange("code-123");
+    const redirect = await fetch(`${base}/slack/oauth_redirect?code=code-123&state=${encodeURIComponent(stateParam)}`, { headers: { cookie } });
+    expect(redirect.status).toBe(200);
+    expect(await redirect.text()).toContain("installed");
+    expect(exchange.isDone()).toBe(true);
+
+    const sealed = await state!.installations.get("slack:team:T0NEW");
+    expect(sealed).toMatch(/^v1\./);
+    expect(sealed).not.toContain(INSTALLED_TOKEN);
+    expect(sealed).not.toContain("xoxb-");
+    const opened = JSON.parse(new InstallationSealer(STATE_SECRET).open("slack:team:T0NEW", sealed!)!) as { bot: { token: string } };
+    expect(opened.bot.token).toBe(INSTALLED_TOKEN);
+    // Sealed for this workspace's key only, and only with this secret.
+    expect(new InstallationSealer(STATE_SECRET).open("slack:team:T0OTHER", sealed!)).toBeUndefined();
+    expect(new InstallationSealer(`${STATE_SECRET}x`).open("slack:team:T0NEW", sealed!)).toBeUndefined();
+
+    // An admin-only command in that workspace asks users.info with that workspace's token.
+    const usersInfo = nock("https://slack.com", { reqheaders: { authorization: `Bearer ${INSTALLED_TOKEN}` } })
+      .post("/api/users.info")
+      .reply(200, { ok: true, user: { id: "U0INSTALLER", is_admin: true } });
+    const insights = await postSigned(`${base}/slack/events`, slashCommandBody("/insights", "7", { team_id: "T0NEW", user_id: "U0INSTALLER" }), { secret: SLACK_SIGNING_SECRET });
+    expect(insights.status).toBe(200);
+    expect(usersInfo.isDone()).toBe(true);
+    const shown = await insights.text();
+    expect(shown).not.toMatch(/admins only/i);
+    expect(shown).toContain("Most asked");
+    expect(logs.text()).not.toContain(INSTALLED_TOKEN);
+    expect(logs.text()).not.toContain(CLIENT_SECRET);
+  });
+
+  const refusals: Array<[string, (stateParam: string, cookie: string) => { query: string; cookie?: string }]> = [
+    ["a tampered state", (stateParam, cookie) => ({ query: `code=code-9&state=${encodeURIComponent(`${stateParam.slice(0, -2)}xx`)}`, cookie })],
+    ["a state without its browser cookie", (stateParam) => ({ query: `code=code-9&state=${encodeURIComponent(stateParam)}` })],
+    ["a cookie from another install attempt", (stateParam) => ({ query: `code=code-9&state=${encodeURIComponent(stateParam)}`, cookie: "slack-app-oauth-state=someone-elses" })],
+    ["no state at all", (_stateParam, cookie) => ({ query: "code=code-9", cookie })],
+  ];
+  for (const [name, build] of refusals) {
+    it(`refuses ${name} with 400, exchanging and storing nothing`, async () => {
+      const base = await startBot();
+      const { state: stateParam, cookie } = await beginInstall(base);
+      const exchange = mockTokenExchange("code-9");
+      const request = build(stateParam, cookie);
+      const response = await fetch(`${base}/slack/oauth_redirect?${request.query}`, { headers: request.cookie ? { cookie: request.cookie } : {} });
+      expect(response.status).toBe(400);
+      expect(exchange.isDone()).toBe(false);
+      expect(await state!.installations.get("slack:team:T0NEW")).toBeUndefined();
+    });
+  }
+});
