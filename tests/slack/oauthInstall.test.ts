@@ -13,7 +13,7 @@ import { servePlatforms, type PlatformServer } from "../../src/app/servePlatform
 import { trackCommandsInFlight } from "../../src/app/trackCommandsInFlight.js";
 import { createMemoryStore, type Store } from "../../src/store/index.js";
 import { InstallationSealer } from "../../src/platforms/slack/oauth/sealInstallation.js";
-import { blockNetwork, captureLogs, postSigned, restoreNetwork, slashCommandBody } from "./slackHarness.js";
+import { blockNetwork, captureLogs, postSigned, restoreNetwork, slackSignature, slashCommandBody } from "./slackHarness.js";
 
 const CLIENT_ID = "1111111111.2222222222";
 const CLIENT_SECRET = "client-secret-abcdef0123456789";
@@ -43,6 +43,15 @@ async function startBot(): Promise<string> {
   const registry = createBotRegistry({ knowledge: () => knowledge!.get(), logger: logs.logger, rateLimit: null, usage: { store: state, keepQuestions: true } });
   platforms = await servePlatforms({ config: result.config, registry, store: knowledge, state, logger: logs.logger, inFlight: trackCommandsInFlight(), host: "127.0.0.1" });
   return `http://127.0.0.1:${platforms.port}`;
+}
+
+/** Polls the store until the workspace's installation is gone (Bolt runs event listeners after acknowledging). */
+async function untilForgotten(): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    if ((await state!.installations.get("slack:team:T0NEW")) === undefined) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("the installation was not removed");
 }
 
 /** /slack/install as a browser follows it: the redirect to Slack, its state, and the cookie that binds it. */
@@ -116,6 +125,43 @@ describe("Slack OAuth install", () => {
     expect(shown).toContain("Most asked");
     expect(logs.text()).not.toContain(INSTALLED_TOKEN);
     expect(logs.text()).not.toContain(CLIENT_SECRET);
+  });
+
+  /** An Events API callback as Slack sends it: JSON, signed. */
+  async function postEvent(base: string, event: Record<string, unknown>, id: string): Promise<Response> {
+    const body = JSON.stringify({ token: "legacy", team_id: "T0NEW", api_app_id: "A0NEW", type: "event_callback", event_id: id, event_time: Math.floor(Date.now() / 1000), event });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    return fetch(`${base}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-slack-request-timestamp": timestamp, "x-slack-signature": slackSignature(SLACK_SIGNING_SECRET, timestamp, body) },
+      body,
+    });
+  }
+
+  async function install(base: string): Promise<void> {
+    const { state: stateParam, cookie } = await beginInstall(base);
+    mockTokenExchange("code-1");
+    const redirect = await fetch(`${base}/slack/oauth_redirect?code=code-1&state=${encodeURIComponent(stateParam)}`, { headers: { cookie } });
+    expect(redirect.status).toBe(200);
+    expect(await state!.installations.get("slack:team:T0NEW")).toBeDefined();
+  }
+
+  it("forgets the installation when the app is uninstalled", async () => {
+    const base = await startBot();
+    await install(base);
+    expect((await postEvent(base, { type: "app_uninstalled", event_ts: "1.1" }, "Ev1")).status).toBe(200);
+    await untilForgotten();
+    expect(logs.text()).toContain("Slack installation removed (app_uninstalled)");
+  });
+
+  it("forgets it when the bot's token is revoked, and keeps it when only a user's is", async () => {
+    const base = await startBot();
+    await install(base);
+    expect((await postEvent(base, { type: "tokens_revoked", tokens: { oauth: ["U0INSTALLER"] }, event_ts: "1.2" }, "Ev2")).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await state!.installations.get("slack:team:T0NEW")).toBeDefined();
+    expect((await postEvent(base, { type: "tokens_revoked", tokens: { bot: ["U0BOT"] }, event_ts: "1.3" }, "Ev3")).status).toBe(200);
+    await untilForgotten();
   });
 
   const refusals: Array<[string, (stateParam: string, cookie: string) => { query: string; cookie?: string }]> = [

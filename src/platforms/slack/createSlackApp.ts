@@ -36,6 +36,8 @@ export interface SlackAppOptions {
   botToken?: string;
   /** Many workspaces: the installing workspace's token, from the installation store (Slack's OAuth install). */
   installed?: (team: SlackTeam) => Promise<{ botToken: string; botId?: string; botUserId?: string } | undefined>;
+  /** Forgets a workspace's installation: on app_uninstalled, and on tokens_revoked when the bot's token went. */
+  uninstalled?: (team: SlackTeam) => Promise<void>;
   /** Required in HTTP mode: requests are verified against it. */
   signingSecret?: string;
   /** An app-level token (xapp-…): required in Socket Mode. */
@@ -162,6 +164,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   }
 
   registerListeners(app, deps);
+  if (options.uninstalled) forgetUninstalledWorkspaces(app, options.uninstalled, deps.logger);
   app.error(async (error) => {
     logger.error(`Slack listener failed: ${error.message}`);
   });
@@ -203,4 +206,22 @@ async function answerSlashCommandInResponse(
     deps.logger.error(`Slack slash command failed: ${error instanceof Error ? error.message : String(error)}`);
     if (!res.headersSent) res.writeHead(500).end();
   }
+}
+
+/** Bolt calls these without authorizing (the token is already gone); the body says which workspace. */
+function forgetUninstalledWorkspaces(app: App, forget: (team: SlackTeam) => Promise<void>, logger: Logger): void {
+  const teamOf = (body: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean }): SlackTeam => ({
+    ...(body.team_id ? { teamId: body.team_id } : {}),
+    ...(body.enterprise_id ? { enterpriseId: body.enterprise_id } : {}),
+    isEnterpriseInstall: body.is_enterprise_install === true,
+  });
+  const forgetTeam = async (team: SlackTeam, why: string) => {
+    await forget(team);
+    logger.info({ team: team.teamId, enterprise: team.enterpriseId }, `Slack installation removed (${why})`);
+  };
+  app.event("app_uninstalled", async ({ body }) => forgetTeam(teamOf(body), "app_uninstalled"));
+  app.event("tokens_revoked", async ({ body, event }) => {
+    // Only the bot's token matters: a revoked user token leaves the bot installed.
+    if ((event.tokens.bot ?? []).length > 0) await forgetTeam(teamOf(body), "tokens_revoked");
+  });
 }

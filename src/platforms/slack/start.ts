@@ -19,7 +19,7 @@ export async function startSlack(settings: SlackSettings, context: PlatformConte
   }
   // Many workspaces: each one's token comes from the installation it made through /slack/install.
   const install = settings.oauth ? createSlackInstallFlow(settings.oauth, context.state.installations, logger) : undefined;
-  const { requestListener, checkToken } = createSlackApp({ ...settings, registry, logger, ...(install ? { installed: install.authorize } : {}) });
+  const { requestListener, checkToken } = createSlackApp({ ...settings, registry, logger, ...(install ? { installed: install.authorize, uninstalled: install.forget } : {}) });
   if (!requestListener) throw new Error("Slack HTTP mode built no request listener");
   // Slash commands answer without the token, so a bad one is reported, not fatal.
   void checkToken();

@@ -4,6 +4,7 @@ import type { HttpRoute } from "../../../http/createHttpServer.js";
 import type { Logger } from "../../../logger.js";
 import type { Installations } from "../../../store/index.js";
 import { toBoltLogger } from "../boltLogger.js";
+import type { SlackTeam } from "../createSlackApp.js";
 import { SLACK_BOT_SCOPES } from "../buildSlackManifest.js";
 import { InstallationSealer } from "./sealInstallation.js";
 import { storeInstallations } from "./storeInstallations.js";
@@ -25,7 +26,9 @@ export interface SlackInstallFlow {
   /** `GET /slack/install` and `GET /slack/oauth_redirect`. */
   routes: HttpRoute[];
   /** The installing workspace's bot token (and bot ids), or undefined when it never installed the bot. */
-  authorize(team: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): Promise<{ botToken: string; botId?: string; botUserId?: string } | undefined>;
+  authorize(team: SlackTeam): Promise<{ botToken: string; botId?: string; botUserId?: string } | undefined>;
+  /** Deletes the workspace's installation (app_uninstalled, tokens_revoked). */
+  forget(team: SlackTeam): Promise<void>;
 }
 
 /**
@@ -36,11 +39,12 @@ export interface SlackInstallFlow {
  */
 export function createSlackInstallFlow(settings: SlackOAuthSettings, installations: Installations, logger: Logger, clientOptions: webApi.WebClientOptions = {}): SlackInstallFlow {
   const boltLogger = toBoltLogger(logger);
+  const installationStore = storeInstallations(installations, new InstallationSealer(settings.stateSecret));
   const provider = new InstallProvider({
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
     stateSecret: settings.stateSecret,
-    installationStore: storeInstallations(installations, new InstallationSealer(settings.stateSecret)),
+    installationStore,
     installUrlOptions: { scopes: [...SLACK_BOT_SCOPES] },
     // Straight to Slack, no interstitial page: the install link is the whole flow.
     directInstall: true,
@@ -69,6 +73,9 @@ export function createSlackInstallFlow(settings: SlackOAuthSettings, installatio
           }),
       },
     ],
+    async forget(team) {
+      await installationStore.deleteInstallation!({ teamId: team.teamId, enterpriseId: team.enterpriseId, isEnterpriseInstall: team.isEnterpriseInstall ?? false });
+    },
     async authorize(team) {
       try {
         const found = await provider.authorize({ teamId: team.teamId, enterpriseId: team.enterpriseId, isEnterpriseInstall: team.isEnterpriseInstall ?? false });
