@@ -72,6 +72,17 @@ describe("Slack app manifest", () => {
     expect(manifest.features.slash_commands.every((c) => c.url === "https://bot.example.org/slack/events")).toBe(true);
   });
 
+  it("in HTTP mode names the OAuth redirect and subscribes to uninstalls, so other workspaces can install it", async () => {
+    for (const publicUrl of ["https://bot.example.org", "https://bot.example.org/slack/events"]) {
+      const manifest = buildSlackManifest(await registryCommands(), { publicUrl });
+      expect(manifest.oauth_config.redirect_urls).toEqual(["https://bot.example.org/slack/oauth_redirect"]);
+      expect(manifest.settings.event_subscriptions).toEqual({ request_url: "https://bot.example.org/slack/events", bot_events: ["app_uninstalled", "tokens_revoked"] });
+    }
+    const socket = buildSlackManifest(await registryCommands());
+    expect(socket.oauth_config.redirect_urls).toBeUndefined();
+    expect(socket.settings.event_subscriptions).toBeUndefined();
+  });
+
   it("takes the whole endpoint as --url too, without doubling /slack/events", async () => {
     const out = { stdout: "", stderr: "" };
     const io = { stdout: (text: string) => (out.stdout += text), stderr: (text: string) => (out.stderr += text) };

@@ -1,6 +1,7 @@
 import { FIND_IN_DOCUMENT, type CommandDefinition } from "../../commands/index.js";
 import { FIND_IN_DOCUMENT_CALLBACK_ID } from "./actionIds.js";
 import { SLACK_EVENTS_PATH } from "./createSlackApp.js";
+import { SLACK_OAUTH_REDIRECT_PATH } from "./oauth/installPaths.js";
 
 /** Slack's manifest limits (app manifest reference), checked by the tests against every generated manifest. */
 export const SLACK_MANIFEST_LIMITS = {
@@ -38,9 +39,10 @@ export interface SlackManifest {
     slash_commands: Array<{ command: string; description: string; usage_hint?: string; should_escape: boolean; url?: string }>;
     shortcuts: Array<{ name: string; type: "message"; callback_id: string; description: string }>;
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
   settings: {
     interactivity: { is_enabled: boolean; request_url?: string };
+    event_subscriptions?: { request_url: string; bot_events: string[] };
     org_deploy_enabled: boolean;
     socket_mode_enabled: boolean;
     token_rotation_enabled: boolean;
@@ -54,6 +56,9 @@ export interface SlackManifest {
 export function buildSlackManifest(commands: readonly CommandDefinition[], options: SlackManifestOptions = {}): SlackManifest {
   const base = options.publicUrl?.replace(/\/+$/, "");
   const requestUrl = base ? (base.endsWith(SLACK_EVENTS_PATH) ? base : `${base}${SLACK_EVENTS_PATH}`) : undefined;
+  // Over HTTP the app can also be installed into other workspaces (SLACK_CLIENT_ID …): Slack must know where the
+  // install returns, and tell the bot when a workspace uninstalls it, so its installation is deleted.
+  const redirectUrl = requestUrl ? `${requestUrl.slice(0, -SLACK_EVENTS_PATH.length)}${SLACK_OAUTH_REDIRECT_PATH}` : undefined;
   return {
     display_information: {
       name: "Ground Truth",
@@ -78,9 +83,10 @@ export function buildSlackManifest(commands: readonly CommandDefinition[], optio
         },
       ],
     },
-    oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
+    oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] }, ...(redirectUrl ? { redirect_urls: [redirectUrl] } : {}) },
     settings: {
       interactivity: { is_enabled: true, ...(requestUrl ? { request_url: requestUrl } : {}) },
+      ...(requestUrl ? { event_subscriptions: { request_url: requestUrl, bot_events: ["app_uninstalled", "tokens_revoked"] } } : {}),
       org_deploy_enabled: false,
       socket_mode_enabled: !requestUrl,
       token_rotation_enabled: false,

@@ -8,9 +8,9 @@ import type { SlackTeam } from "../createSlackApp.js";
 import { SLACK_BOT_SCOPES } from "../buildSlackManifest.js";
 import { InstallationSealer } from "./sealInstallation.js";
 import { storeInstallations } from "./storeInstallations.js";
+import { SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH } from "./installPaths.js";
 
-export const SLACK_INSTALL_PATH = "/slack/install";
-export const SLACK_OAUTH_REDIRECT_PATH = "/slack/oauth_redirect";
+export { SLACK_INSTALL_PATH, SLACK_OAUTH_REDIRECT_PATH };
 
 /** A redirect Slack did not send (no or a foreign state, no code) or that the person cancelled: their 400. */
 const REFUSALS = new Set<string>([ErrorCode.MissingStateError, ErrorCode.InvalidStateError, ErrorCode.MissingCodeError, ErrorCode.AuthorizationError]);
