@@ -2,55 +2,25 @@
  * GET /metrics on the bot's one HTTP server, started as `npm start` starts it (configuration read from variables,
  * every platform's routes), with Slack commands signed as Slack signs them.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig, type Environment } from "../../src/config/loadConfig.js";
-import { KnowledgeStore } from "../../src/app/knowledgeStore.js";
-import { createBotRegistry } from "../../src/app/createBotRegistry.js";
-import { servePlatforms, type PlatformServer } from "../../src/app/servePlatforms.js";
-import { trackCommandsInFlight } from "../../src/app/trackCommandsInFlight.js";
-import { BotMetrics } from "../../src/metrics/botMetrics.js";
-import { createMemoryStore, type Store } from "../../src/store/index.js";
+import { describe, expect, it } from "vitest";
+import type { Environment } from "../../src/config/loadConfig.js";
+import type { PlatformServer } from "../../src/app/servePlatforms.js";
 import { SLACK_SIGNING_SECRET } from "../../bench/load/signedRequests.js";
-import { blockNetwork, captureLogs, postSigned as postSignedWith, restoreNetwork, slashCommandBody } from "../slack/slackHarness.js";
+import { postSigned as postSignedWith, slashCommandBody } from "../slack/slackHarness.js";
+import { useBotServer } from "../support/botServer.js";
 
 const METRICS_TOKEN = "scrape-token-0123456789abcdef";
 const SLACK = { SLACK_BOT_TOKEN: "xoxb-1-2-fake", SLACK_SIGNING_SECRET };
 const postSigned = (url: string, body: string) => postSignedWith(url, body, { secret: SLACK_SIGNING_SECRET });
 
-let knowledge: KnowledgeStore | undefined;
-let state: Store | undefined;
+const startBot = useBotServer();
 let platforms: PlatformServer | undefined;
 
-beforeEach(() => blockNetwork());
-afterEach(async () => {
-  await platforms?.close(1_000);
-  await knowledge?.close();
-  await state?.close();
-  platforms = knowledge = state = undefined;
-  restoreNetwork();
-});
-
-/** What src/bin/main.ts does with the same variables, on a loopback port. */
-async function startBot(env: Environment): Promise<string> {
-  const result = loadConfig({ PORT: "0", ...env });
-  if (!result.ok) throw new Error(result.problems.join(" "));
-  const { config } = result;
-  const logger = captureLogs().logger;
-  knowledge = await KnowledgeStore.open("knowledge", { watch: false });
-  state = createMemoryStore();
-  const metrics = config.metrics.enabled ? new BotMetrics() : undefined;
-  const registry = createBotRegistry({ knowledge: () => knowledge!.get(), logger, rateLimit: { limit: 2, windowMs: 60_000 }, metrics });
-  platforms = await servePlatforms({
-    config,
-    registry,
-    store: knowledge,
-    state,
-    logger,
-    inFlight: trackCommandsInFlight(),
-    host: "127.0.0.1",
-    ...(metrics ? { metrics: { metrics, ...(config.metrics.token ? { token: config.metrics.token } : {}) } } : {}),
-  });
-  return `http://127.0.0.1:${platforms.port}`;
+/** The bot from these variables; commands limited to 2 per user per minute. */
+async function start(env: Environment): Promise<string> {
+  const bot = await startBot(env, { rateLimit: { limit: 2, windowMs: 60_000 } });
+  platforms = bot.platforms;
+  return bot.base;
 }
 
 /** The value of one series in the exposition text, or undefined when the series is absent. */
@@ -61,7 +31,7 @@ function sample(text: string, series: string): number | undefined {
 
 describe("GET /metrics with METRICS=on", () => {
   it("counts a signed Slack command by name, platform and outcome, times it, and shows the knowledge and store", async () => {
-    const base = await startBot({ ...SLACK, METRICS: "on" });
+    const base = await start({ ...SLACK, METRICS: "on" });
     const before = await fetch(`${base}/metrics`);
     expect(before.status).toBe(200);
     expect(before.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -86,7 +56,7 @@ describe("GET /metrics with METRICS=on", () => {
   });
 
   it("labels a command the bot does not have as unknown and a refused one as rate-limited, never with who or what was typed", async () => {
-    const base = await startBot({ ...SLACK, METRICS: "on" });
+    const base = await start({ ...SLACK, METRICS: "on" });
     await postSigned(`${base}/slack/events`, slashCommandBody("/source", "minsk"));
     await postSigned(`${base}/slack/events`, slashCommandBody("/made-up-by-a-user", "secret question text"));
     // The third command within the window (the limit is 2) is refused before it runs.
@@ -100,7 +70,7 @@ describe("GET /metrics with METRICS=on", () => {
   });
 
   it("asks for the bearer token when METRICS_TOKEN is set", async () => {
-    const base = await startBot({ ...SLACK, METRICS: "on", METRICS_TOKEN });
+    const base = await start({ ...SLACK, METRICS: "on", METRICS_TOKEN });
     const none = await fetch(`${base}/metrics`);
     expect(none.status).toBe(401);
     expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/);
@@ -115,7 +85,7 @@ describe("GET /metrics with METRICS=on", () => {
   });
 
   it("takes GET and HEAD only", async () => {
-    const base = await startBot({ ...SLACK, METRICS: "on" });
+    const base = await start({ ...SLACK, METRICS: "on" });
     const posted = await fetch(`${base}/metrics`, { method: "POST", body: "x" });
     expect(posted.status).toBe(405);
     expect(posted.headers.get("allow")).toBe("GET, HEAD");
@@ -128,7 +98,7 @@ describe("GET /metrics with METRICS=on", () => {
 describe("GET /metrics with METRICS off (the default)", () => {
   for (const env of [{}, { METRICS: "off" }]) {
     it(`is not routed: 404 (${JSON.stringify(env)})`, async () => {
-      const base = await startBot({ ...SLACK, ...env });
+      const base = await start({ ...SLACK, ...env });
       const response = await fetch(`${base}/metrics`);
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain("ground_truth_");

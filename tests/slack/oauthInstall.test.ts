@@ -4,45 +4,26 @@
  * workspace's token used for its commands.
  */
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SLACK_SIGNING_SECRET } from "../../bench/load/signedRequests.js";
-import { loadConfig } from "../../src/config/loadConfig.js";
-import { KnowledgeStore } from "../../src/app/knowledgeStore.js";
-import { createBotRegistry } from "../../src/app/createBotRegistry.js";
-import { servePlatforms, type PlatformServer } from "../../src/app/servePlatforms.js";
-import { trackCommandsInFlight } from "../../src/app/trackCommandsInFlight.js";
-import { createMemoryStore, type Store } from "../../src/store/index.js";
+import type { Store } from "../../src/store/index.js";
 import { InstallationSealer } from "../../src/platforms/slack/oauth/sealInstallation.js";
-import { blockNetwork, captureLogs, postSigned, restoreNetwork, slackSignature, slashCommandBody } from "./slackHarness.js";
+import { postSigned, slackSignature, slashCommandBody, type LogCapture } from "./slackHarness.js";
+import { useBotServer } from "../support/botServer.js";
 
 const CLIENT_ID = "1111111111.2222222222";
 const CLIENT_SECRET = "client-secret-abcdef0123456789";
 const STATE_SECRET = "state-secret-0123456789abcdef0123456789";
 const INSTALLED_TOKEN = "xoxb-2222-3333-installedworkspacetoken";
 
-let knowledge: KnowledgeStore | undefined;
+const startBot = useBotServer();
 let state: Store | undefined;
-let platforms: PlatformServer | undefined;
-let logs: ReturnType<typeof captureLogs>;
+let logs: LogCapture;
 
-beforeEach(() => blockNetwork());
-afterEach(async () => {
-  await platforms?.close(1_000);
-  await knowledge?.close();
-  await state?.close();
-  platforms = knowledge = state = undefined;
-  restoreNetwork();
-});
-
-async function startBot(): Promise<string> {
-  const result = loadConfig({ PORT: "0", SLACK_SIGNING_SECRET, SLACK_CLIENT_ID: CLIENT_ID, SLACK_CLIENT_SECRET: CLIENT_SECRET, SLACK_STATE_SECRET: STATE_SECRET });
-  if (!result.ok) throw new Error(result.problems.join(" "));
-  logs = captureLogs();
-  knowledge = await KnowledgeStore.open("knowledge", { watch: false });
-  state = createMemoryStore();
-  const registry = createBotRegistry({ knowledge: () => knowledge!.get(), logger: logs.logger, rateLimit: null, usage: { store: state, keepQuestions: true } });
-  platforms = await servePlatforms({ config: result.config, registry, store: knowledge, state, logger: logs.logger, inFlight: trackCommandsInFlight(), host: "127.0.0.1" });
-  return `http://127.0.0.1:${platforms.port}`;
+async function start(): Promise<string> {
+  const bot = await startBot({ SLACK_SIGNING_SECRET, SLACK_CLIENT_ID: CLIENT_ID, SLACK_CLIENT_SECRET: CLIENT_SECRET, SLACK_STATE_SECRET: STATE_SECRET });
+  ({ state, logs } = bot);
+  return bot.base;
 }
 
 /** Polls the store until the workspace's installation is gone (Bolt runs event listeners after acknowledging). */
@@ -85,7 +66,7 @@ function mockTokenExchange(code: string): nock.Scope {
 
 describe("Slack OAuth install", () => {
   it("sends the browser to Slack with the bot's scopes and a state bound to a cookie", async () => {
-    const base = await startBot();
+    const base = await start();
     const { state: stateParam, cookie, location } = await beginInstall(base);
     expect(location.origin + location.pathname).toBe("https://slack.com/oauth/v2/authorize");
     expect(location.searchParams.get("client_id")).toBe(CLIENT_ID);
@@ -95,7 +76,7 @@ describe("Slack OAuth install", () => {
   });
 
   it("trades the code for tokens, keeps the installation sealed, and answers that workspace with its own token", async () => {
-    const base = await startBot();
+    const base = await start();
     const { state: stateParam, cookie } = await beginInstall(base);
     const exchange = mockTokenExchange("code-123");
     const redirect = await fetch(`${base}/slack/oauth_redirect?code=code-123&state=${encodeURIComponent(stateParam)}`, { headers: { cookie } });
@@ -147,7 +128,7 @@ describe("Slack OAuth install", () => {
   }
 
   it("forgets the installation when the app is uninstalled", async () => {
-    const base = await startBot();
+    const base = await start();
     await install(base);
     expect((await postEvent(base, { type: "app_uninstalled", event_ts: "1.1" }, "Ev1")).status).toBe(200);
     await untilForgotten();
@@ -155,7 +136,7 @@ describe("Slack OAuth install", () => {
   });
 
   it("forgets it when the bot's token is revoked, and keeps it when only a user's is", async () => {
-    const base = await startBot();
+    const base = await start();
     await install(base);
     expect((await postEvent(base, { type: "tokens_revoked", tokens: { oauth: ["U0INSTALLER"] }, event_ts: "1.2" }, "Ev2")).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -172,7 +153,7 @@ describe("Slack OAuth install", () => {
   ];
   for (const [name, build] of refusals) {
     it(`refuses ${name} with 400, exchanging and storing nothing`, async () => {
-      const base = await startBot();
+      const base = await start();
       const { state: stateParam, cookie } = await beginInstall(base);
       const exchange = mockTokenExchange("code-9");
       const request = build(stateParam, cookie);
