@@ -8,6 +8,7 @@ export type { Logger };
  */
 export const REDACTED_PATHS = [
   "token", "*.token", "botToken", "*.botToken", "appToken", "*.appToken", "signingSecret", "*.signingSecret",
+  "clientSecret", "*.clientSecret", "stateSecret", "*.stateSecret",
   "publicKey", "*.publicKey", "authorization", "*.authorization", "headers.authorization",
   'headers["x-slack-signature"]', 'headers["x-signature-ed25519"]', "req.headers.authorization",
   'req.headers["x-slack-signature"]', 'req.headers["x-signature-ed25519"]', "config.*",

@@ -11,6 +11,8 @@ import type { CommandMiddleware } from "../commands/registry/wrapCommandRuns.js"
 import { wrapCommandRuns } from "../commands/registry/wrapCommandRuns.js";
 import { recordUsage } from "./usage/recordUsage.js";
 import { applyChannelSettings } from "./usage/applyChannelSettings.js";
+import type { BotMetrics } from "../metrics/botMetrics.js";
+import { countCommands } from "../metrics/countCommands.js";
 
 export interface BotRegistryOptions {
   knowledge: () => KnowledgeBase;
@@ -33,6 +35,8 @@ export interface BotRegistryOptions {
    * command is logged for /insights (the question text only when `keepQuestions`, QUESTION_LOG).
    */
   usage?: { store: Store; keepQuestions: boolean };
+  /** METRICS=on: every command the log sees is counted and timed here too, by name, platform and outcome. */
+  metrics?: BotMetrics;
 }
 
 /**
@@ -42,7 +46,9 @@ export interface BotRegistryOptions {
  * users (npm start, a gateway shard) builds it here, so none can skip the limit or the log.
  */
 export function createBotRegistry(options: BotRegistryOptions): CommandRegistry {
-  const commandLog = createCommandLog(options.logger);
+  // Called only once commands run, after `commands` below is set.
+  const observe = options.metrics ? countCommands(options.metrics, (name) => commands.get(name) !== undefined) : undefined;
+  const commandLog = createCommandLog(options.logger, undefined, observe);
   let registry = createCommandRegistry(options.knowledge, { onError: commandLog.onError, replyCacheSize: options.replyCacheSize, ...(options.usage ? { state: options.usage.store } : {}) }, options.extraCommands);
   const commands = registry;
   // Inside the rate limit: a refused command is not logged as asked, and votes are limited like commands.

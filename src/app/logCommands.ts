@@ -14,11 +14,14 @@ export interface CommandLog {
   middleware: CommandMiddleware;
 }
 
+/** Told of every finished command with the outcome the log line gives it (the metrics count from this). */
+export type CommandObserver = (request: CommandRequest, outcome: CommandOutcome, durationMs: number) => void;
+
 /**
  * Logs commands in one place for every adapter. Only the command name, platform, timing and outcome are
  * logged: never the text a user typed, and never anything from the request's credentials.
  */
-export function createCommandLog(logger: Logger, clock: () => number = () => performance.now()): CommandLog {
+export function createCommandLog(logger: Logger, clock: () => number = () => performance.now(), observe?: CommandObserver): CommandLog {
   const failed = new WeakSet<CommandRequest>();
   /*
    * The per-command line carries four values this function picks (a command name, a platform, a number and
@@ -41,7 +44,9 @@ export function createCommandLog(logger: Logger, clock: () => number = () => per
         : isRateLimitedReply(reply)
           ? "rate-limited"
           : (reply.kind ?? "answer");
-      const durationMs = Math.round((clock() - started) * 10) / 10;
+      const elapsedMs = clock() - started;
+      observe?.(request, outcome, elapsedMs);
+      const durationMs = Math.round(elapsedMs * 10) / 10;
       lineLogger.info({ command: nameOf(request), platform: request.platform.name, durationMs, outcome }, "command");
       return reply;
     },

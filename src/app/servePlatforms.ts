@@ -12,6 +12,8 @@ import { summarize } from "./knowledgeStore.js";
 import { createReminderDesk, type ReminderDeskOptions } from "./reminderDesk.js";
 import { ConnectionBoard, keepConnecting, type BackoffOptions } from "./keepConnecting.js";
 import type { InFlightCommands } from "./trackCommandsInFlight.js";
+import type { BotMetrics } from "../metrics/botMetrics.js";
+import { metricsRoute } from "../metrics/metricsRoute.js";
 
 export interface StartPlatformsOptions {
   config: Config;
@@ -90,6 +92,8 @@ export interface PlatformServerOptions extends StartPlatformsOptions {
   inFlight: InFlightCommands;
   /** Where to listen, instead of the configured HOST (the load benchmark and tests use loopback). */
   host?: string;
+  /** METRICS=on: served as GET /metrics (behind METRICS_TOKEN when set), its gauges reading the store and knowledge. */
+  metrics?: { metrics: BotMetrics; token?: string };
 }
 
 export interface PlatformServer {
@@ -116,6 +120,12 @@ export async function servePlatforms(options: PlatformServerOptions): Promise<Pl
     const counts = { ...summarize(store.get()), store: state.health() };
     return connections.size > 0 ? { ...counts, adapters: connections.report() } : counts;
   };
+  if (options.metrics) {
+    const { metrics, token } = options.metrics;
+    const state = options.state;
+    metrics.watch({ storeHealth: () => (state ? state.health() : { backend: "memory", status: "ok" }), knowledge: () => summarize(store.get()) });
+    routes.push(metricsRoute(metrics, token));
+  }
   const server = createHttpServer({ routes, health, logger });
   try {
     await new Promise<void>((resolve, reject) => {

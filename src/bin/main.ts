@@ -11,6 +11,7 @@ import { formatRateLimit } from "../app/parseRateLimit.js";
 import { servePlatforms, startPlatforms } from "../app/servePlatforms.js";
 import { trackCommandsInFlight, type InFlightCommands } from "../app/trackCommandsInFlight.js";
 import { openStore, startRetentionCleanup, type Store } from "../store/index.js";
+import { BotMetrics } from "../metrics/botMetrics.js";
 
 /** The whole shutdown must end within this, as container orchestrators expect (SIGKILL follows). */
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
   logger.info({ directory: config.knowledge.directory, ...summarize(store.get()) }, "knowledge loaded");
 
   const inFlight = trackCommandsInFlight();
+  // Only the HTTP server exposes them, so the console counts nothing.
+  const metrics = config.metrics.enabled && !inTerminal ? new BotMetrics() : undefined;
   const registry = createBotRegistry({
     knowledge: () => store.get(),
     logger,
@@ -54,13 +57,14 @@ async function main(): Promise<void> {
     replyCacheSize: config.replyCacheSize,
     around: [inFlight.middleware],
     usage: { store: state, keepQuestions: config.usage.keepQuestions },
+    metrics,
   });
 
   if (inTerminal) {
     await runInTerminal(config, registry, store, state, logger);
     return;
   }
-  await runPlatforms(config, registry, store, state, logger, inFlight);
+  await runPlatforms(config, registry, store, state, logger, inFlight, metrics);
 }
 
 /** The console: nothing reaches it over the network, so no HTTP server; the process ends when it does. */
@@ -79,11 +83,13 @@ async function runPlatforms(
   state: Store,
   logger: Logger,
   inFlight: InFlightCommands,
+  metrics: BotMetrics | undefined,
 ): Promise<void> {
   logger.info({ adapters: config.adapters, rateLimit: formatRateLimit(config.rateLimit) }, "starting");
   let platforms;
   try {
-    platforms = await servePlatforms({ config, registry, store, state, logger, inFlight });
+    const served = metrics ? { metrics, ...(config.metrics.token ? { token: config.metrics.token } : {}) } : undefined;
+    platforms = await servePlatforms({ config, registry, store, state, logger, inFlight, ...(served ? { metrics: served } : {}) });
   } catch (error) {
     logger.fatal(error instanceof Error ? error.message : String(error));
     await store.close();

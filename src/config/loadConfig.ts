@@ -6,6 +6,7 @@ import { DEFAULT_REPLY_CACHE_SIZE } from "../commands/registry/replyCache.js";
 import { MAX_RATE_LIMIT, parseRateLimit, type RateLimitSetting } from "../app/parseRateLimit.js";
 import { readStoreConfig, type StoreConfig } from "../store/storeConfig.js";
 import { readUsageConfig, type UsageConfig } from "../app/usage/usageConfig.js";
+import { readMetricsConfig, type MetricsConfig } from "../metrics/metricsConfig.js";
 
 export interface Config {
   /** The documents' folder, and whether KNOWLEDGE_DIR chose it. */
@@ -23,6 +24,8 @@ export interface Config {
   state: StoreConfig;
   /** The question log and votes: QUESTION_LOG, RETENTION_DAYS. */
   usage: UsageConfig;
+  /** GET /metrics: METRICS, METRICS_TOKEN. */
+  metrics: MetricsConfig;
   /** The platforms whose variables are present, set up to start; the console alone when there is none. */
   platforms: ConfiguredPlatform[];
   /** The ways the bot will be reached, in order (`slack-socket`, `discord-http`, `console`), for the startup log. */
@@ -93,6 +96,7 @@ export function loadConfig(env: Environment, platforms: readonly PlatformAdapter
   const stateResult = readStoreConfig(env);
   if (!stateResult.ok) problems.push(...stateResult.problems);
   const usage = readUsageConfig(read, problems);
+  const metrics = readMetricsConfig(read, problems);
 
   const configure = (adapter: PlatformAdapter) => {
     const setup = adapter.configure(read, problems);
@@ -114,6 +118,7 @@ export function loadConfig(env: Environment, platforms: readonly PlatformAdapter
       replyCacheSize,
       state: (stateResult as { ok: true; config: StoreConfig }).config,
       usage,
+      metrics,
       platforms: chosen,
       adapters,
     },

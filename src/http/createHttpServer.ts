@@ -27,10 +27,12 @@ export const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
  */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-/** An endpoint a platform serves (`POST /slack/events`): every route takes POST only. */
+/** An endpoint the bot serves (`POST /slack/events`): POST only, unless it is a GET route (`GET /metrics`). */
 export interface HttpRoute {
   path: string;
   handler: RouteHandler;
+  /** The method it takes (HEAD too for GET); default POST. */
+  method?: "GET" | "POST";
 }
 
 export interface HealthReport {
@@ -68,10 +70,10 @@ export interface HttpServerOptions {
 export function createHttpServer(options: HttpServerOptions): Server {
   const logger = options.logger ?? silentLogger;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const routes = new Map<string, RouteHandler>();
+  const routes = new Map<string, HttpRoute>();
   for (const route of options.routes ?? []) {
     if (route.path === HEALTH_PATH || routes.has(route.path)) throw new Error(`two handlers for ${route.path}`);
-    routes.set(route.path, route.handler);
+    routes.set(route.path, route);
   }
 
   const limitLog = createRateLimitedLog(logger, "connection limit");
@@ -102,13 +104,14 @@ export function createHttpServer(options: HttpServerOptions): Server {
         sendJson(res, report.documents > 0 ? 200 : 503, { status, ...report });
         return;
       }
-      const handler = routes.get(path);
-      if (!handler) {
+      const route = routes.get(path);
+      if (!route) {
         sendJson(res, 404, { error: "not found" });
         return;
       }
-      if (req.method !== "POST") {
-        res.setHeader("Allow", "POST");
+      const method = route.method ?? "POST";
+      if (req.method !== method && !(method === "GET" && req.method === "HEAD")) {
+        res.setHeader("Allow", method === "GET" ? "GET, HEAD" : method);
         sendJson(res, 405, { error: "method not allowed" });
         return;
       }
@@ -118,7 +121,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
         sendJson(res, 413, { error: `request body is larger than ${maxBodyBytes} bytes` });
         return;
       }
-      await handler(req, res);
+      await route.handler(req, res);
     } catch (error) {
       logger.error({ err: error, path }, "request failed");
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { buildSlackManifest, SLACK_MANIFEST_LIMITS } from "../../src/platforms/slack/index.js";
+import { SLACK_BOT_EVENTS, buildSlackManifest, SLACK_MANIFEST_LIMITS } from "../../src/platforms/slack/index.js";
 import { runSlackManifest } from "../../src/cli/runSlackManifest.js";
 import { createCommandRegistry } from "../../src/commands/index.js";
 import { sharedKnowledge } from "./slackHarness.js";
@@ -82,6 +82,21 @@ describe("Slack app manifest", () => {
     expect(manifest.settings.interactivity.request_url).toBe("https://bot.example.org/slack/events");
     expect(manifest.settings.event_subscriptions.request_url).toBe("https://bot.example.org/slack/events");
     expect(manifest.features.slash_commands.every((c) => c.url === "https://bot.example.org/slack/events")).toBe(true);
+  });
+
+  it("in HTTP mode names the OAuth redirect and subscribes to uninstalls, so other workspaces can install it", async () => {
+    for (const publicUrl of ["https://bot.example.org", "https://bot.example.org/slack/events"]) {
+      const manifest = buildSlackManifest(await registryCommands(), { publicUrl });
+      expect(manifest.oauth_config.redirect_urls).toEqual(["https://bot.example.org/slack/oauth_redirect"]);
+      expect(manifest.settings.event_subscriptions).toEqual({
+        request_url: "https://bot.example.org/slack/events",
+        bot_events: [...SLACK_BOT_EVENTS, "app_uninstalled", "tokens_revoked"],
+      });
+    }
+    const socket = buildSlackManifest(await registryCommands());
+    expect(socket.oauth_config.redirect_urls).toBeUndefined();
+    // Socket Mode: the conversation's events only; installs through OAuth need HTTP mode.
+    expect(socket.settings.event_subscriptions).toEqual({ bot_events: [...SLACK_BOT_EVENTS] });
   });
 
   it("takes the whole endpoint as --url too, without doubling /slack/events", async () => {

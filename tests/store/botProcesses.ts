@@ -75,7 +75,7 @@ export function postedMessages(file: string): PostedMessage[] {
     .map((line) => JSON.parse(line) as PostedMessage);
 }
 
-/** Sends a signed request (bench/load/signedRequests.ts) to a bot. */
+/** Sends a signed request (tests/support/signedRequests.ts) to a bot. */
 export async function sendSigned(bot: BotProcess, request: { path: string; headers: Record<string, string>; body: string }) {
   const response = await fetch(`${bot.url}${request.path}`, { method: "POST", headers: request.headers, body: request.body });
   return { status: response.status, text: await response.text() };

@@ -1,6 +1,7 @@
 import { FIND_IN_DOCUMENT, type CommandDefinition } from "../../commands/index.js";
 import { FIND_IN_DOCUMENT_CALLBACK_ID } from "./actionIds.js";
 import { SLACK_EVENTS_PATH } from "./createSlackApp.js";
+import { SLACK_OAUTH_REDIRECT_PATH } from "./oauth/installPaths.js";
 
 /** Slack's manifest limits (app manifest reference), checked by the tests against every generated manifest. */
 export const SLACK_MANIFEST_LIMITS = {
@@ -55,7 +56,7 @@ export interface SlackManifest {
     /** Slack's assistant surface (the split view): answered by listeners/assistant.ts. */
     assistant_view: { assistant_description: string };
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
   settings: {
     event_subscriptions: { request_url?: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url?: string };
@@ -72,6 +73,9 @@ export interface SlackManifest {
 export function buildSlackManifest(commands: readonly CommandDefinition[], options: SlackManifestOptions = {}): SlackManifest {
   const base = options.publicUrl?.replace(/\/+$/, "");
   const requestUrl = base ? (base.endsWith(SLACK_EVENTS_PATH) ? base : `${base}${SLACK_EVENTS_PATH}`) : undefined;
+  // Over HTTP the app can also be installed into other workspaces (SLACK_CLIENT_ID …): Slack must know where the
+  // install returns, and tell the bot when a workspace uninstalls it, so its installation is deleted.
+  const redirectUrl = requestUrl ? `${requestUrl.slice(0, -SLACK_EVENTS_PATH.length)}${SLACK_OAUTH_REDIRECT_PATH}` : undefined;
   return {
     display_information: {
       name: "Ground Truth",
@@ -98,9 +102,13 @@ export function buildSlackManifest(commands: readonly CommandDefinition[], optio
       app_home: { messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       assistant_view: { assistant_description: "Ask about the loaded documents; answers quote them exactly, with their sources." },
     },
-    oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
+    oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] }, ...(redirectUrl ? { redirect_urls: [redirectUrl] } : {}) },
     settings: {
-      event_subscriptions: { ...(requestUrl ? { request_url: requestUrl } : {}), bot_events: [...SLACK_BOT_EVENTS] },
+      // Over HTTP, uninstalls and revoked tokens too, so an installation made through /slack/install is forgotten.
+      event_subscriptions: {
+        ...(requestUrl ? { request_url: requestUrl } : {}),
+        bot_events: [...SLACK_BOT_EVENTS, ...(requestUrl ? ["app_uninstalled", "tokens_revoked"] : [])],
+      },
       interactivity: { is_enabled: true, ...(requestUrl ? { request_url: requestUrl } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: !requestUrl,

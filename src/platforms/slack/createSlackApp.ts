@@ -27,8 +27,20 @@ const WEB_API_TIMEOUT_MS = 10_000;
  */
 const SOCKET_RECONNECT_RETRY = { retries: 100, factor: 1.3, maxTimeout: 30_000 };
 
+/** Which workspace (or Enterprise Grid organization) a request comes from, as Bolt's authorize sees it. */
+export interface SlackTeam {
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+}
+
 export interface SlackAppOptions {
-  botToken: string;
+  /** One workspace's token (SLACK_BOT_TOKEN); the fallback when `installed` knows no installation. */
+  botToken?: string;
+  /** Many workspaces: the installing workspace's token, from the installation store (Slack's OAuth install). */
+  installed?: (team: SlackTeam) => Promise<{ botToken: string; botId?: string; botUserId?: string } | undefined>;
+  /** Forgets a workspace's installation: on app_uninstalled, and on tokens_revoked when the bot's token went. */
+  uninstalled?: (team: SlackTeam) => Promise<void>;
   /** Required in HTTP mode: requests are verified against it. */
   signingSecret?: string;
   /** An app-level token (xapp-…): required in Socket Mode. */
@@ -81,8 +93,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { botToken, logger, mode } = options;
   const boltLogger = toBoltLogger(logger);
   let identity: SlackBotIdentity = {};
+  const authorize = async (team: SlackTeam) => {
+    const installation = options.installed ? await options.installed(team) : undefined;
+    if (installation) return installation;
+    if (botToken) return { botToken, ...identity };
+    throw new Error(`the bot is not installed in Slack workspace ${team.teamId ?? team.enterpriseId ?? "(unknown)"}`);
+  };
   const common = {
-    authorize: async () => ({ botToken, ...identity }),
+    authorize,
     logger: boltLogger,
     logLevel: LogLevel.WARN,
     clientOptions: slackClientOptions(options.slackApiUrl),
@@ -99,6 +117,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     admins: createSlackAdmins(options.adminUserIds ?? [], logger.child({ component: "slack" })),
     state,
     conversation: new Conversation({ registry: options.registry, state, answersIn: options.answersIn }),
+  };
+  // The fast slash-command path runs outside Bolt's authorize: it asks for the workspace's client here.
+  const clients = new Map<string, webApi.WebClient>();
+  const clientFor = async (team: SlackTeam): Promise<webApi.WebClient | undefined> => {
+    if (!options.installed) return undefined;
+    const token = await authorize(team).then((found) => found.botToken, () => undefined);
+    if (!token) return undefined;
+    let client = clients.get(token);
+    if (!client) clients.set(token, (client = new webApi.WebClient(token, { ...common.clientOptions, logger: boltLogger })));
+    return client;
   };
   let app: App;
   let receiver: HTTPReceiver | undefined;
@@ -133,7 +161,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       // and the same handler answers in the response, as Bolt's ack would (a third of the time under load).
       const command = slashCommandFromBody(req.headers["content-type"], (req as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0));
       if (command) {
-        void answerSlashCommandInResponse(deps, command, commandApp, res);
+        void answerSlashCommandInResponse(deps, command, commandApp, res, clientFor);
         return;
       }
       try {
@@ -146,6 +174,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   }
 
   registerListeners(app, deps);
+  if (options.uninstalled) forgetUninstalledWorkspaces(app, options.uninstalled, deps.logger);
   app.error(async (error) => {
     logger.error(`Slack listener failed: ${error.message}`);
   });
@@ -157,6 +186,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logLevel: LogLevel.ERROR,
   });
   const checkToken = async () => {
+    if (!botToken) return false;
     const found = await checkSlackToken(tokenCheckClient, botToken, logger);
     if (found) identity = found;
     return found !== null;
@@ -175,16 +205,23 @@ function slackClientOptions(slackApiUrl: string | undefined) {
 }
 
 /** A Web API client that carries the bot token itself, for what the bot posts on its own (timers and their reminders). */
-export function createSlackBotClient(botToken: string, logger: Logger, slackApiUrl?: string): webApi.WebClient {
+export function createSlackBotClient(botToken: string | undefined, logger: Logger, slackApiUrl?: string): webApi.WebClient {
   return new webApi.WebClient(botToken, { ...slackClientOptions(slackApiUrl), logger: toBoltLogger(logger), logLevel: LogLevel.WARN });
 }
 
 /** A slash command answered in the HTTP response, by the same handler Bolt's listener uses. */
-async function answerSlashCommandInResponse(deps: SlackListenerDeps, command: SlashCommand, app: App, res: ServerResponse): Promise<void> {
+async function answerSlashCommandInResponse(
+  deps: SlackListenerDeps,
+  command: SlashCommand,
+  app: App,
+  res: ServerResponse,
+  clientFor: (team: SlackTeam) => Promise<webApi.WebClient | undefined>,
+): Promise<void> {
   try {
+    const team = { teamId: command.team_id, enterpriseId: command.enterprise_id, isEnterpriseInstall: command.is_enterprise_install === "true" };
     await handleSlashCommand(deps, {
       command,
-      client: app.client,
+      client: (await clientFor(team)) ?? app.client,
       ack: async (message) => {
         if (typeof message === "object") sendJson(res, 200, message);
         else res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(message ?? "");
@@ -194,4 +231,22 @@ async function answerSlashCommandInResponse(deps: SlackListenerDeps, command: Sl
     deps.logger.error(`Slack slash command failed: ${error instanceof Error ? error.message : String(error)}`);
     if (!res.headersSent) res.writeHead(500).end();
   }
+}
+
+/** Bolt calls these without authorizing (the token is already gone); the body says which workspace. */
+function forgetUninstalledWorkspaces(app: App, forget: (team: SlackTeam) => Promise<void>, logger: Logger): void {
+  const teamOf = (body: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean }): SlackTeam => ({
+    ...(body.team_id ? { teamId: body.team_id } : {}),
+    ...(body.enterprise_id ? { enterpriseId: body.enterprise_id } : {}),
+    isEnterpriseInstall: body.is_enterprise_install === true,
+  });
+  const forgetTeam = async (team: SlackTeam, why: string) => {
+    await forget(team);
+    logger.info({ team: team.teamId, enterprise: team.enterpriseId }, `Slack installation removed (${why})`);
+  };
+  app.event("app_uninstalled", async ({ body }) => forgetTeam(teamOf(body), "app_uninstalled"));
+  app.event("tokens_revoked", async ({ body, event }) => {
+    // Only the bot's token matters: a revoked user token leaves the bot installed.
+    if ((event.tokens.bot ?? []).length > 0) await forgetTeam(teamOf(body), "tokens_revoked");
+  });
 }

@@ -6,6 +6,7 @@ import type { SlackSettings } from "./config.js";
 import { createSlackApp, createSlackBotClient, SLACK_EVENTS_PATH } from "./createSlackApp.js";
 import { createSlackReminderPoster } from "./postReminder.js";
 import { startSlackSocketMode } from "./startSlackSocketMode.js";
+import { createSlackInstallFlow } from "./oauth/installRoutes.js";
 
 /** Starts Slack in the mode its settings ask for. */
 export async function startSlack(settings: SlackSettings, context: PlatformContext): Promise<RunningPlatform> {
@@ -26,11 +27,13 @@ export async function startSlack(settings: SlackSettings, context: PlatformConte
     });
     return { routes: [], stop: async () => {} };
   }
+  // Many workspaces: each one's token comes from the installation it made through /slack/install.
+  const install = settings.oauth ? createSlackInstallFlow(settings.oauth, state.installations, logger) : undefined;
   // Answered signatures in the shared store: a replay refused by one instance is refused by all.
   const replays = storeReplayGuard(state, "slack:signature:");
-  const { requestListener, checkToken } = createSlackApp({ ...options, replays });
+  const { requestListener, checkToken } = createSlackApp({ ...options, replays, ...(install ? { installed: install.authorize, uninstalled: install.forget } : {}) });
   if (!requestListener) throw new Error("Slack HTTP mode built no request listener");
   // Slash commands answer without the token, so a bad one is reported, not fatal.
   void checkToken();
-  return { routes: [{ path: SLACK_EVENTS_PATH, handler: requestListener }], stop: async () => {} };
+  return { routes: [{ path: SLACK_EVENTS_PATH, handler: requestListener }, ...(install?.routes ?? [])], stop: async () => {} };
 }

@@ -12,9 +12,9 @@ import type { ButtonArgs } from "./shareButton.js";
  * A reply's own buttons (More, Context, Another motion…): run the invocation the button carries and answer
  * the one who clicked, as a new message so the one clicked from stays readable.
  */
-export async function handleCommandButton(deps: SlackListenerDeps, { ack, body, action }: ButtonArgs): Promise<void> {
+export async function handleCommandButton(deps: SlackListenerDeps, { ack, body, action, client }: ButtonArgs): Promise<void> {
   await ack();
-  const user = slackUser(deps.admins, deps.botClient, body.user.id, body.user.username ?? body.user.name);
+  const user = slackUser(deps.admins, client, body.user.id, body.user.username ?? body.user.name);
   const reply = await deps.registry.runInvocation(action.value ?? "", user, slackTraits, { channel: slackChannel(body.team?.id, body.channel?.id) });
   await postToResponseUrl(body.response_url, { ...renderSlackMessage(reply), replace_original: false }, deps.logger, deps.responseUrl);
   const channel = body.channel?.id;

@@ -18,9 +18,9 @@ export interface ButtonArgs {
  * "Share in channel": the same answer, run again from the button's invocation and posted publicly through
  * the click's `response_url`, as a new message under the private one (which stays for the asker).
  */
-export async function handleShareButton(deps: SlackListenerDeps, { ack, body, action }: ButtonArgs): Promise<void> {
+export async function handleShareButton(deps: SlackListenerDeps, { ack, body, action, client }: ButtonArgs): Promise<void> {
   await ack();
-  const user = slackUser(deps.admins, deps.botClient, body.user.id, body.user.username ?? body.user.name);
+  const user = slackUser(deps.admins, client, body.user.id, body.user.username ?? body.user.name);
   const reply = await deps.registry.runInvocation(action.value ?? "", user, slackTraits, { channel: slackChannel(body.team?.id, body.channel?.id) });
   const message = renderSlackMessage(reply);
   // The registry makes only answers public; anything else (expired button, rate limit) is the clicker's alone.

@@ -28,11 +28,11 @@ export interface SlashCommandArgs {
  * that never come. If Slack is slow to say, the command is acknowledged with nothing and a refusal is told
  * afterwards through the response_url.
  */
-export async function handleSlashCommand(deps: SlackListenerDeps, { command, ack }: SlashCommandArgs): Promise<void> {
+export async function handleSlashCommand(deps: SlackListenerDeps, { command, ack, client }: SlashCommandArgs): Promise<void> {
   const receivedAt = Date.now();
   const request = toCommandRequest(command, (name) => deps.registry.get(name));
   const channel = slackChannel(command.team_id, command.channel_id);
-  const reply = await deps.registry.run({ ...request, user: slackUser(deps.admins, deps.botClient, request.user.id, request.user.name), ...(channel ? { channel } : {}) });
+  const reply = await deps.registry.run({ ...request, user: slackUser(deps.admins, client, request.user.id, request.user.name), ...(channel ? { channel } : {}) });
   if (!reply.followUps?.length) {
     await ack(renderSlackMessage(reply));
     return;
