@@ -126,7 +126,8 @@ export async function servePlatforms(options: PlatformServerOptions): Promise<Pl
     metrics.watch({ storeHealth: () => (state ? state.health() : { backend: "memory", status: "ok" }), knowledge: () => summarize(store.get()) });
     routes.push(metricsRoute(metrics, token));
   }
-  const server = createHttpServer({ routes, health, logger });
+  const served = options.metrics?.metrics;
+  const server = createHttpServer({ routes, health, logger, ...(served ? { onResponse: (route: string, status: number) => served.httpResponse(route, status) } : {}) });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

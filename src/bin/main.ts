@@ -12,6 +12,8 @@ import { servePlatforms, startPlatforms } from "../app/servePlatforms.js";
 import { trackCommandsInFlight, type InFlightCommands } from "../app/trackCommandsInFlight.js";
 import { openStore, startRetentionCleanup, type Store } from "../store/index.js";
 import { BotMetrics } from "../metrics/botMetrics.js";
+import { timeStore } from "../metrics/timeStore.js";
+import type { KnowledgeBase } from "../knowledge/index.js";
 
 /** The whole shutdown must end within this, as container orchestrators expect (SIGKILL follows). */
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -39,16 +41,20 @@ async function main(): Promise<void> {
   const logger = createMainLogger(config, inTerminal);
   guardProcess(logger);
 
+  // Only the HTTP server exposes them, so the console counts nothing.
+  const metrics = config.metrics.enabled && !inTerminal ? new BotMetrics() : undefined;
   // Opened before anything can need it; SQLite throws (naming its file) when it cannot be opened.
-  const state = await openStore(config.state, logger);
+  const opened = await openStore(config.state, logger);
+  const state = metrics ? timeStore(opened, (...call) => metrics.storeCall(...call)) : opened;
   // Stopped with the process (its timer does not keep it alive).
   startRetentionCleanup({ store: state, retentionDays: config.usage.retentionDays, logger });
-  const store = await KnowledgeStore.open(config.knowledge.directory, { logger });
+  const store = await KnowledgeStore.open(config.knowledge.directory, {
+    logger,
+    ...(metrics ? { onReload: (knowledge: KnowledgeBase) => metrics.knowledgeReloaded(knowledge.errors.length) } : {}),
+  });
   logger.info({ directory: config.knowledge.directory, ...summarize(store.get()) }, "knowledge loaded");
 
   const inFlight = trackCommandsInFlight();
-  // Only the HTTP server exposes them, so the console counts nothing.
-  const metrics = config.metrics.enabled && !inTerminal ? new BotMetrics() : undefined;
   const registry = createBotRegistry({
     knowledge: () => store.get(),
     logger,

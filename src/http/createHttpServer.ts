@@ -58,6 +58,8 @@ export interface HttpServerOptions {
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
   timeoutCheckIntervalMs?: number;
+  /** Told of every response when it is written: the route (a served path, /healthz, or "other") and its status. */
+  onResponse?: (route: string, status: number) => void;
 }
 
 /**
@@ -87,7 +89,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
     guard.requestStarted(socket, req.method === "POST");
     inProgress.add(res);
     res.once("close", () => inProgress.delete(res));
-    res.once("finish", () => guard.requestEnded(socket));
+    res.once("finish", () => {
+      guard.requestEnded(socket);
+      options.onResponse?.(path === HEALTH_PATH || routes.has(path) ? path : "other", res.statusCode);
+    });
     if (isDraining(server)) res.setHeader("connection", "close");
     try {
       if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {

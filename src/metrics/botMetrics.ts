@@ -22,6 +22,9 @@ export interface MetricsSources {
   knowledge: () => { documents: number; passages: number; errors: number };
 }
 
+/** Store call buckets, in seconds: SQLite answers in tens of microseconds, Redis in about a millisecond. */
+export const STORE_BUCKETS_SECONDS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1, 0.5, 2];
+
 export interface BotMetricsOptions {
   /** prom-client's process metrics (CPU, memory, event loop lag, handles), under their usual unprefixed names; on unless turned off. */
   defaultMetrics?: boolean;
@@ -37,6 +40,10 @@ export class BotMetrics {
   readonly registry = new Registry();
   private readonly commands: Counter<"command" | "platform" | "outcome">;
   private readonly latency: Histogram<"command" | "platform">;
+  private readonly responses: Counter<"route" | "status">;
+  private readonly reloads: Counter<"outcome">;
+  private readonly reloadErrors: Counter;
+  private readonly storeCalls: Histogram<"group" | "operation" | "outcome">;
   private sources?: MetricsSources;
 
   constructor(options: BotMetricsOptions = {}) {
@@ -52,6 +59,30 @@ export class BotMetrics {
       help: "Time from a command reaching the registry to its reply, by command and platform.",
       labelNames: ["command", "platform"],
       buckets: LATENCY_BUCKETS_SECONDS,
+      registers,
+    });
+    this.responses = new Counter({
+      name: `${METRIC_PREFIX}http_responses_total`,
+      help: "HTTP responses by route and status: 401 a refused signature, 409 a replay, 413 a body over the limit, 408 a slow client, 503 the body budget spent or shutting down.",
+      labelNames: ["route", "status"],
+      registers,
+    });
+    this.reloads = new Counter({
+      name: `${METRIC_PREFIX}knowledge_reloads_total`,
+      help: "Loads of the knowledge folder (the first at start included), by outcome: ok, or with_errors when a file could not be read.",
+      labelNames: ["outcome"],
+      registers,
+    });
+    this.reloadErrors = new Counter({
+      name: `${METRIC_PREFIX}knowledge_reload_errors_total`,
+      help: "Files that could not be read, summed over reloads (each reload counts every file still broken).",
+      registers,
+    });
+    this.storeCalls = new Histogram({
+      name: `${METRIC_PREFIX}store_call_duration_seconds`,
+      help: "Time of each store call, by group (rateLimits, replayKeys, reminders, keyValues…), operation and outcome (ok, failed).",
+      labelNames: ["group", "operation", "outcome"],
+      buckets: STORE_BUCKETS_SECONDS,
       registers,
     });
     const read = <T>(pick: (sources: MetricsSources) => T): T | undefined => (this.sources ? pick(this.sources) : undefined);
@@ -86,6 +117,22 @@ export class BotMetrics {
   commandFinished(run: CommandRun): void {
     this.commands.inc({ command: run.command, platform: run.platform, outcome: run.outcome });
     this.latency.observe({ command: run.command, platform: run.platform }, run.durationMs / 1000);
+  }
+
+  /** Counts one HTTP response; `route` is a served path or "other", never the path a client made up. */
+  httpResponse(route: string, status: number): void {
+    this.responses.inc({ route, status: String(status) });
+  }
+
+  /** Counts one reload of the knowledge folder and the files it could not read. */
+  knowledgeReloaded(errors: number): void {
+    this.reloads.inc({ outcome: errors > 0 ? "with_errors" : "ok" });
+    if (errors > 0) this.reloadErrors.inc(errors);
+  }
+
+  /** Times one store call (see timeStore). */
+  storeCall(group: string, operation: string, seconds: number, failed: boolean): void {
+    this.storeCalls.observe({ group, operation, outcome: failed ? "failed" : "ok" }, seconds);
   }
 
   /** Where the gauges read from; set once the store and the knowledge are open. */

@@ -55,6 +55,24 @@ describe("GET /metrics with METRICS=on", () => {
     expect(after).toMatch(/^nodejs_eventloop_lag_seconds /m);
   });
 
+  it("counts responses by route and status (a refused signature is a 401), knowledge loads and each store call", async () => {
+    const base = await start({ ...SLACK, METRICS: "on" });
+    expect((await postSigned(`${base}/slack/events`, slashCommandBody("/source", "minsk"))).status).toBe(200);
+    const forged = await postSignedWith(`${base}/slack/events`, slashCommandBody("/source", "minsk"), { secret: "f".repeat(32) });
+    expect(forged.status).toBe(401);
+    expect((await fetch(`${base}/made-up/path`, { method: "POST" })).status).toBe(404);
+
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(sample(text, 'ground_truth_http_responses_total{route="/slack/events",status="200"}')).toBe(1);
+    expect(sample(text, 'ground_truth_http_responses_total{route="/slack/events",status="401"}')).toBe(1);
+    // A path a client made up is never a label of its own.
+    expect(sample(text, 'ground_truth_http_responses_total{route="other",status="404"}')).toBe(1);
+    expect(text).not.toContain("made-up");
+    expect(sample(text, 'ground_truth_knowledge_reloads_total{outcome="ok"}')).toBe(1);
+    // The rate limit took one window for the answered command (the forged one never reached it).
+    expect(sample(text, 'ground_truth_store_call_duration_seconds_count{group="rateLimits",operation="take",outcome="ok"}')).toBe(1);
+  });
+
   it("labels a command the bot does not have as unknown and a refused one as rate-limited, never with who or what was typed", async () => {
     const base = await start({ ...SLACK, METRICS: "on" });
     await postSigned(`${base}/slack/events`, slashCommandBody("/source", "minsk"));

@@ -6,6 +6,8 @@ import { servePlatforms, type PlatformServer } from "../../src/app/servePlatform
 import { trackCommandsInFlight } from "../../src/app/trackCommandsInFlight.js";
 import { loadConfig, type Environment } from "../../src/config/loadConfig.js";
 import { BotMetrics } from "../../src/metrics/botMetrics.js";
+import { timeStore } from "../../src/metrics/timeStore.js";
+import type { KnowledgeBase } from "../../src/knowledge/index.js";
 import { createMemoryStore, type Store } from "../../src/store/index.js";
 import { blockNetwork, captureLogs, restoreNetwork, type LogCapture } from "../slack/slackHarness.js";
 
@@ -39,11 +41,22 @@ export function useBotServer(): (env: Environment, options?: BotServerOptions) =
     if (!result.ok) throw new Error(result.problems.join(" "));
     const { config } = result;
     const logs = captureLogs();
-    const knowledge = await KnowledgeStore.open("knowledge", { watch: false });
-    const state = createMemoryStore();
-    opened.push(() => state.close(), () => knowledge.close());
     const metrics = config.metrics.enabled ? new BotMetrics() : undefined;
-    const registry = createBotRegistry({ knowledge: () => knowledge.get(), logger: logs.logger, rateLimit: options.rateLimit ?? null, usage: { store: state, keepQuestions: true }, metrics });
+    const knowledge = await KnowledgeStore.open("knowledge", {
+      watch: false,
+      ...(metrics ? { onReload: (loaded: KnowledgeBase) => metrics.knowledgeReloaded(loaded.errors.length) } : {}),
+    });
+    const memory = createMemoryStore();
+    const state = metrics ? timeStore(memory, (...call) => metrics.storeCall(...call)) : memory;
+    opened.push(() => state.close(), () => knowledge.close());
+    const registry = createBotRegistry({
+      knowledge: () => knowledge.get(),
+      logger: logs.logger,
+      rateLimit: options.rateLimit ?? null,
+      state,
+      usage: { store: state, keepQuestions: true },
+      metrics,
+    });
     const platforms = await servePlatforms({
       config,
       registry,
